@@ -1,0 +1,101 @@
+/** Plain data types shared by the extractor, the build script, the search core and the routes. */
+
+/** How a statement reaches the reader. */
+export type StatementKind = 'direct' | 'mixed' | 'indirect' | 'narration'
+
+export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'mixed', 'indirect', 'narration']
+
+export type SpeakerType = 'person' | 'organization' | 'group' | 'unknown'
+
+/** Someone (or something) a statement is attributed to, or a channel that relays it. */
+export interface Speaker {
+  /** Registry id, or a slug of the canonical (longest) name form in the article. */
+  id: string
+  name: string
+  type: SpeakerType
+  role?: string
+  affiliation?: string
+}
+
+/** A half-open range of UTF-16 code units into an article's text: `text.slice(start, end)`. */
+export interface Span {
+  start: number
+  end: number
+}
+
+/** One attribution: a speaker, a cue and content. Narration sentences are statements too. */
+export interface Statement {
+  /** Stable, URL-safe, unique across the corpus. */
+  id: string
+  article: string
+  kind: StatementKind
+  /** [] for narration and for quotes nobody is named for. */
+  speakers: Speaker[]
+  /** The mention as written: "he", "the department", "Blinken". */
+  source: string | null
+  /** "said", "added", "expressed hopes", "according to", ... */
+  cue: string | null
+  /** The relaying channel, e.g. a news agency. */
+  via: Speaker | null
+  /** What was said: quote text without outer quotation marks, or the reported clause; the sentence for narration. */
+  content: string
+  /** The whole sentence(s) the statement sits in. */
+  text: string
+  /** Content pieces in the article text; more than one for split quotes. */
+  spans: Span[]
+  /** 1-based paragraph of the first span. */
+  paragraph: number
+  /** 1-based sentence (within the article) of the first span. */
+  sentence: number
+  topics: string[]
+  /** Registry entity ids mentioned in the content. */
+  entities: string[]
+  /** ISO date of the statement when known. */
+  date: string | null
+}
+
+/** An entry of `data/entities.json`. */
+export interface RegistryEntity {
+  id: string
+  name: string
+  type: 'person' | 'organization'
+  role?: string
+  affiliation?: string
+  /**
+   * Other surface forms. Capitalised ones are names ("Blinken", "America's top diplomat");
+   * lower-case ones starting with "the" are anaphors ("the department") that only resolve
+   * once the entity has been named in the article.
+   */
+  aliases: string[]
+}
+
+/** An entry of `data/topics.json`: assigned when any rule matches the statement's content. */
+export interface Topic {
+  id: string
+  label: string
+  description?: string
+  /**
+   * Case-insensitive words or phrases matched on word boundaries against the content.
+   * A trailing `*` matches a prefix (`sanction*`).
+   */
+  keywords: string[]
+}
+
+/** What the extractor needs to know about an article. */
+export interface ArticleInput {
+  id: string
+  text: string
+  /** Date given to every statement (the event date, else the publication date). */
+  date: string | null
+}
+
+export interface ExtractOptions {
+  entities?: readonly RegistryEntity[]
+  topics?: readonly Topic[]
+}
+
+export interface ExtractResult {
+  statements: Statement[]
+  /** Human-readable problems met on the way (unbalanced quotes, ...); never thrown. */
+  warnings: string[]
+}
