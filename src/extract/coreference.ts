@@ -1,0 +1,358 @@
+/** Coreference: name chains, registry aliases, pronouns by gender and number, organisation and role anaphors. */
+import type { RegistryEntity, Speaker, SpeakerType } from '../types'
+import type { RegistryIndex } from './entities'
+import { slugify } from './ids'
+import { COUNTRIES, NP_DETERMINERS, ORG_HEAD_NOUNS } from './lexicon'
+import { guessGender, type Gender, type Mention, type MentionKind } from './mentions'
+import type { SpeakerPart } from './speakers'
+
+export interface EntityState {
+  key: string
+  name: string
+  type: SpeakerType
+  registry: RegistryEntity | null
+  gender: Gender
+  plural: boolean
+  /** Role descriptions seen for it in the article, lower case ("us secretary of state"). */
+  roles: string[]
+  /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
+  nameWords: Set<string>
+  lastPos: number
+}
+
+interface SalienceEvent {
+  pos: number
+  sentence: number
+  role: 'speaker' | 'subject' | 'mention'
+  keys: string[]
+}
+
+export interface Range {
+  start: number
+  end: number
+}
+
+/** Heads so generic that they point at the last organisation of any kind ("the company said"). */
+const GENERIC_ORG_HEADS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'giant', 'maker', 'conglomerate', 'operator', 'startup', 'club', 'team', 'side', 'distributor', 'studio', 'lender', 'retailer', 'carrier', 'manufacturer', 'publisher', 'broadcaster'])
+const SENTENCE_WINDOW = 6
+const RECENT_LIMIT = 60
+
+/** The largest value below `pos` in an ascending array, else -1. */
+function lastBefore(sorted: readonly number[], pos: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1
+}
+
+interface NameForm {
+  text: string
+  words: string[]
+  kind: MentionKind
+  starts: number[]
+}
+
+/**
+ * Discourse state for one article, fed in text order: named mentions and resolved speakers make entities
+ * salient; pronouns and anaphors resolve against that salience.
+ */
+export class Discourse {
+  private readonly entities = new Map<string, EntityState>()
+  private readonly events: SalienceEvent[] = []
+  private recent: string[] = []
+  private readonly forms = new Map<string, NameForm>()
+  private readonly formsByWord = new Map<string, NameForm[]>()
+  private readonly honorifics = new Map<string, string>()
+  private readonly seenInside = new Set<string>()
+  readonly warnings: string[] = []
+
+  constructor(private readonly registry: RegistryIndex, mentions: readonly Mention[]) {
+    for (const m of mentions) {
+      if (m.registry !== null) continue
+      let f = this.forms.get(m.text)
+      if (f === undefined) {
+        f = { text: m.text, words: m.text.split(' '), kind: m.kind, starts: [] }
+        this.forms.set(m.text, f)
+        for (const w of new Set(f.words)) {
+          const list = this.formsByWord.get(w) ?? []
+          list.push(f)
+          this.formsByWord.set(w, list)
+        }
+      } else if (f.kind === 'unknown') f.kind = m.kind
+      f.starts.push(m.start)
+      if (!m.initial) this.seenInside.add(m.text)
+    }
+  }
+
+  /** A lone capitalised word only ever seen opening a sentence ("Small farms would ...") may be no name at all. */
+  private isWeak(e: EntityState): boolean {
+    return e.registry === null && e.type === 'unknown' && !e.name.includes(' ') && !this.seenInside.has(e.name)
+  }
+
+  /** The longest name form in the article that this one begins or ends ("Raimondo" → "Gina Raimondo"). */
+  canonicalName(m: Mention, avoid: ReadonlySet<string> = new Set()): NameForm {
+    const own = this.forms.get(m.text) ?? { text: m.text, words: m.text.split(' '), kind: m.kind, starts: [m.start] }
+    if (COUNTRIES.has(m.text.toLowerCase())) return own
+    const words = own.words
+    let best = own
+    let bestRecent = -1
+    for (const f of this.formsByWord.get(words[0]!) ?? []) {
+      if (f.words.length <= words.length || COUNTRIES.has(f.text.toLowerCase())) continue
+      const isSuffix = words.every((w, k) => f.words[f.words.length - words.length + k] === w)
+      const isPrefix = words.every((w, k) => f.words[k] === w)
+      // Persons chain by surname (suffix) or, for short names, by family-name-first prefix ("Han" → "Han Zheng");
+      // organisations by either end ("Kestrel" → "Kestrel Robotics Inc.", "Ministry" → "Foreign Ministry").
+      const personish = f.kind !== 'organization' && own.kind !== 'organization'
+      const orgPrefix = f.kind === 'organization' && own.kind !== 'person' && isPrefix
+      if (!(isSuffix || orgPrefix || (isPrefix && personish && f.words.length <= 3))) continue
+      if (own.kind === 'organization' && f.kind === 'person') continue
+      if (!this.genderFits(f, m.gender)) continue
+      const key = `name:${f.text.toLowerCase()}`
+      if (avoid.has(key)) continue
+      const lastPos = this.entities.get(key)?.lastPos ?? -1
+      const recent = Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start))
+      if (f.words.length > best.words.length || (f.words.length === best.words.length && recent > bestRecent)) {
+        best = f
+        bestRecent = recent
+      }
+    }
+    // Also a surname that is not the first word: look the last word up too.
+    if (words.length === 1) return best
+    for (const f of this.formsByWord.get(words[words.length - 1]!) ?? []) {
+      if (f.words.length <= best.words.length) continue
+      const isSuffix = words.every((w, k) => f.words[f.words.length - words.length + k] === w)
+      if (isSuffix && !(own.kind === 'organization' && f.kind === 'person')) best = f
+    }
+    return best
+  }
+
+  /** "Mr. Chen" is not Vivian Chen: a gendered mention only joins a chain of the same (or unknown) gender. */
+  private genderFits(f: NameForm, g: Gender): boolean {
+    if (g === null) return true
+    const known = this.entities.get(`name:${f.text.toLowerCase()}`)?.gender ?? guessGender(f.words)
+    return known === null || known === g
+  }
+
+  /** The entity a named mention refers to, created on first sight; `avoid` keeps joint speakers apart. */
+  entityForMention(m: Mention, avoid: ReadonlySet<string> = new Set()): EntityState {
+    if (m.registry !== null) return this.registryEntity(m.registry, m.description)
+    // "Mr. Chen" keeps meaning the Chen it meant the first time.
+    const memoKey = m.honorific !== null ? `${m.honorific.replace(/\.$/, '')} ${m.text}`.toLowerCase() : null
+    const memo = memoKey !== null ? this.honorifics.get(memoKey) : undefined
+    if (memo !== undefined && !avoid.has(memo)) return this.entities.get(memo)!
+    const form = this.canonicalName(m, avoid)
+    const key = `name:${form.text.toLowerCase()}`
+    let e = this.entities.get(key)
+    if (e === undefined) {
+      const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
+      e = { key, name: form.text, type, registry: null, gender: m.gender, plural: false, roles: [], nameWords: new Set(form.words.map(w => w.toLowerCase())), lastPos: -1 }
+      this.entities.set(key, e)
+    }
+    if (e.gender === null && m.gender !== null) e.gender = m.gender
+    if (e.type === 'unknown' && m.kind !== 'unknown') e.type = m.kind
+    if (m.description !== null && !e.roles.includes(m.description)) e.roles.push(m.description)
+    if (memoKey !== null && memo === undefined) this.honorifics.set(memoKey, e.key)
+    return e
+  }
+
+  private registryEntity(r: RegistryEntity, description: string | null = null): EntityState {
+    const key = `reg:${r.id}`
+    let e = this.entities.get(key)
+    if (e === undefined) {
+      const nameWords = new Set<string>()
+      for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
+      e = { key, name: r.name, type: r.type, registry: r, gender: null, plural: false, roles: r.role ? [r.role.toLowerCase()] : [], nameWords, lastPos: -1 }
+      this.entities.set(key, e)
+    }
+    if (description !== null && !e.roles.includes(description)) e.roles.push(description)
+    return e
+  }
+
+  /** Records a named mention outside quotations as salient. */
+  noteMention(m: Mention): void {
+    if (m.inQuote) return
+    const e = this.entityForMention(m)
+    this.touch(e, m.start)
+    this.events.push({ pos: m.start, sentence: m.sentence, role: m.subject ? 'subject' : 'mention', keys: [e.key] })
+  }
+
+  /** A sentence opening with "He ..." keeps its antecedent salient for the sentences after it. */
+  notePronounSubject(pronoun: string, pos: number, sentence: number): void {
+    const found = this.searchSalient(pos, sentence, [], (e, joint) => this.compatible(e, pronoun, joint))
+    if (found === null) return
+    this.learn(found, pronoun)
+    this.events.push({ pos, sentence, role: 'subject', keys: found.map(e => e.key) })
+  }
+
+  /** Records resolved speakers: the most salient antecedents for a following "he" or "they". */
+  noteSpeakers(states: readonly EntityState[], pos: number, sentence: number): void {
+    if (states.length === 0) return
+    for (const s of states) this.touch(s, pos)
+    this.events.push({ pos, sentence, role: 'speaker', keys: states.map(s => s.key) })
+  }
+
+  private touch(e: EntityState, pos: number): void {
+    e.lastPos = Math.max(e.lastPos, pos)
+    const i = this.recent.indexOf(e.key)
+    if (i >= 0) this.recent.splice(i, 1)
+    this.recent.unshift(e.key)
+    if (this.recent.length > RECENT_LIMIT) this.recent.pop()
+  }
+
+  /** Resolves one part of a speaker phrase at `pos`; `exclude` holds the statement's own content. */
+  resolve(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[], avoid: ReadonlySet<string> = new Set()): EntityState[] {
+    if (part.kind === 'name' && part.mention !== null) {
+      const e = this.entityForMention(part.mention, avoid)
+      // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
+      this.seenInside.add(e.name)
+      if (part.description !== null && !e.roles.includes(part.description.toLowerCase())) e.roles.push(part.description.toLowerCase())
+      return [e]
+    }
+    if (part.kind === 'pronoun') {
+      const found = this.resolvePronoun(part.head ?? '', pos, sentence, exclude)
+      if (found.length === 0) this.warnings.push(`could not resolve "${part.text}" in sentence ${sentence + 1}`)
+      return found
+    }
+    return [this.resolveDescription(part, pos, sentence, exclude)]
+  }
+
+  private compatible(e: EntityState, pronoun: string, joint: boolean): boolean {
+    if (this.isWeak(e)) return false
+    switch (pronoun) {
+      case 'he': return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'f'
+      case 'she': return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'm'
+      case 'they': return joint || e.plural || e.type === 'group' || e.type === 'organization'
+      case 'it': return !joint && e.type === 'organization'
+      default: return false
+    }
+  }
+
+  private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState[] {
+    const found = this.searchSalient(pos, sentence, exclude, (e, joint) => this.compatible(e, pronoun, joint))
+    return found === null ? [] : this.learn(found, pronoun)
+  }
+
+  /**
+   * Sentence by sentence backwards from `pos`: the latest speaker, else the sentence's subject, else its
+   * first other mention that passes `test`; then the latest passing mention further back.
+   */
+  private searchSalient(pos: number, sentence: number, exclude: readonly Range[], test: (e: EntityState, joint: boolean) => boolean): EntityState[] | null {
+    const inExcluded = (p: number) => exclude.some(r => p >= r.start && p < r.end)
+    const pick = (ev: SalienceEvent): EntityState[] | null => {
+      const states = ev.keys.map(k => this.entities.get(k)).filter((e): e is EntityState => e !== undefined)
+      if (states.length > 1) return test(states[0]!, true) ? states : null
+      const s = states[0]
+      return s !== undefined && test(s, false) ? [s] : null
+    }
+    let k = this.events.length - 1
+    while (k >= 0) {
+      const sent = this.events[k]!.sentence
+      if (sent < sentence - SENTENCE_WINDOW) break
+      let speaker: EntityState[] | null = null
+      let subject: EntityState[] | null = null
+      let mention: EntityState[] | null = null
+      for (; k >= 0 && this.events[k]!.sentence === sent; k--) {
+        const ev = this.events[k]!
+        if (ev.pos >= pos || inExcluded(ev.pos)) continue
+        if (ev.role === 'speaker') { if (speaker === null) speaker = pick(ev) }
+        else if (ev.role === 'subject') { if (subject === null) subject = pick(ev) }
+        else mention = pick(ev) ?? mention
+      }
+      const found = speaker ?? subject ?? mention
+      if (found !== null) return found
+    }
+    for (let j = this.events.length - 1; j >= 0; j--) {
+      const ev = this.events[j]!
+      if (ev.sentence < sentence - SENTENCE_WINDOW * 2) break
+      if (ev.pos >= pos || inExcluded(ev.pos)) continue
+      const found = pick(ev)
+      if (found !== null) return found
+    }
+    return null
+  }
+
+  /** A resolved "he"/"she" is evidence of a person and a gender. */
+  private learn(states: EntityState[], pronoun: string): EntityState[] {
+    if (states.length === 1 && (pronoun === 'he' || pronoun === 'she')) {
+      const s = states[0]!
+      if (s.gender === null) s.gender = pronoun === 'he' ? 'm' : 'f'
+      if (s.type === 'unknown') s.type = 'person'
+    }
+    return states
+  }
+
+  private mostRecent(test: (e: EntityState) => boolean): EntityState | null {
+    for (const key of this.recent) {
+      const e = this.entities.get(key)!
+      if (test(e)) return e
+    }
+    return null
+  }
+
+  private resolveDescription(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[]): EntityState {
+    const words = part.words.join(' ')
+    const head = part.head ?? ''
+    if (part.definite) {
+      // A registry anaphor ("the department") resolves once its entity has been named.
+      const viaAlias = this.mostRecent(e => e.registry !== null && (e.registry.aliases ?? []).some(a => a.toLowerCase() === `the ${words}`))
+      if (viaAlias !== null) return viaAlias
+      if (ORG_HEAD_NOUNS.has(head)) {
+        // "the ministry" → the salient organisation with that word in its name; "the company" → the salient organisation.
+        const named = (e: EntityState) => e.type === 'organization' && e.nameWords.has(head)
+        const generic = (e: EntityState) => GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
+        const found = this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ?? this.mostRecent(named)
+          ?? this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ?? this.mostRecent(generic)
+        const one = Array.isArray(found) ? found[0] : found
+        if (one !== undefined && one !== null) return one
+      }
+      // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state".
+      const byRole = this.mostRecent(e => e.type !== 'group' && e.roles.some(r => r === words || r.endsWith(` ${words}`)))
+      if (byRole !== null) return byRole
+    }
+    return this.descriptionEntity(part)
+  }
+
+  /** An unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */
+  private descriptionEntity(part: SpeakerPart): EntityState {
+    // "the national weather service" → "national weather service"; "A senior official" → "a senior official".
+    const t = part.definite && /^the\s/i.test(part.text) ? part.text.replace(/^the\s+/i, '') : part.text
+    const firstWord = t.split(/\s+/)[0]!
+    const name = NP_DETERMINERS.has(firstWord.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x')
+      ? t.charAt(0).toLowerCase() + t.slice(1)
+      : t
+    const key = `desc:${name.toLowerCase()}`
+    let e = this.entities.get(key)
+    if (e === undefined) {
+      const head = part.head ?? ''
+      const type: SpeakerType = part.plural ? 'group' : ORG_HEAD_NOUNS.has(head) && part.definite ? 'organization' : 'unknown'
+      e = { key, name, type, registry: null, gender: null, plural: part.plural, roles: [], nameWords: new Set(part.words), lastPos: -1 }
+      this.entities.set(key, e)
+    }
+    return e
+  }
+
+  /** The public Speaker for an entity, read at the end so that later evidence (gender, type) counts. */
+  speakerOf(e: EntityState): Speaker {
+    const r = e.registry
+    if (r !== null) {
+      const s: Speaker = { id: r.id, name: r.name, type: r.type }
+      if (r.role !== undefined) s.role = r.role
+      if (r.affiliation !== undefined) s.affiliation = r.affiliation
+      return s
+    }
+    const s: Speaker = { id: slugify(e.name), name: e.name, type: e.type }
+    const role = e.roles[0]
+    if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
+    return s
+  }
+
+  /** The registry entity by id, as an entity state. */
+  registryById(id: string): EntityState | null {
+    const r = this.registry.byId.get(id)
+    return r === undefined ? null : this.registryEntity(r)
+  }
+}

@@ -1,0 +1,154 @@
+/** Quotation pairing: straight and curly marks, quotes reopened at each new paragraph, unbalanced marks tolerated. */
+import type { Paragraph } from './segment'
+import { DOUBLE_QUOTES, SINGLE_QUOTES, type Token } from './tokens'
+
+export interface QuotePiece {
+  /** Interior, without the marks. */
+  start: number
+  end: number
+  paragraph: number
+  openTok: number
+  /** -1 when the piece runs to the end of its paragraph without a closing mark. */
+  closeTok: number
+}
+
+/** One quotation: several pieces when it runs over paragraphs. */
+export interface QuoteUnit {
+  id: number
+  pieces: QuotePiece[]
+  /** From the first opening mark to the last closing mark (or the end of the last piece). */
+  start: number
+  end: number
+}
+
+const OPENERS = new Set(['“', '„', '«', '‘'])
+const CLOSERS = new Set(['”', '»', '’'])
+const BEFORE_OPEN = /[\s(\[{—–\-/]/u
+const AFTER_CLOSE = /[\s.,;:!?)\]}—–\-…]/u
+
+type Shape = 'open' | 'close' | 'either'
+
+/**
+ * Pairs quotation marks paragraph by paragraph and records, on the tokens, which marks open and close
+ * which unit and which tokens sit inside one. Double marks are used; single marks only when the
+ * article has no double ones (British style).
+ */
+export function pairQuotes(text: string, tokens: Token[], paragraphs: readonly Paragraph[], warnings: string[]): QuoteUnit[] {
+  const single = !/["“”„«»]/.test(text) && /[‘']/.test(text)
+  const marks = single ? SINGLE_QUOTES : DOUBLE_QUOTES
+  const isMark = (t: Token | undefined) => t !== undefined && t.type === 'quote' && marks.has(t.text)
+  const units: QuoteUnit[] = []
+  let pending: QuoteUnit | null = null
+
+  const shapeOf = (i: number, p: Paragraph): Shape => {
+    const t = tokens[i]!
+    const prev = t.start > p.start ? text.charAt(t.start - 1) : ''
+    const next = t.end < p.end ? text.charAt(t.end) : ''
+    const openShape = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !/\s/u.test(next)
+    const closeShape = prev !== '' && !/\s/u.test(prev) && (next === '' || AFTER_CLOSE.test(next))
+    if (OPENERS.has(t.text) && !(closeShape && !openShape && t.text === '‘')) return 'open'
+    if (CLOSERS.has(t.text) && !(openShape && !closeShape)) return 'close'
+    if (openShape && !closeShape) return 'open'
+    if (closeShape && !openShape) return 'close'
+    return 'either'
+  }
+
+  for (const p of paragraphs) {
+    let open: { unit: QuoteUnit; tok: number } | null = null
+    let first = p.tokStart
+    if (pending !== null) {
+      if (isMark(tokens[first]) && shapeOf(first, p) !== 'close') {
+        open = { unit: pending, tok: first }
+        markOpen(tokens, first, pending.id)
+        first++
+      } else if (!single) {
+        warnings.push(`unclosed quotation in paragraph ${p.index}`)
+      }
+      pending = null
+    }
+    for (let i = first; i < p.tokEnd; i++) {
+      if (!isMark(tokens[i])) continue
+      const shape = shapeOf(i, p)
+      const closes = open !== null && (shape === 'close' || shape === 'either')
+      if (closes && open !== null) {
+        addPiece(text, tokens, open.unit, open.tok, i, p)
+        open = null
+        continue
+      }
+      if (shape === 'close') {
+        if (!single) warnings.push(`closing quotation mark without an opening one in paragraph ${p.index + 1}`)
+        continue
+      }
+      if (open !== null) {
+        // An opening mark while a quote is open: the earlier one was never closed.
+        if (!single) warnings.push(`unbalanced quotation marks in paragraph ${p.index + 1}`)
+        addPiece(text, tokens, open.unit, open.tok, -1, p, tokens[i]!.start)
+      }
+      const unit: QuoteUnit = { id: units.length, pieces: [], start: tokens[i]!.start, end: tokens[i]!.end }
+      units.push(unit)
+      open = { unit, tok: i }
+      markOpen(tokens, i, unit.id)
+    }
+    if (open !== null) {
+      const next = paragraphs[p.index + 1]
+      const continues = next !== undefined && isMark(tokens[next.tokStart]) && shapeOf(next.tokStart, next) !== 'close'
+      if (single && !continues) {
+        // British single marks are too often apostrophes: an unclosed one is not a quotation.
+        tokens[open.tok]!.mark = null
+        tokens[open.tok]!.unit = -1
+        if (open.unit.pieces.length === 0) units.pop()
+        else addPiece(text, tokens, open.unit, open.tok, -1, p)
+      } else {
+        addPiece(text, tokens, open.unit, open.tok, -1, p)
+        if (continues) pending = open.unit
+        else warnings.push(`unclosed quotation in paragraph ${p.index + 1}`)
+      }
+    }
+  }
+  return units
+}
+
+function markOpen(tokens: Token[], i: number, unit: number): void {
+  tokens[i]!.mark = 'open'
+  tokens[i]!.unit = unit
+}
+
+function addPiece(text: string, tokens: Token[], unit: QuoteUnit, openTok: number, closeTok: number, p: Paragraph, stopAt?: number): void {
+  const limit = closeTok >= 0 ? tokens[closeTok]!.start : stopAt ?? p.end
+  let start = tokens[openTok]!.end
+  let end = limit
+  while (start < end && /\s/u.test(text.charAt(start))) start++
+  while (end > start && /\s/u.test(text.charAt(end - 1))) end--
+  unit.pieces.push({ start, end, paragraph: p.index, openTok, closeTok })
+  for (let k = openTok + 1; k < tokens.length && tokens[k]!.start < limit; k++) tokens[k]!.quote = unit.id
+  if (closeTok >= 0) {
+    tokens[closeTok]!.mark = 'close'
+    tokens[closeTok]!.unit = unit.id
+    tokens[closeTok]!.quote = -1
+    unit.end = tokens[closeTok]!.end
+  } else {
+    unit.end = end
+  }
+}
+
+/** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
+export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
+  let words = 0
+  let caps = 0
+  for (const p of u.pieces) {
+    for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) {
+      const t = tokens[k]!
+      if (t.type !== 'word') continue
+      words++
+      if (t.cap) caps++
+    }
+  }
+  return words > 1 && words <= 8 && caps * 10 >= words * 6
+}
+
+/** Number of word tokens inside a quotation. */
+export function quoteWordCount(tokens: readonly Token[], u: QuoteUnit): number {
+  let words = 0
+  for (const p of u.pieces) for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) if (tokens[k]!.type === 'word') words++
+  return words
+}

@@ -1,0 +1,127 @@
+/** Tokenizer: words, numbers, quotation marks and punctuation with their UTF-16 offsets. */
+import { ABBREVIATIONS, NUMERIC_ABBREVIATIONS } from './lexicon'
+
+export type TokenType = 'word' | 'number' | 'quote' | 'punct'
+
+export interface Token {
+  text: string
+  /** Lower case, curly apostrophes straightened: the key every lexicon lookup uses. */
+  norm: string
+  start: number
+  end: number
+  type: TokenType
+  /** Starts with an upper-case letter. */
+  cap: boolean
+  /** Quote unit whose interior holds this token; -1 outside quotations. Set by quote pairing. */
+  quote: number
+  /** On quotation marks: whether pairing read it as opening or closing. */
+  mark: 'open' | 'close' | null
+  /** On quotation marks: the quote unit it opens or closes, else -1. */
+  unit: number
+}
+
+/** Characters read as double quotation marks. */
+export const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»'])
+/** Characters read as single quotation marks (only used when an article has no double ones). */
+export const SINGLE_QUOTES = new Set(["'", '‘', '’'])
+
+const UPPER = /\p{Lu}/u
+const CURLY = /[’‘`]/
+
+export const normalise = (s: string): string => {
+  const lower = s.toLowerCase()
+  return CURLY.test(lower) ? lower.replace(/[’‘`]/g, "'") : lower
+}
+
+const isUpper = (c: string): boolean => {
+  const code = c.charCodeAt(0)
+  if (code < 128) return code >= 65 && code <= 90
+  return UPPER.test(c)
+}
+
+// Character classes: 0 other, 1 letter, 2 digit, 3 combining mark, 4 space. ASCII by table, the rest by
+// Unicode property once per code point.
+const ASCII_CLASS = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 2 : c === 32 || (c >= 9 && c <= 13) ? 4 : 0
+}
+const classCache = new Map<number, number>()
+function classOf(cp: number): number {
+  if (cp < 128) return ASCII_CLASS[cp]!
+  let k = classCache.get(cp)
+  if (k === undefined) {
+    const ch = String.fromCodePoint(cp)
+    k = /\p{L}/u.test(ch) ? 1 : /\p{N}/u.test(ch) ? 2 : /\p{M}/u.test(ch) ? 3 : /\s/u.test(ch) ? 4 : 0
+    if (classCache.size < 65536) classCache.set(cp, k)
+  }
+  return k
+}
+const cpLen = (cp: number) => (cp > 0xffff ? 2 : 1)
+const isInnerJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c === 0x2010 // ' ’ - ‐
+
+/**
+ * Splits text into tokens in one linear pass: dotted acronyms ("U.S.", "a.m."), numbers with separators
+ * ("3.5", "1,000"), words with inner apostrophes or hyphens ("China’s", "face-to-face"), else single characters.
+ */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = []
+  // With double quotation marks in use, a straight or curly apostrophe after -s is a plural possessive.
+  const pluralPossessive = /["“”]/.test(text)
+  const n = text.length
+  const wordAt = (i: number) => {
+    if (i >= n) return 0
+    const k = classOf(text.codePointAt(i)!)
+    return k >= 1 && k <= 3 ? k : 0
+  }
+  let i = 0
+  while (i < n) {
+    const cp = text.codePointAt(i)!
+    const cls = classOf(cp)
+    if (cls === 4) { i += cpLen(cp); continue }
+    const start = i
+    let type: TokenType
+    if (cls === 1 && text.charCodeAt(i + cpLen(cp)) === 46 && wordAt(i + cpLen(cp) + 1) === 1 && text.charCodeAt(i + cpLen(cp) + 1 + cpLen(text.codePointAt(i + cpLen(cp) + 1)!)) === 46) {
+      // Dotted acronym: letter-dot pairs.
+      while (i < n && wordAt(i) === 1 && text.charCodeAt(i + cpLen(text.codePointAt(i)!)) === 46) i += cpLen(text.codePointAt(i)!) + 1
+      type = 'word'
+    } else if (cls >= 1 && cls <= 3) {
+      let allDigits = true
+      const eat = () => { while (i < n) { const k = wordAt(i); if (k === 0) break; if (k !== 2) allDigits = false; i += cpLen(text.codePointAt(i)!) } }
+      eat()
+      if (allDigits && (text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) {
+        // 3.5, 1,000, 12:30
+        while ((text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) { i++; while (wordAt(i) === 2) i++ }
+        type = 'number'
+      } else {
+        let joined = false
+        while (isInnerJoiner(text.charCodeAt(i)) && wordAt(i + 1) !== 0) { i++; joined = true; eat() }
+        type = allDigits && !joined ? 'number' : 'word'
+        if (type === 'word') {
+          const raw = text.slice(start, i)
+          const next = text.charCodeAt(i)
+          if (next === 46 /* . */) {
+            // "Mr." keeps its dot; so does an initial ("John F. Kennedy") and "No." before a number.
+            const low = normalise(raw)
+            if (ABBREVIATIONS.has(low) || (raw.length === 1 && isUpper(raw)) || (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))) i++
+          } else if (pluralPossessive && (next === 39 || next === 0x2019) && /s$/i.test(raw) && /^\s+\p{L}/u.test(text.slice(i + 1, i + 3))) {
+            // "the Dockers' Union", "the keepers’ cottages": the apostrophe belongs to the word.
+            i++
+          }
+        }
+      }
+    } else {
+      i += cpLen(cp)
+      const raw = text.slice(start, i)
+      type = DOUBLE_QUOTES.has(raw) || SINGLE_QUOTES.has(raw) ? 'quote' : 'punct'
+    }
+    const raw = text.slice(start, i)
+    out.push({ text: raw, norm: type === 'word' ? normalise(raw) : raw, start, end: i, type, cap: type === 'word' && isUpper(raw.charAt(0)), quote: -1, mark: null, unit: -1 })
+  }
+  return out
+}
+
+/** True for a word token ending in a possessive ("Smith's", "China’s"). */
+export const isPossessive = (t: Token): boolean => t.type === 'word' && /'s$|s'$/.test(t.norm)
+
+/** The token text without a possessive ending. */
+export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/s['’]$/, 's')
