@@ -1,0 +1,65 @@
+/** Facet counts over a whole matching set, not just the page shown. */
+import type { Statement } from '../types'
+import { FILTER_PARAMS, type FilterParam } from './filter'
+import type { Store } from './store'
+import { compareStrings } from './text'
+
+export const FACET_NAMES = FILTER_PARAMS
+export type FacetName = FilterParam
+
+export interface FacetValue {
+  value: string
+  label: string
+  count: number
+}
+
+export type Facets = Partial<Record<FacetName, FacetValue[]>>
+
+/** The most values one facet lists, so a large corpus cannot blow up a response. */
+export const MAX_FACET_VALUES = 100
+
+/** Adds one statement's values of a facet to the counts, each value once. */
+function countValues(st: Statement, facet: FacetName, counts: Map<string, number>): void {
+  const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1)
+  switch (facet) {
+    case 'speaker':
+      for (let i = 0; i < st.speakers.length; i++) {
+        const id = st.speakers[i]!.id
+        if (st.speakers.findIndex((s) => s.id === id) === i) add(id)
+      }
+      return
+    case 'via':
+      if (st.via) add(st.via.id)
+      return
+    case 'kind':
+      add(st.kind)
+      return
+    case 'article':
+      add(st.article)
+      return
+    case 'topic':
+    case 'entity': {
+      const values = facet === 'topic' ? st.topics : st.entities
+      for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) add(values[i]!)
+    }
+  }
+}
+
+/**
+ * Counts each requested facet's values over `statements`, most frequent first, then by label.
+ *
+ * @example computeFacets(store, results, ['kind']) // { kind: [{ value: 'narration', label: 'narration', count: 9 }, ...] }
+ */
+export function computeFacets(store: Store, statements: readonly Statement[], names: readonly FacetName[]): Facets {
+  const facets: Facets = {}
+  for (const name of names) {
+    const counts = new Map<string, number>()
+    for (const st of statements) countValues(st, name, counts)
+    const labels = store.dimensions[name].labels
+    facets[name] = [...counts.entries()]
+      .map(([value, count]) => ({ value, label: labels.get(value) ?? value, count }))
+      .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
+      .slice(0, MAX_FACET_VALUES)
+  }
+  return facets
+}

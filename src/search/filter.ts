@@ -1,0 +1,75 @@
+/** Filters over statements: values named by id or by name, OR within a parameter, AND across parameters. */
+import type { Statement } from '../types'
+import { didYouMean } from './did-you-mean'
+import type { Store } from './store'
+import { normalizeName } from './text'
+
+export const FILTER_PARAMS = ['speaker', 'kind', 'topic', 'entity', 'article', 'via'] as const
+export type FilterParam = (typeof FILTER_PARAMS)[number]
+
+/** Raw filter values as given: each parameter a list of values (already split on commas). */
+export type RawFilters = Partial<Record<FilterParam, readonly string[]>>
+
+/** Resolved filters: each present parameter is the set of ids it allows. */
+export type Filters = Partial<Record<FilterParam, ReadonlySet<string>>>
+
+export interface FilterError {
+  parameter: FilterParam
+  value: string
+  message: string
+  suggestions: string[]
+}
+
+/**
+ * Resolves every value to ids, case-insensitively, by id, name, alias or surname. Values that name
+ * nothing come back as errors with up to 3 suggestions.
+ *
+ * @example resolveFilters(store, { speaker: ['blinken'] }) // { filters: { speaker: Set{'antony-blinken'} }, errors: [] }
+ */
+export function resolveFilters(store: Store, raw: RawFilters): { filters: Filters; errors: FilterError[] } {
+  const filters: Filters = {}
+  const errors: FilterError[] = []
+  for (const parameter of FILTER_PARAMS) {
+    const values = raw[parameter]
+    if (!values || values.length === 0) continue
+    const dimension = store.dimensions[parameter]
+    const ids = new Set<string>()
+    for (const value of values) {
+      const key = normalizeName(value)
+      const exact = dimension.keys.get(key) ?? (dimension.labels.has(value) ? new Set([value]) : undefined)
+      if (exact) {
+        for (const id of exact) ids.add(id)
+        continue
+      }
+      const suggestions = didYouMean(key, dimension.keys)
+      errors.push({
+        parameter,
+        value,
+        message:
+          `no ${parameter} matches "${value}"` +
+          (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''),
+        suggestions,
+      })
+    }
+    filters[parameter] = ids
+  }
+  return { filters, errors }
+}
+
+/** True when the statement passes every filter. */
+export function matchesFilters(st: Statement, filters: Filters): boolean {
+  const { speaker, kind, topic, entity, article, via } = filters
+  if (kind && !kind.has(st.kind)) return false
+  if (article && !article.has(st.article)) return false
+  if (speaker && !st.speakers.some((s) => speaker.has(s.id))) return false
+  if (via && !(st.via && via.has(st.via.id))) return false
+  if (topic && !st.topics.some((t) => topic.has(t))) return false
+  if (entity && !st.entities.some((e) => entity.has(e))) return false
+  return true
+}
+
+/** Statements in article order that pass the filters. */
+export function filterStatements(store: Store, filters: Filters): Statement[] {
+  const none = Object.keys(filters).length === 0
+  return none ? [...store.statements] : store.statements.filter((st) => matchesFilters(st, filters))
+}

@@ -1,0 +1,18 @@
+/** Hard limits on what one request may ask for; each is documented in the OpenAPI document and tested. */
+export const LIMITS = {
+  /** Characters in `q`. */
+  queryLength: 256,
+  /** Words in `q`, phrases' words included. */
+  queryTerms: 12,
+  /** Quoted phrases in `q`. */
+  queryPhrases: 4,
+  /** Default and largest page size. */
+  defaultLimit: 20,
+  maxLimit: 100,
+  /** Deepest offset a page may start at. */
+  maxOffset: 1000,
+  /** Values in one filter parameter (after splitting on commas). */
+  filterValues: 20,
+  /** Characters in one filter value. */
+  filterValueLength: 100,
+} as const

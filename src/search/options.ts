@@ -1,0 +1,67 @@
+/** The one MiniSearch configuration, shared by the build script that indexes and the Worker that loads. */
+import type { Options } from 'minisearch'
+import { processTerm, tokenizeForIndex } from './text'
+
+/** The flat document MiniSearch indexes for each statement (built by `toSearchDocument`). */
+export interface SearchDocument {
+  id: string
+  content: string
+  text: string
+  /** Speaker and via names and aliases. */
+  speaker: string
+  cue: string
+  /** Topic labels. */
+  topic: string
+  /** Entity names and aliases. */
+  entity: string
+}
+
+/** Indexed fields, most important first. */
+export const SEARCH_FIELDS = ['content', 'speaker', 'text', 'topic', 'entity', 'cue'] as const
+export type SearchField = (typeof SEARCH_FIELDS)[number]
+
+/**
+ * Content matters most, then who said it; the surrounding sentence and labels only help.
+ */
+export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
+  content: 3,
+  speaker: 2,
+  text: 1,
+  topic: 0.8,
+  entity: 0.8,
+  cue: 0.5,
+}
+
+/** Edit distance allowed for a query term: none up to 3 letters, 1 up to 7, 2 beyond. */
+export function fuzzyDistance(term: string): number {
+  if (term.length <= 3) return 0
+  if (term.length <= 7) return 1
+  return 2
+}
+
+/**
+ * The options object used at both ends: the builder's `new MiniSearch(SEARCH_OPTIONS)` and the
+ * Worker's `MiniSearch.loadJSON(json, SEARCH_OPTIONS)`. Nothing is stored in the index;
+ * statements are looked up by id in the corpus.
+ *
+ * @example
+ * const index = new MiniSearch(SEARCH_OPTIONS); index.addAll(docs)
+ * const again = MiniSearch.loadJSON(JSON.stringify(index), SEARCH_OPTIONS)
+ */
+export const SEARCH_OPTIONS: Options<SearchDocument> = {
+  idField: 'id',
+  fields: [...SEARCH_FIELDS],
+  storeFields: [],
+  tokenize: tokenizeForIndex,
+  processTerm,
+  searchOptions: {
+    boost: { ...FIELD_BOOSTS },
+    // Only the last term is a prefix: that is the one still being typed.
+    prefix: (term, i, terms) => i === terms.length - 1 && term.length >= 3,
+    fuzzy: (term) => fuzzyDistance(term) || false,
+    maxFuzzy: 2,
+    // Exact matches outrank prefix and fuzzy expansions.
+    weights: { prefix: 0.4, fuzzy: 0.3 },
+    combineWith: 'AND',
+  },
+}

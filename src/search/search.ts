@@ -1,0 +1,268 @@
+/** Runs a parsed query over the MiniSearch index: synonyms, phrases, exclusions, filters, relaxing and sorting. */
+import type { Query, SearchResult } from 'minisearch'
+import type { Statement } from '../types'
+import { type Filters, matchesFilters } from './filter'
+import type { ParsedQuery } from './query'
+import type { Store } from './store'
+import { compareStrings, fold, processTerm, tokenize } from './text'
+
+export type SortKey = 'relevance' | 'position' | 'date'
+export interface Sort {
+  by: SortKey
+  order: 'asc' | 'desc'
+}
+
+/** The default order of each sort key: best, earliest in the article, newest. */
+export const DEFAULT_ORDER: Readonly<Record<SortKey, Sort['order']>> = { relevance: 'desc', position: 'asc', date: 'desc' }
+
+/** One required part of a query: a word, or a synonym group that the word or words belong to. */
+export interface Clause {
+  /** The query words this clause stands for, as typed. */
+  text: string
+  /** Query strings any one of which satisfies the clause (the words, or their synonyms). */
+  alternatives: string[]
+  /** The last word typed may be unfinished. */
+  prefix: boolean
+  /**
+   * Typo tolerance for the words as typed: only when the index lacks them exactly. A word the
+   * corpus has is not a typo, and expanding it ("states" → "start") only adds noise and cost.
+   * Never for a phrase's words.
+   */
+  fuzzy: boolean
+}
+
+export interface QueryPlan {
+  clauses: Clause[]
+  /** Phrases as folded word sequences, verified against content and text. */
+  phrases: string[][]
+  excludedTerms: string[]
+  excludedPhrases: string[][]
+}
+
+export interface SearchHit {
+  statement: Statement
+  score: number
+  /** Index terms that matched, each with the fields it matched in. */
+  matches: Record<string, string[]>
+}
+
+export interface SearchOutcome {
+  hits: SearchHit[]
+  /** True when no statement had every word, and these hits have any of them. */
+  relaxed: boolean
+  plan: QueryPlan
+}
+
+export interface SearchRequest {
+  query: ParsedQuery
+  /** Filters from parameters and from `field:value` in the query; all must pass. */
+  filters?: readonly Filters[]
+  /** `all`: every word must match (the default); `any`: at least one. */
+  match?: 'all' | 'any'
+  sort?: Sort
+}
+
+/** A word's comparison form for phrases: folded, stop words kept, hyphenated words split. */
+function phraseWords(text: string): string[] {
+  return tokenize(text).flatMap((t) => fold(t.raw).replace(/'s$/, '').replace(/'/g, '').split('-').filter(Boolean))
+}
+
+/** Index terms of a string, in order; stop words give none. */
+function indexTerms(text: string): string[] {
+  return tokenize(text).flatMap((t) => processTerm(t.raw) ?? [])
+}
+
+/**
+ * Offsets of every occurrence of a phrase in `text`, comparing folded words in order.
+ *
+ * @example findPhrase('Face-to-face diplomacy works', ['face', 'to', 'face', 'diplomacy']) // [{ start: 0, end: 22 }]
+ */
+export function findPhrase(text: string, phrase: readonly string[]): { start: number; end: number }[] {
+  if (phrase.length === 0) return []
+  // Split hyphenated tokens into parts, remembering the offsets of the token each part came from.
+  const words: { word: string; start: number; end: number }[] = []
+  for (const t of tokenize(text)) {
+    for (const part of fold(t.raw).replace(/'s$/, '').replace(/'/g, '').split('-')) {
+      if (part) words.push({ word: part, start: t.start, end: t.end })
+    }
+  }
+  const found: { start: number; end: number }[] = []
+  for (let i = 0; i + phrase.length <= words.length; i++) {
+    let ok = true
+    for (let j = 0; j < phrase.length; j++) {
+      if (words[i + j]!.word !== phrase[j]) {
+        ok = false
+        break
+      }
+    }
+    if (ok) found.push({ start: words[i]!.start, end: words[i + phrase.length - 1]!.end })
+  }
+  return found
+}
+
+// Folded words of each statement's content and text, joined by spaces and padded, computed on first
+// use and kept for the isolate's life: phrase checks then cost one substring search.
+const phraseTextCache = new WeakMap<Statement, string>()
+
+function phraseText(st: Statement): string {
+  let cached = phraseTextCache.get(st)
+  if (cached === undefined) {
+    cached = ` ${phraseWords(st.content).join(' ')} \u0000 ${phraseWords(st.text).join(' ')} `
+    phraseTextCache.set(st, cached)
+  }
+  return cached
+}
+
+function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
+  return phraseText(st).includes(` ${phrase.join(' ')} `)
+}
+
+/**
+ * Turns a parsed query into clauses: each word becomes one clause, and a run of words that is
+ * a form of a synonym group ("United States") becomes one clause whose alternatives are all the
+ * group's forms. Stop words make no clause.
+ */
+export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
+  const words = query.terms.map((raw) => ({ raw, terms: processTerm(raw) ?? [] })).filter((w) => w.terms.length > 0)
+  const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
+  const clauses: Clause[] = []
+  for (let i = 0; i < words.length; ) {
+    const match = store.synonyms.match(words.slice(i).map((w) => w.terms.join(' ')))
+    const isLast = (n: number) => i + n === words.length && query.endsInWord
+    if (match) {
+      const typed = words.slice(i, i + match.length).map((w) => w.raw).join(' ')
+      // The typed form first (it alone is fuzzy), then each other form once: "U.S." and "US" index alike.
+      const seenKeys = new Set([indexTerms(typed).join(' ')])
+      const others = match.forms.filter((form) => {
+        const key = indexTerms(form).join(' ')
+        if (!key || seenKeys.has(key)) return false
+        seenKeys.add(key)
+        return true
+      })
+      clauses.push({ text: typed, alternatives: [typed, ...others], prefix: false, fuzzy: !known(indexTerms(typed)) })
+      i += match.length
+    } else {
+      const word = words[i]!
+      clauses.push({ text: word.raw, alternatives: [word.raw], prefix: isLast(1), fuzzy: !known(word.terms) })
+      i++
+    }
+  }
+  // A phrase's words must be in the statement too; the index finds candidates, the check confirms order.
+  const phrases = query.phrases.map(phraseWords).filter((p) => p.length > 0)
+  for (const phrase of query.phrases) {
+    for (const t of tokenize(phrase)) if (processTerm(t.raw)) clauses.push({ text: t.raw, alternatives: [t.raw], prefix: false, fuzzy: false })
+  }
+  return {
+    clauses: dedupeClauses(clauses),
+    phrases,
+    excludedTerms: query.excludedTerms,
+    excludedPhrases: query.excludedPhrases.map(phraseWords).filter((p) => p.length > 0),
+  }
+}
+
+function dedupeClauses(clauses: Clause[]): Clause[] {
+  const seen = new Set<string>()
+  return clauses.filter((c) => {
+    const key = c.alternatives.join('|') + (c.prefix ? '*' : '')
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
+
+/**
+ * The MiniSearch query of one clause: any alternative, each alternative's words all required.
+ * Only the words as typed get typo tolerance; synonym forms are spelled right already.
+ */
+export function clauseQuery(clause: Clause): Query {
+  return {
+    combineWith: 'OR',
+    queries: clause.alternatives.map((alternative, i) => ({
+      combineWith: 'AND',
+      prefix: clause.prefix,
+      ...(i > 0 || !clause.fuzzy ? { fuzzy: false } : {}),
+      queries: [alternative],
+    })),
+  }
+}
+
+function excludedIds(store: Store, plan: QueryPlan): Set<string> {
+  const ids = new Set<string>()
+  for (const term of plan.excludedTerms) {
+    if (!processTerm(term)) continue
+    for (const r of store.index.search(term, { prefix: false, fuzzy: false, combineWith: 'AND' })) ids.add(r.id as string)
+  }
+  if (plan.excludedPhrases.length > 0) {
+    for (const st of store.statements) if (plan.excludedPhrases.some((p) => hasPhrase(st, p))) ids.add(st.id)
+  }
+  return ids
+}
+
+function sortHits(store: Store, hits: SearchHit[], sort: Sort): void {
+  const pos = (h: SearchHit) => store.position.get(h.statement.id)!
+  const sign = sort.order === 'asc' ? 1 : -1
+  if (sort.by === 'relevance') hits.sort((a, b) => sign * (a.score - b.score) || pos(a) - pos(b))
+  else if (sort.by === 'position') hits.sort((a, b) => sign * (pos(a) - pos(b)))
+  else {
+    // Undated statements go last whichever way dates run.
+    const date = (h: SearchHit) => h.statement.date
+    hits.sort((a, b) => {
+      const da = date(a)
+      const db = date(b)
+      if (da !== db) {
+        if (da === null) return 1
+        if (db === null) return -1
+        return sign * compareStrings(da, db)
+      }
+      return pos(a) - pos(b)
+    })
+  }
+}
+
+/**
+ * Runs a query. Every word must match (with bounded typo tolerance; the last word may be a
+ * prefix) unless `match` is `any`; phrases must appear in order; excluded words and phrases
+ * must not; all filters must pass. When every-word matching finds nothing, the any-word
+ * results come back flagged `relaxed`.
+ *
+ * @example searchStatements(store, { query: parseQuery('"face-to-face diplomacy" -Taiwan') })
+ */
+export function searchStatements(store: Store, request: SearchRequest): SearchOutcome {
+  const plan = planQuery(store, request.query)
+  const filters = request.filters ?? []
+  const excluded = excludedIds(store, plan)
+  const filtering = excluded.size > 0 || filters.some((f) => Object.keys(f).length > 0) || plan.phrases.length > 0
+  const accept = (st: Statement | undefined): st is Statement =>
+    st !== undefined &&
+    !excluded.has(st.id) &&
+    filters.every((f) => matchesFilters(st, f)) &&
+    plan.phrases.every((p) => hasPhrase(st, p))
+
+  const sort = request.sort ?? { by: 'relevance', order: 'desc' }
+  let hits: SearchHit[]
+  let relaxed = false
+  if (plan.clauses.length === 0) {
+    // Only filters, exclusions or stop words: every statement that passes, in article order.
+    hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {} }))
+  } else {
+    const run = (combineWith: 'AND' | 'OR') => {
+      const results: SearchResult[] = store.index.search(
+        { combineWith, queries: plan.clauses.map(clauseQuery) },
+        filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {},
+      )
+      return results.map((r) => ({
+        statement: store.byId.get(r.id as string)!,
+        score: Math.round(r.score * 1000) / 1000,
+        matches: r.match,
+      }))
+    }
+    const any = request.match === 'any'
+    hits = run(any ? 'OR' : 'AND')
+    if (hits.length === 0 && !any && plan.clauses.length > 1) {
+      hits = run('OR')
+      relaxed = hits.length > 0
+    }
+  }
+  sortHits(store, hits, sort)
+  return { hits, relaxed, plan }
+}

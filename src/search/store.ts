@@ -1,0 +1,259 @@
+/** Loads the generated corpus and index once, and derives the lookup tables every request reads. */
+import MiniSearch from 'minisearch'
+import type { RegistryEntity, Speaker, SpeakerType, Statement, StatementKind, Topic } from '../types'
+import type { ArticleRecord, Corpus } from './corpus'
+import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import { createSynonyms, type Synonyms } from './synonyms'
+import { normalizeName } from './text'
+
+/** Statement counts by kind; `total` excludes narration, which has no speaker. */
+export interface KindCounts {
+  total: number
+  direct: number
+  mixed: number
+  indirect: number
+}
+
+export interface SpeakerSummary {
+  id: string
+  name: string
+  type: SpeakerType
+  role: string | null
+  affiliation: string | null
+  /** Other names the speaker goes by: registry aliases and mentions as written. */
+  aliases: string[]
+  counts: KindCounts
+  /** Statements this speaker relayed as a channel (`via`). */
+  relayed: number
+}
+
+export interface TopicSummary {
+  id: string
+  label: string
+  description: string | null
+  keywords: string[]
+  count: number
+}
+
+export interface EntitySummary {
+  id: string
+  name: string
+  type: RegistryEntity['type']
+  role: string | null
+  affiliation: string | null
+  aliases: string[]
+  /** Statements whose content mentions the entity. */
+  count: number
+}
+
+export interface ArticleSummary extends Omit<ArticleRecord, 'text' | 'paragraphs'> {
+  statement_count: number
+}
+
+/** A filterable dimension: its values, and every accepted spelling of each. */
+export interface Dimension {
+  /** id → display label. */
+  labels: ReadonlyMap<string, string>
+  /** Normalised spelling (id, name, alias, surname) → ids it names. */
+  keys: ReadonlyMap<string, ReadonlySet<string>>
+}
+
+export interface Store {
+  buildHash: string
+  index: MiniSearch<SearchDocument>
+  /** Article order. */
+  statements: readonly Statement[]
+  byId: ReadonlyMap<string, Statement>
+  /** Position of each statement id in article order. */
+  position: ReadonlyMap<string, number>
+  articles: readonly ArticleRecord[]
+  articleById: ReadonlyMap<string, ArticleRecord>
+  articleSummaries: readonly ArticleSummary[]
+  speakers: readonly SpeakerSummary[]
+  speakerById: ReadonlyMap<string, SpeakerSummary>
+  topics: readonly TopicSummary[]
+  topicById: ReadonlyMap<string, TopicSummary>
+  entities: readonly EntitySummary[]
+  entityById: ReadonlyMap<string, EntitySummary>
+  synonyms: Synonyms
+  /** True when the index holds this (processed) term exactly. */
+  hasTerm(term: string): boolean
+  dimensions: Readonly<Record<'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind', Dimension>>
+}
+
+const PRONOUN = /^(?:he|she|they|it|we|i|him|her|them|his|its|their)$/i
+
+class DimensionBuilder {
+  readonly labels = new Map<string, string>()
+  readonly keys = new Map<string, Set<string>>()
+  add(id: string, label: string, spellings: Iterable<string | null | undefined>): void {
+    if (!this.labels.has(id)) this.labels.set(id, label)
+    for (const spelling of [id, label, ...spellings]) {
+      if (!spelling) continue
+      const key = normalizeName(spelling)
+      if (!key) continue
+      let ids = this.keys.get(key)
+      if (!ids) this.keys.set(key, (ids = new Set()))
+      ids.add(id)
+    }
+  }
+}
+
+function emptyCounts(): KindCounts {
+  return { total: 0, direct: 0, mixed: 0, indirect: 0 }
+}
+
+function countKind(counts: KindCounts, kind: StatementKind): void {
+  if (kind === 'narration') return
+  counts[kind]++
+  counts.total++
+}
+
+// "Antony Blinken" → also "Blinken", so `speaker=blinken` works without a registry entry.
+function surname(speaker: Pick<Speaker, 'name' | 'type'>): string | null {
+  if (speaker.type !== 'person') return null
+  const parts = speaker.name.trim().split(/\s+/)
+  return parts.length > 1 ? (parts[parts.length - 1] ?? null) : null
+}
+
+function summariseSpeakers(statements: readonly Statement[], registry: ReadonlyMap<string, RegistryEntity>) {
+  const summaries = new Map<string, SpeakerSummary>()
+  const aliasSets = new Map<string, Set<string>>()
+  const touch = (speaker: Speaker): SpeakerSummary => {
+    let summary = summaries.get(speaker.id)
+    if (!summary) {
+      const registered = registry.get(speaker.id)
+      summary = {
+        id: speaker.id,
+        name: speaker.name,
+        type: speaker.type,
+        role: speaker.role ?? registered?.role ?? null,
+        affiliation: speaker.affiliation ?? registered?.affiliation ?? null,
+        aliases: [],
+        counts: emptyCounts(),
+        relayed: 0,
+      }
+      summaries.set(speaker.id, summary)
+      aliasSets.set(speaker.id, new Set(registered?.aliases ?? []))
+    }
+    return summary
+  }
+  for (const st of statements) {
+    for (const speaker of st.speakers) {
+      countKind(touch(speaker).counts, st.kind)
+      // A mention as written is an alias when it names the speaker rather than pointing back.
+      if (st.source && st.speakers.length === 1 && !PRONOUN.test(st.source) && st.source !== speaker.name) {
+        aliasSets.get(speaker.id)?.add(st.source)
+      }
+    }
+    if (st.via) touch(st.via).relayed++
+  }
+  for (const [id, aliases] of aliasSets) {
+    const summary = summaries.get(id)
+    if (summary) summary.aliases = [...aliases].filter((a) => a !== summary.name)
+  }
+  return [...summaries.values()].sort(
+    (a, b) => b.counts.total - a.counts.total || b.relayed - a.relayed || a.name.localeCompare(b.name),
+  )
+}
+
+/**
+ * Derives every lookup table from a parsed corpus and a loaded index. Pure: no I/O.
+ *
+ * @example const store = createStore(JSON.parse(CORPUS_JSON), MiniSearch.loadJSON(INDEX_JSON, SEARCH_OPTIONS))
+ */
+export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): Store {
+  const registry = new Map(corpus.entities.map((e) => [e.id, e]))
+  const statements = corpus.statements
+  const byId = new Map(statements.map((s) => [s.id, s]))
+  const position = new Map(statements.map((s, i) => [s.id, i]))
+
+  const speakers = summariseSpeakers(statements, registry)
+  const speakerById = new Map(speakers.map((s) => [s.id, s]))
+
+  const topicCounts = new Map<string, number>()
+  const entityCounts = new Map<string, number>()
+  const articleCounts = new Map<string, number>()
+  for (const st of statements) {
+    for (const t of st.topics) topicCounts.set(t, (topicCounts.get(t) ?? 0) + 1)
+    for (const e of st.entities) entityCounts.set(e, (entityCounts.get(e) ?? 0) + 1)
+    articleCounts.set(st.article, (articleCounts.get(st.article) ?? 0) + 1)
+  }
+  const topics: TopicSummary[] = corpus.topics.map((t: Topic) => ({
+    id: t.id,
+    label: t.label,
+    description: t.description ?? null,
+    keywords: t.keywords,
+    count: topicCounts.get(t.id) ?? 0,
+  }))
+  const entities: EntitySummary[] = corpus.entities
+    .map((e) => ({
+      id: e.id,
+      name: e.name,
+      type: e.type,
+      role: e.role ?? null,
+      affiliation: e.affiliation ?? null,
+      aliases: e.aliases,
+      count: entityCounts.get(e.id) ?? 0,
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+  const articleSummaries: ArticleSummary[] = corpus.articles.map(({ text: _text, paragraphs: _p, ...meta }) => ({
+    ...meta,
+    statement_count: articleCounts.get(meta.id) ?? 0,
+  }))
+
+  const speaker = new DimensionBuilder()
+  const via = new DimensionBuilder()
+  for (const s of speakers) {
+    const spellings = [...s.aliases, s.type === 'person' ? surname(s) : null]
+    if (s.counts.total > 0) speaker.add(s.id, s.name, spellings)
+    if (s.relayed > 0) via.add(s.id, s.name, spellings)
+  }
+  const topic = new DimensionBuilder()
+  for (const t of topics) topic.add(t.id, t.label, [])
+  const entity = new DimensionBuilder()
+  for (const e of entities) entity.add(e.id, e.name, e.aliases.filter((a) => /^\p{Lu}/u.test(a)))
+  const article = new DimensionBuilder()
+  for (const a of corpus.articles) article.add(a.id, a.title, [])
+  const kind = new DimensionBuilder()
+  for (const k of ['direct', 'mixed', 'indirect', 'narration']) kind.add(k, k, [])
+
+  return {
+    buildHash: corpus.build_hash,
+    index,
+    statements,
+    byId,
+    position,
+    articles: corpus.articles,
+    articleById: new Map(corpus.articles.map((a) => [a.id, a])),
+    articleSummaries,
+    speakers,
+    speakerById,
+    topics,
+    topicById: new Map(topics.map((t) => [t.id, t])),
+    entities,
+    entityById: new Map(entities.map((e) => [e.id, e])),
+    synonyms: createSynonyms(corpus.synonyms ?? []),
+    hasTerm: termLookup(index),
+    dimensions: { speaker, via, topic, entity, article, kind },
+  }
+}
+
+/**
+ * Exact term lookup. MiniSearch keeps its term tree in a protected field and offers no public
+ * lookup; a test pins this so an upgrade that moves it fails loudly. Without it, every term is
+ * treated as unknown, which only costs speed (typo tolerance is then always on).
+ */
+function termLookup(index: MiniSearch<SearchDocument>): (term: string) => boolean {
+  const tree = (index as unknown as { _index?: { has?: (key: string) => boolean } })._index
+  return typeof tree?.has === 'function' ? (term) => tree.has!(term) : () => false
+}
+
+/** Parses the serialized corpus and index; throws if either is unusable. */
+export function loadStore(corpusJson: string, indexJson: string): Store {
+  const corpus = JSON.parse(corpusJson) as Corpus
+  if (corpus?.version !== 1 || !Array.isArray(corpus.statements)) {
+    throw new Error('corpus: unsupported format')
+  }
+  return createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
+}

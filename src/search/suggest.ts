@@ -1,0 +1,121 @@
+/** Search-as-you-type completions: corpus words and phrases, speaker names, topics and entities. */
+import type { Store } from './store'
+import { compareStrings, fold, STOP_WORDS, tokenize } from './text'
+
+export type SuggestionType = 'speaker' | 'topic' | 'entity' | 'phrase' | 'term'
+
+export interface Suggestion {
+  /** What to put in the search box. */
+  text: string
+  type: SuggestionType
+  /** The id to filter by, for speakers, topics and entities. */
+  id?: string
+  /** Statements it occurs in, or is attributed to. */
+  count: number
+}
+
+interface Entry {
+  text: string
+  /** Folded text, for prefix comparison. */
+  key: string
+  /** Folded words, so "blin" finds "Antony Blinken". */
+  words: string[]
+  type: SuggestionType
+  id?: string
+  count: number
+}
+
+export const MAX_SUGGESTIONS = 10
+
+const TYPE_WEIGHT: Record<SuggestionType, number> = { speaker: 4, topic: 3, entity: 2.5, phrase: 2, term: 1 }
+
+const cache = new WeakMap<Store, Entry[]>()
+
+const foldKey = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+/** Builds the vocabulary once per store: words, capitalised names and recurring word pairs of the statements. */
+function vocabulary(store: Store): Entry[] {
+  const cached = cache.get(store)
+  if (cached) return cached
+  const words = new Map<string, { text: string; ids: Set<string> }>()
+  const phrases = new Map<string, { text: string; ids: Set<string> }>()
+  const note = (map: typeof words, text: string, id: string) => {
+    const key = foldKey(text)
+    if (!key) return
+    const entry = map.get(key) ?? { text, ids: new Set<string>() }
+    entry.ids.add(id)
+    map.set(key, entry)
+  }
+  for (const st of store.statements) {
+    const tokens = tokenize(st.content)
+    for (const [i, t] of tokens.entries()) {
+      const lower = fold(t.raw)
+      if (lower.length < 3 || STOP_WORDS.has(lower) || /^\d+$/.test(lower)) continue
+      note(words, /^\p{Lu}/u.test(t.raw) && !/^\p{Lu}+$/u.test(t.raw) && i > 0 ? t.raw : lower.replace(/'s$/, ''), st.id)
+      // Word pairs and triples that neither start nor end on a stop word: "open lines", "Taiwan Strait".
+      for (const n of [2, 3]) {
+        const run = tokens.slice(i, i + n)
+        if (run.length < n) break
+        const last = run[n - 1]!
+        if (STOP_WORDS.has(fold(last.raw)) || fold(last.raw).length < 2) continue
+        if (st.content.slice(run[0]!.end, last.start).match(/[^\s\p{L}\p{N}'’-]/u)) continue
+        note(phrases, st.content.slice(run[0]!.start, last.end), st.id)
+      }
+    }
+  }
+  const entries: Entry[] = []
+  const push = (text: string, type: SuggestionType, count: number, id?: string) => {
+    const key = foldKey(text)
+    if (key) entries.push({ text, key, words: key.split(' '), type, count, ...(id ? { id } : {}) })
+  }
+  for (const s of store.speakers) push(s.name, 'speaker', s.counts.total + s.relayed, s.id)
+  for (const t of store.topics) push(t.label, 'topic', t.count, t.id)
+  for (const e of store.entities) if (e.count > 0) push(e.name, 'entity', e.count, e.id)
+  for (const { text, ids } of phrases.values()) {
+    // A pair is worth offering when it recurs, or when it is a name ("North Korea").
+    if (ids.size >= 2 || /^\p{Lu}\S*\s+\p{Lu}/u.test(text)) push(text, 'phrase', ids.size)
+  }
+  for (const { text, ids } of words.values()) push(text, 'term', ids.size)
+  cache.set(store, entries)
+  return entries
+}
+
+/**
+ * Up to 10 completions for what has been typed so far, mixing types, best first: an entry
+ * qualifies when its text starts with the input, or one of its words starts with the last word.
+ *
+ * @example suggest(store, 'blin') // [{ text: 'Antony Blinken', type: 'speaker', id: 'antony-blinken', count: 4 }, ...]
+ */
+export function suggest(store: Store, input: string, limit = MAX_SUGGESTIONS): Suggestion[] {
+  const typed = foldKey(input)
+  if (!typed) return []
+  const typedWords = typed.split(' ')
+  const lastWord = typedWords[typedWords.length - 1]!
+  const head = typedWords.slice(0, -1).join(' ')
+  const scored: { entry: Entry; text: string; score: number }[] = []
+  for (const entry of vocabulary(store)) {
+    let score = 0
+    let text = entry.text
+    if (entry.key.startsWith(typed)) score = 3
+    else if (entry.type !== 'term' && entry.type !== 'phrase' && entry.words.some((w) => w.startsWith(lastWord)) && typedWords.length === 1) score = 2
+    else if (entry.type === 'term' && head && entry.key.startsWith(lastWord)) {
+      // Complete the last word after what is already typed: "face-to-face diplo" → "… diplomacy".
+      score = 1.5
+      text = `${input.trimEnd().slice(0, input.trimEnd().length - lastWord.length)}${entry.text}`
+    } else continue
+    if (entry.key === typed && entry.type === 'term') score -= 1
+    scored.push({ entry, text, score: score + TYPE_WEIGHT[entry.type] + Math.log2(1 + entry.count) - entry.key.length / 100 })
+  }
+  scored.sort((a, b) => b.score - a.score || compareStrings(a.text, b.text))
+  const seen = new Set<string>()
+  const out: Suggestion[] = []
+  for (const { entry, text } of scored) {
+    const key = `${entry.type}:${foldKey(text)}`
+    if (seen.has(key) || seen.has(`any:${foldKey(text)}`)) continue
+    seen.add(key)
+    seen.add(`any:${foldKey(text)}`)
+    out.push({ text, type: entry.type, count: entry.count, ...(entry.id ? { id: entry.id } : {}) })
+    if (out.length >= limit) break
+  }
+  return out
+}
