@@ -1,0 +1,252 @@
+/**
+ * Builds the served data: validates data/, extracts every article's statements, builds the
+ * MiniSearch index and writes src/generated/corpus.ts atomically. Any problem fails the build
+ * with file:line and leaves the previous output untouched.
+ *
+ * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet]
+ */
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+import MiniSearch from 'minisearch'
+import { extractStatements } from '../src/extract/index'
+import type { ArticleRecord, Corpus } from '../src/search/corpus'
+import { toSearchDocument } from '../src/search/document'
+import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
+import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
+import {
+  ArticleMetaSchema,
+  assertUniqueIds,
+  DataError,
+  DataErrors,
+  EntitiesSchema,
+  locate,
+  parseDataFile,
+  SynonymsSchema,
+  TopicsSchema,
+} from './data-schemas'
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+export interface BuildOptions {
+  /** The data folder: articles/, entities.json, topics.json. */
+  dataDir: string
+  /** File names in messages are relative to this; by default the folder holding `dataDir`. */
+  root?: string
+}
+
+export interface BuildOutput {
+  corpus: Corpus
+  indexJson: string
+  warnings: string[]
+}
+
+const ARTICLE_EXT = /\.(txt|md)$/
+
+function slugify(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+}
+
+/** Reads a file as strict UTF-8, naming the line of the first bad byte. */
+function readUtf8(file: string, shown: string): string {
+  const bytes = readFileSync(file)
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    const good = new TextDecoder('utf-8').decode(bytes).indexOf('\uFFFD')
+    const { line, column } = locate(new TextDecoder().decode(bytes), Math.max(0, good))
+    throw new DataError(shown, line, column, 'is not valid UTF-8')
+  }
+  return text.replace(/^\uFEFF/, '')
+}
+
+function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = []
+  for (const m of text.matchAll(/[^\r\n]+/g)) {
+    if (m[0].trim()) spans.push({ start: m.index, end: m.index + m[0].length })
+  }
+  return spans
+}
+
+function checkArticleText(shown: string, text: string): void {
+  if (text.trim().length === 0) throw new DataError(shown, 1, 1, 'article text is empty')
+  const bad = text.search(/[\u0000-\u0008\u000B\u000E-\u001F]/)
+  if (bad >= 0) {
+    const { line, column } = locate(text, bad)
+    throw new DataError(shown, line, column, `control character U+${text.charCodeAt(bad).toString(16).padStart(4, '0')} in article text`)
+  }
+}
+
+/** Verifies the extractor's promises, so a bug there fails the build instead of serving bad offsets. */
+function checkStatements(shown: string, text: string, statements: Statement[]): void {
+  for (const st of statements) {
+    for (const span of st.spans) {
+      if (span.start < 0 || span.end > text.length || span.start > span.end) {
+        throw new DataError(shown, 1, 1, `statement ${st.id}: span ${span.start}-${span.end} is outside the text`)
+      }
+    }
+  }
+}
+
+/** Reads, validates and extracts everything under `dataDir`; pure apart from reading files. */
+export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions): BuildOutput {
+  const shown = (file: string) => relative(root, file) || file
+  const hash = createHash('sha256')
+  const warnings: string[] = []
+  const read = (file: string) => {
+    const text = readUtf8(file, shown(file))
+    hash.update(shown(file)).update('\0').update(text).update('\0')
+    return text
+  }
+
+  const entitiesFile = join(dataDir, 'entities.json')
+  const topicsFile = join(dataDir, 'topics.json')
+  const entitiesText = read(entitiesFile)
+  const entities: RegistryEntity[] = parseDataFile(shown(entitiesFile), entitiesText, EntitiesSchema)
+  assertUniqueIds(shown(entitiesFile), entitiesText, entities)
+  const topicsText = read(topicsFile)
+  const topics: Topic[] = parseDataFile(shown(topicsFile), topicsText, TopicsSchema)
+  assertUniqueIds(shown(topicsFile), topicsText, topics)
+
+  const synonymsFile = join(dataDir, 'synonyms.json')
+  const synonyms: string[][] = existsSync(synonymsFile) ? parseDataFile(shown(synonymsFile), read(synonymsFile), SynonymsSchema) : []
+
+  const articlesDir = join(dataDir, 'articles')
+  const files = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => ARTICLE_EXT.test(f)).sort() : []
+  if (files.length === 0) throw new DataError(shown(articlesDir), 1, 1, 'no articles (*.txt) found')
+
+  const articles: ArticleRecord[] = []
+  const seenIds = new Map<string, string>()
+  for (const name of files) {
+    const file = join(articlesDir, name)
+    const text = read(file)
+    checkArticleText(shown(file), text)
+    const metaFile = join(articlesDir, name.replace(ARTICLE_EXT, '.meta.json'))
+    let meta
+    if (existsSync(metaFile)) {
+      meta = parseDataFile(shown(metaFile), read(metaFile), ArticleMetaSchema)
+    } else {
+      const firstLine = text.trim().split(/\r?\n/)[0] ?? name
+      meta = ArticleMetaSchema.parse({
+        id: slugify(basename(name).replace(ARTICLE_EXT, '')) || 'article',
+        title: firstLine.length > 120 ? `${firstLine.slice(0, 117)}…` : firstLine,
+        publisher: null,
+        published: null,
+      })
+      warnings.push(`${shown(file)}: no ${basename(metaFile)} beside it; using id "${meta.id}" and the first line as title`)
+    }
+    const other = seenIds.get(meta.id)
+    if (other) throw new DataError(shown(metaFile), 1, 1, `article id "${meta.id}" is also used by ${other}`)
+    seenIds.set(meta.id, shown(file))
+    articles.push({
+      id: meta.id,
+      title: meta.title,
+      publisher: meta.publisher,
+      publisher_note: meta.publisher_note ?? null,
+      credit: meta.credit ?? null,
+      event_date: meta.event_date ?? null,
+      published: meta.published,
+      url: meta.url ?? null,
+      language: meta.language,
+      file: name,
+      text,
+      paragraphs: paragraphSpans(text),
+    })
+  }
+  articles.sort((a, b) => (a.event_date ?? a.published ?? '9999').localeCompare(b.event_date ?? b.published ?? '9999') || a.id.localeCompare(b.id))
+
+  const statements: Statement[] = []
+  const statementIds = new Set<string>()
+  for (const article of articles) {
+    const result = extractStatements(
+      { id: article.id, text: article.text, date: article.event_date ?? article.published },
+      { entities, topics },
+    )
+    const file = shown(join(articlesDir, article.file))
+    for (const w of result.warnings) warnings.push(`${file}: ${w}`)
+    checkStatements(file, article.text, result.statements)
+    for (const st of result.statements) {
+      if (statementIds.has(st.id)) throw new DataError(file, 1, 1, `duplicate statement id ${st.id}`)
+      statementIds.add(st.id)
+      statements.push(st)
+    }
+  }
+
+  const lookups = { entities: new Map(entities.map((e) => [e.id, e])), topics: new Map(topics.map((t) => [t.id, t])) }
+  const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
+  index.addAll(statements.map((st) => toSearchDocument(st, lookups)))
+
+  const corpus: Corpus = {
+    version: 1,
+    build_hash: hash.digest('hex').slice(0, 16),
+    articles,
+    statements,
+    entities,
+    topics,
+    synonyms,
+  }
+  return { corpus, indexJson: JSON.stringify(index), warnings }
+}
+
+/** The generated module: the corpus and the index as JSON strings, which V8 parses faster than object literals. */
+export function renderModule(corpus: Corpus, indexJson: string): string {
+  return [
+    '// Generated by scripts/build-data.ts from data/. Do not edit; run `npm run build:data`.',
+    `export const BUILD_HASH = ${JSON.stringify(corpus.build_hash)}`,
+    `export const CORPUS_JSON = ${JSON.stringify(JSON.stringify(corpus))}`,
+    `export const INDEX_JSON = ${JSON.stringify(indexJson)}`,
+    '',
+  ].join('\n')
+}
+
+/** Writes via a temporary file and a rename, so readers see the old file or the new one, never half of one. */
+export function writeAtomically(file: string, contents: string): void {
+  mkdirSync(dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(tmp, contents)
+    renameSync(tmp, file)
+  } finally {
+    rmSync(tmp, { force: true })
+  }
+}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: join(ROOT, 'data') },
+      out: { type: 'string', default: join(ROOT, 'src/generated/corpus.ts') },
+      quiet: { type: 'boolean', default: false },
+    },
+  })
+  const started = performance.now()
+  try {
+    const { corpus, indexJson, warnings } = buildCorpus({ dataDir: resolve(values.data!) })
+    for (const w of warnings) console.warn(`warning: ${w}`)
+    writeAtomically(resolve(values.out!), renderModule(corpus, indexJson))
+    if (!values.quiet) {
+      const ms = (performance.now() - started).toFixed(0)
+      console.log(
+        `build-data: ${corpus.articles.length} article(s), ${corpus.statements.length} statements, ` +
+          `index ${(indexJson.length / 1024).toFixed(1)} KiB, hash ${corpus.build_hash} (${ms} ms)`,
+      )
+    }
+  } catch (error) {
+    if (error instanceof DataError || error instanceof DataErrors) {
+      console.error(`build-data: failed; nothing was written.\n${error.message}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()

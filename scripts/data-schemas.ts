@@ -1,0 +1,130 @@
+/** Zod schemas for the hand-written files in data/, and parsing that reports file:line:column. */
+import { findNodeAtLocation, type Node, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import { z } from 'zod'
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
+const slug = z.string().regex(SLUG, 'must be a lower-case slug (a-z, 0-9, single hyphens)').max(80)
+const nonEmpty = z.string().trim().min(1, 'must not be empty')
+const isoDate = z.iso.date({ error: 'must be an ISO date (YYYY-MM-DD)' })
+
+export const ArticleMetaSchema = z.strictObject({
+  id: slug,
+  title: nonEmpty.max(300),
+  publisher: nonEmpty.nullable(),
+  publisher_note: z.string().nullable().optional(),
+  credit: z.string().nullable().optional(),
+  event_date: isoDate.nullable().optional(),
+  published: isoDate.nullable(),
+  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable().optional(),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en"').default('en'),
+})
+export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
+
+export const EntitySchema = z.strictObject({
+  id: slug,
+  name: nonEmpty,
+  type: z.enum(['person', 'organization']),
+  role: nonEmpty.optional(),
+  affiliation: nonEmpty.optional(),
+  aliases: z.array(nonEmpty).default([]),
+})
+export const EntitiesSchema = z.array(EntitySchema)
+
+export const TopicSchema = z.strictObject({
+  id: slug,
+  label: nonEmpty,
+  description: z.string().optional(),
+  keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
+})
+export const TopicsSchema = z.array(TopicSchema)
+
+export const SynonymsSchema = z.array(
+  z.array(nonEmpty).min(2, 'a synonym group needs at least two forms'),
+)
+
+/** A problem in a data file, located for a human: `data/topics.json:12:7: [2].keywords: needs at least one keyword`. */
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}:${column}: ${detail}`)
+    this.name = 'DataError'
+  }
+}
+
+/** 1-based line and column of a UTF-16 offset. */
+export function locate(text: string, offset: number): { line: number; column: number } {
+  let line = 1
+  let lineStart = 0
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++
+      lineStart = i + 1
+    }
+  }
+  return { line, column: offset - lineStart + 1 }
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('') || '(root)'
+}
+
+/** Deepest existing node along `path`, so a missing field points at the object that lacks it. */
+function nearestNode(tree: Node, path: readonly PropertyKey[]): Node {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(tree, path.slice(0, n) as (string | number)[])
+    if (node) {
+      // Point at the property name rather than its value when the field itself is wrong.
+      return node.parent?.type === 'property' && node.parent.children?.[0] ? node.parent.children[0] : node
+    }
+  }
+  return tree
+}
+
+/**
+ * Parses strict JSON and validates it; every problem is a DataError naming file, line, column and field.
+ * Throws the first problem, after collecting all, so the message lists them all.
+ */
+export function parseDataFile<S extends z.ZodType>(file: string, text: string, schema: S): z.output<S> {
+  const errors: ParseError[] = []
+  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true })
+  if (errors.length > 0 || !tree) {
+    const first = errors[0]
+    const { line, column } = locate(text, first?.offset ?? 0)
+    throw new DataError(file, line, column, `invalid JSON: ${first ? printParseErrorCode(first.error) : 'empty file'}`)
+  }
+  const value: unknown = JSON.parse(text)
+  const result = schema.safeParse(value)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const node = nearestNode(tree, issue.path)
+    const { line, column } = locate(text, node.offset)
+    return new DataError(file, line, column, `${formatPath(issue.path)}: ${issue.message}`)
+  })
+  throw new DataErrors(problems)
+}
+
+/** Several DataErrors at once; the message lists each on its own line. */
+export class DataErrors extends Error {
+  constructor(readonly errors: DataError[]) {
+    super(errors.map((e) => e.message).join('\n'))
+    this.name = 'DataErrors'
+  }
+}
+
+/** Fails on duplicate ids, pointing at the second occurrence. */
+export function assertUniqueIds(file: string, text: string, items: readonly { id: string }[]): void {
+  const seen = new Set<string>()
+  const tree = parseTree(text)
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) {
+      const node = tree ? nearestNode(tree, [i, 'id']) : undefined
+      const { line, column } = locate(text, node?.offset ?? 0)
+      throw new DataError(file, line, column, `[${i}].id: duplicate id "${item.id}"`)
+    }
+    seen.add(item.id)
+  })
+}
