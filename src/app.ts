@@ -1,0 +1,152 @@
+/** Composes the API: middleware, route groups, the OpenAPI document and the error handlers. */
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { cors } from 'hono/cors'
+import { etag } from 'hono/etag'
+import { HTTPException } from 'hono/http-exception'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { prettyJSON } from 'hono/pretty-json'
+import { secureHeaders } from 'hono/secure-headers'
+import type { LoadResult } from './data'
+import { problem, ProblemError, problemResponse } from './errors'
+import { articles } from './routes/articles'
+import { entities } from './routes/entities'
+import { healthRoutes } from './routes/health'
+import { type AppEnv, defaultHook } from './routes/router'
+import { REPEATABLE_PARAMS } from './routes/schemas'
+import { searchRoutes } from './routes/search'
+import { speakers } from './routes/speakers'
+import { statements } from './routes/statements'
+import { suggestRoutes } from './routes/suggest'
+import { topics } from './routes/topics'
+
+/** Longest URL accepted; longer ones get 414 before anything parses them. */
+export const MAX_URL_LENGTH = 4096
+
+const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+
+/**
+ * Builds the app over loaded (or failed) data. Tests pass a failed LoadResult to see the 503 path.
+ *
+ * @example const app = createApp(BUNDLED); await app.request('/v1/search?q=diplomacy')
+ */
+export function createApp(data: LoadResult) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook, strict: false })
+
+  app.use('*', async (c, next) => {
+    if (c.req.url.length > MAX_URL_LENGTH) {
+      return problemResponse(problem('uri_too_long', `the URL must be at most ${MAX_URL_LENGTH} characters`))
+    }
+    await next()
+  })
+  app.use(
+    '*',
+    secureHeaders({
+      // An API answers JSON: nothing in it may load, run or be framed; other sites may read it (CORS).
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  )
+  app.use('*', cors({ origin: '*', allowMethods: SAFE_METHODS, exposeHeaders: ['ETag'], maxAge: 86400 }))
+  app.use(
+    '*',
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) => {
+        const allow = [...new Set([...methods, 'OPTIONS'])].join(', ')
+        return problemResponse(
+          problem('method_not_allowed', `${c.req.method} is not allowed here; use ${allow}`, { instance: c.req.path }),
+          { Allow: allow },
+        )
+      },
+    }),
+  )
+  // Pretty JSON on ?pretty, and for curl, whose users read it; apps get compact JSON.
+  app.use('*', async (c, next) => {
+    const curl = c.req.header('User-Agent')?.startsWith('curl/') ?? false
+    return prettyJSON({ force: curl })(c, next)
+  })
+  app.use('*', etag())
+  app.use('*', async (c, next) => {
+    await next()
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=300')
+  })
+  app.use('*', async (c, next) => {
+    const url = new URL(c.req.url)
+    const repeated = [...new Set([...url.searchParams.keys()])].filter(
+      (k) => !REPEATABLE_PARAMS.has(k) && url.searchParams.getAll(k).length > 1,
+    )
+    if (repeated.length > 0) {
+      return problemResponse(
+        problem('repeated_parameter', `give each of these once: ${repeated.join(', ')}`, {
+          instance: c.req.path,
+          errors: repeated.map((parameter) => ({ parameter, message: `${parameter} must be given only once` })),
+        }),
+      )
+    }
+    await next()
+  })
+  for (const path of ['/v1/*', '/health']) {
+    app.use(path, async (c, next) => {
+      if (!data.ok) {
+        return problemResponse(problem('data_unavailable', `${data.error}; try again later`, { instance: c.req.path }), {
+          'Retry-After': '60',
+        })
+      }
+      c.set('store', data.store)
+      await next()
+    })
+  }
+
+  const routes = app
+    .route('/v1', searchRoutes)
+    .route('/v1', suggestRoutes)
+    .route('/v1', statements)
+    .route('/v1', speakers)
+    .route('/v1', topics)
+    .route('/v1', entities)
+    .route('/v1', articles)
+    .route('/', healthRoutes)
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'whosaid',
+      version: '1.0.0',
+      description: 'Search who said what in news articles: statements, speakers, topics and articles.',
+    },
+    tags: [
+      { name: 'search', description: 'Relevance-ranked statement search.' },
+      { name: 'statements', description: 'Filter and look up statements.' },
+      { name: 'speakers' },
+      { name: 'topics' },
+      { name: 'entities' },
+      { name: 'articles' },
+      { name: 'meta' },
+    ],
+  })
+  app.get('/', (c) =>
+    c.json({
+      name: 'whosaid',
+      description: 'Search who said what in news articles.',
+      openapi: '/openapi.json',
+      endpoints: ['/v1/search?q=', '/v1/suggest?q=', '/v1/statements', '/v1/speakers', '/v1/topics', '/v1/entities', '/v1/articles', '/health'],
+    }),
+  )
+
+  app.notFound((c) =>
+    problemResponse(problem('route_not_found', `no route ${c.req.method} ${c.req.path}`, { instance: c.req.path })),
+  )
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.problem, error.headers)
+    if (error instanceof HTTPException && error.status < 500) {
+      return problemResponse(problem('malformed_request', error.message || 'the request could not be read', { instance: c.req.path }))
+    }
+    console.error('whosaid: unhandled error', error)
+    return problemResponse(problem('internal_error', 'something went wrong on our side', { instance: c.req.path }))
+  })
+
+  return routes
+}
+
+/** The app's type, for a typed client: `hc<AppType>(baseUrl)` from `hono/client`. */
+export type AppType = ReturnType<typeof createApp>

@@ -1,0 +1,7 @@
+/** The Worker entry point: the API over the bundled corpus. */
+import { createApp } from './app'
+import { BUNDLED } from './data'
+
+export type { AppType } from './app'
+
+export default createApp(BUNDLED)

@@ -1,0 +1,43 @@
+/** Registry entities with the number of statements whose content mentions them. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { cutPage } from './listing'
+import { createRouter, queryObject } from './router'
+import { jsonOk, PaginationQuery, pageOf, PrettyQuery, problemResponses } from './schemas'
+
+export const EntitySchema = z
+  .object({
+    id: z.string().openapi({ example: 'xi-jinping' }),
+    name: z.string().openapi({ example: 'Xi Jinping' }),
+    type: z.enum(['person', 'organization']),
+    role: z.string().nullable(),
+    affiliation: z.string().nullable(),
+    aliases: z.array(z.string()),
+    count: z.number().int().openapi({ description: 'Statements whose content mentions the entity.' }),
+  })
+  .openapi('Entity')
+
+const listEntities = createRoute({
+  method: 'get',
+  path: '/entities',
+  tags: ['entities'],
+  summary: 'Entities mentioned',
+  description: 'Registry entities, most mentioned first. Filter statements by one with `entity=`.',
+  request: {
+    query: queryObject({
+      mentioned: z
+        .enum(['true', 'false'])
+        .optional()
+        .openapi({ description: '`true`: only entities some statement mentions.' }),
+      ...PaginationQuery,
+      ...PrettyQuery,
+    }),
+  },
+  responses: { ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
+})
+
+export const entities = createRouter().openapi(listEntities, (c) => {
+  const query = c.req.valid('query')
+  const all = c.var.store.entities
+  const items = query.mentioned === 'true' ? all.filter((e) => e.count > 0) : all
+  return c.json(cutPage(items, query, (e) => e), 200)
+})

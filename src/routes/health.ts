@@ -1,0 +1,40 @@
+/** Liveness and data status: counts and the build hash of the data being served. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { createRouter, queryObject } from './router'
+import { jsonOk, PrettyQuery, ProblemSchema } from './schemas'
+
+export const HealthSchema = z
+  .object({
+    status: z.literal('ok'),
+    statements: z.number().int(),
+    articles: z.number().int(),
+    speakers: z.number().int(),
+    build_hash: z.string().openapi({ description: 'Hash of the data the index was built from.' }),
+  })
+  .openapi('Health')
+
+const health = createRoute({
+  method: 'get',
+  path: '/health',
+  tags: ['meta'],
+  summary: 'Service and data status',
+  request: { query: queryObject(PrettyQuery) },
+  responses: {
+    ...jsonOk(HealthSchema, 'The corpus is loaded.'),
+    503: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'The corpus could not be loaded.' },
+  },
+})
+
+export const healthRoutes = createRouter().openapi(health, (c) => {
+  const store = c.var.store
+  return c.json(
+    {
+      status: 'ok' as const,
+      statements: store.statements.length,
+      articles: store.articles.length,
+      speakers: store.speakers.length,
+      build_hash: store.buildHash,
+    },
+    200,
+  )
+})

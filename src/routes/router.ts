@@ -1,0 +1,50 @@
+/** The router factory every route group uses, so validation failures everywhere become the same problem+json. */
+import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Hook } from '@hono/zod-openapi'
+import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
+import type { Store } from '../search/store'
+
+export interface AppEnv {
+  Variables: { store: Store }
+}
+
+interface IssueParams {
+  code?: ErrorCode
+}
+
+function describeIssue(issue: z.core.$ZodIssue): ParameterError[] {
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.map((key) => ({ parameter: key, message: issue.message }))
+  }
+  const parameter = issue.path.length > 0 ? String(issue.path[0]) : 'query'
+  return [{ parameter, message: issue.message }]
+}
+
+/** Turns a failed validation into a 400 problem that names every offending parameter. */
+export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result, c) => {
+  if (result.success) return
+  const issues = result.error.issues
+  const errors = issues.flatMap(describeIssue)
+  const custom = issues.map((i) => (i.code === 'custom' ? (i.params as IssueParams | undefined)?.code : undefined)).find(Boolean)
+  const code: ErrorCode = custom ?? (issues.every((i) => i.code === 'unrecognized_keys') ? 'unknown_parameter' : 'invalid_parameter')
+  const names = [...new Set(errors.map((e) => e.parameter))]
+  const detail = `${code === 'unknown_parameter' ? 'unknown' : 'invalid'} ${names.length === 1 ? 'parameter' : 'parameters'}: ${names.join(', ')}`
+  return problemResponse(problem(code, detail, { errors, instance: c.req.path }))
+}
+
+/** A fresh route group with the shared validation hook. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({ defaultHook })
+}
+
+/**
+ * A query schema that rejects unknown parameters and lists the valid ones in the message.
+ *
+ * @example queryObject({ q: z.string() }) // ?x=1 → 400 "unknown parameter; valid parameters: q"
+ */
+export function queryObject<T extends z.ZodRawShape>(shape: T) {
+  const valid = Object.keys(shape).join(', ')
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; valid parameters: ${valid}` : undefined),
+  })
+}

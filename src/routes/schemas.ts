@@ -1,0 +1,200 @@
+/** Zod schemas shared by the route groups: one schema validates, types the handler and documents the API. */
+import { z } from '@hono/zod-openapi'
+import { ERRORS } from '../errors'
+import { FACET_NAMES } from '../search/facets'
+import { FILTER_PARAMS } from '../search/filter'
+import { LIMITS } from '../search/limits'
+import { STATEMENT_KINDS } from '../types'
+
+// ---------------------------------------------------------------------------------------------
+// Records
+
+export const SpeakerSchema = z
+  .object({
+    id: z.string().openapi({ example: 'antony-blinken' }),
+    name: z.string().openapi({ example: 'Antony Blinken' }),
+    type: z.enum(['person', 'organization', 'group', 'unknown']),
+    role: z.string().optional().openapi({ example: 'US Secretary of State' }),
+    affiliation: z.string().optional().openapi({ example: 'United States' }),
+  })
+  .openapi('Speaker')
+
+export const SpanSchema = z
+  .object({ start: z.number().int(), end: z.number().int() })
+  .openapi('Span', { description: 'UTF-16 offsets into the article text: `text.slice(start, end)`.' })
+
+export const StatementSchema = z
+  .object({
+    id: z.string().openapi({ description: 'Stable, URL-safe, unique across the corpus.', example: 'han-blinken-unga-2023-1f3a9c0d2e' }),
+    article: z.string().openapi({ example: 'han-blinken-unga-2023' }),
+    kind: z.enum(STATEMENT_KINDS as [string, ...string[]]),
+    speakers: z.array(SpeakerSchema),
+    source: z.string().nullable().openapi({ description: 'The mention as written: "he", "the department".' }),
+    cue: z.string().nullable().openapi({ example: 'said' }),
+    via: SpeakerSchema.nullable().openapi({ description: 'The channel that relayed the statement.' }),
+    content: z.string(),
+    text: z.string().openapi({ description: 'The whole sentence(s) the statement sits in.' }),
+    spans: z.array(SpanSchema),
+    paragraph: z.number().int(),
+    sentence: z.number().int(),
+    topics: z.array(z.string()),
+    entities: z.array(z.string()),
+    date: z.string().nullable(),
+  })
+  .openapi('Statement')
+
+export const KindCountsSchema = z
+  .object({ total: z.number().int(), direct: z.number().int(), mixed: z.number().int(), indirect: z.number().int() })
+  .openapi('KindCounts')
+
+export const SpeakerSummarySchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    type: z.enum(['person', 'organization', 'group', 'unknown']),
+    role: z.string().nullable(),
+    affiliation: z.string().nullable(),
+    aliases: z.array(z.string()),
+    counts: KindCountsSchema,
+    relayed: z.number().int().openapi({ description: 'Statements relayed by this speaker as a channel (`via`).' }),
+  })
+  .openapi('SpeakerSummary')
+
+export const FacetValueSchema = z
+  .object({ value: z.string(), label: z.string(), count: z.number().int() })
+  .openapi('FacetValue')
+
+export const FacetsSchema = z
+  .object(Object.fromEntries(FACET_NAMES.map((f) => [f, z.array(FacetValueSchema).optional()])))
+  .openapi('Facets')
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: 'urn:whosaid:problem:invalid-parameter' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.enum(Object.keys(ERRORS) as [string, ...string[]]),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ parameter: z.string(), message: z.string(), suggestions: z.array(z.string()).optional() }))
+      .optional(),
+  })
+  .openapi('Problem')
+
+/** Page envelope around any list of items. */
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      total: z.number().int().openapi({ description: 'Items matching, over all pages.' }),
+      limit: z.number().int(),
+      offset: z.number().int(),
+      results: z.array(item),
+      facets: FacetsSchema.optional(),
+    })
+    .openapi(name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Query parameters
+
+/** A whole number within bounds, from a query string: "20" yes; "2.5", "1e3", "-1", "abc" no. */
+function wholeNumber(name: string, min: number, max: number, fallback: number, description: string) {
+  return z
+    .string()
+    .regex(/^\d{1,9}$/, `${name} must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .min(min, `${name} must be at least ${min}`)
+        .max(max, `${name} must be at most ${max}`),
+    )
+    .optional()
+    .default(fallback)
+    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description })
+}
+
+/** A list parameter: repeated (`kind=direct&kind=mixed`) or comma-separated (`kind=direct,mixed`); values OR. */
+function listParam(name: string, description: string, example: string, item: z.ZodType<string, string> = z.string()) {
+  return z
+    .union([z.string(), z.array(z.string())])
+    .transform((v) =>
+      (Array.isArray(v) ? v : [v])
+        .flatMap((s) => s.split(','))
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(
+          z
+            .string()
+            .max(LIMITS.filterValueLength, `each ${name} value must be at most ${LIMITS.filterValueLength} characters`)
+            .pipe(item),
+        )
+        .max(LIMITS.filterValues, `${name} takes at most ${LIMITS.filterValues} values`),
+    )
+    .optional()
+    .openapi({
+      param: { name, in: 'query', style: 'form', explode: true },
+      type: 'array',
+      items: { type: 'string' },
+      description: `${description} Repeat the parameter or separate values with commas (OR); at most ${LIMITS.filterValues} values.`,
+      example,
+    })
+}
+
+export const PaginationQuery = {
+  limit: wholeNumber('limit', 1, LIMITS.maxLimit, LIMITS.defaultLimit, `Page size, 1 to ${LIMITS.maxLimit}.`),
+  offset: wholeNumber('offset', 0, LIMITS.maxOffset, 0, `Results to skip, 0 to ${LIMITS.maxOffset}.`),
+}
+
+export const FilterQuery = {
+  speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', 'blinken'),
+  kind: listParam('kind', `Statement kind: ${STATEMENT_KINDS.join(', ')}.`, 'direct'),
+  topic: listParam('topic', 'Topic id or label.', 'north-korea'),
+  entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', 'xi-jinping'),
+  article: listParam('article', 'Article id or title.', 'han-blinken-unga-2023'),
+  via: listParam('via', 'Relaying channel: id, name or alias.', 'xinhua'),
+  facets: listParam(
+    'facets',
+    `Facets to count over the whole matching set: ${FACET_NAMES.join(', ')}.`,
+    'speaker,kind',
+    z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
+  ),
+}
+
+export const PrettyQuery = {
+  pretty: z
+    .string()
+    .optional()
+    .openapi({ description: 'Indent the JSON response (also the default for curl).', example: '' }),
+}
+
+/** Query parameters that may be repeated. */
+export const REPEATABLE_PARAMS: ReadonlySet<string> = new Set([...FILTER_PARAMS, 'facets'])
+
+export const IdParam = (description: string, example: string) =>
+  z.object({
+    id: z
+      .string()
+      .min(1)
+      .max(200)
+      .openapi({ param: { name: 'id', in: 'path' }, description, example }),
+  })
+
+/** The error responses every route can give. */
+export const problemResponses = {
+  400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Invalid input.' },
+  503: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'The corpus could not be loaded.' },
+} as const
+
+export const notFoundResponse = {
+  404: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No such id.' },
+} as const
+
+/** Rounds a JSON 200 response declaration. */
+export function jsonOk<T extends z.ZodType>(schema: T, description: string) {
+  return { 200: { content: { 'application/json': { schema } }, description } }
+}

@@ -1,0 +1,161 @@
+/** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { problem, ProblemError } from '../errors'
+import { explainHits } from '../search/explain'
+import { FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
+import { highlightHit, markHtml, snippet } from '../search/highlight'
+import { LIMITS } from '../search/limits'
+import { checkQuery, parseQuery } from '../search/query'
+import { DEFAULT_ORDER, searchStatements, type Sort, type SortKey } from '../search/search'
+import { resolveOrThrow, statementPage } from './listing'
+import { createRouter, queryObject } from './router'
+import { FacetsSchema, FilterQuery, jsonOk, PaginationQuery, PrettyQuery, problemResponses, StatementSchema } from './schemas'
+
+const QuerySchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be a string') })
+  .superRefine((q, ctx) => {
+    const why = checkQuery(q)
+    if (why) {
+      const tooBig = !why.startsWith('must not be empty')
+      ctx.addIssue({ code: 'custom', message: `q ${why}`, params: tooBig ? { code: 'query_too_long' } : {} })
+    }
+  })
+  .openapi({
+    description: [
+      'Search words; all must match unless `match=any`. Typo tolerance grows with word length (none up to 3 letters, 1 edit up to 7, 2 beyond); the last word may be a prefix.',
+      '`"exact phrase"` must appear in order; `-word` and `-"phrase"` exclude; `speaker:blinken`, `kind:direct`, `topic:`, `entity:`, `article:` and `via:` filter like the parameters.',
+      `At most ${LIMITS.queryLength} characters, ${LIMITS.queryTerms} words and ${LIMITS.queryPhrases} phrases.`,
+    ].join(' '),
+    example: '"face-to-face" diplomacy speaker:blinken',
+  })
+
+const SORTS = ['relevance', 'position', 'date'] as const
+const SortSchema = z
+  .enum(SORTS.flatMap((s) => [s, `${s}:asc`, `${s}:desc`]) as [string, ...string[]], {
+    error: `sort must be one of ${SORTS.join(', ')}, optionally with :asc or :desc`,
+  })
+  .optional()
+  .openapi({ description: 'relevance (best first), position (article order) or date (newest first); add `:asc` or `:desc` to choose.', example: 'relevance' })
+
+export const SearchQuery = queryObject({
+  q: QuerySchema,
+  match: z.enum(['all', 'any']).optional().openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
+  sort: SortSchema,
+  highlight: z.enum(['offsets', 'html']).optional().openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
+  explain: z.enum(['true', 'false']).optional().openapi({ description: '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.' }),
+  ...FilterQuery,
+  ...PaginationQuery,
+  ...PrettyQuery,
+})
+
+const HighlightSchema = z
+  .object({ field: z.enum(['content', 'text']), start: z.number().int(), end: z.number().int() })
+  .openapi('Highlight', { description: 'A matched word or phrase: UTF-16 offsets into that field of the statement.' })
+
+const ExplanationSchema = z
+  .object({
+    fields: z.record(z.string(), z.array(z.string())),
+    clauses: z.array(
+      z.object({
+        clause: z.string(),
+        score: z.number(),
+        expansions: z.array(z.object({ query: z.string(), matched: z.string(), how: z.enum(['exact', 'prefix', 'fuzzy', 'synonym']) })),
+      }),
+    ),
+    phrases: z.array(z.string()),
+    score: z.number(),
+  })
+  .openapi('Explanation')
+
+export const SearchResultSchema = StatementSchema.extend({
+  score: z.number().openapi({ description: 'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters.' }),
+  matches: z
+    .record(z.string(), z.array(z.string()))
+    .openapi({ description: 'Each matched index term, with the fields it matched in.', example: { diplomaci: ['content'] } }),
+  highlights: z.array(HighlightSchema),
+  snippet: z.string().openapi({ description: 'The content cropped to about 30 words around the best match, with … where cut.' }),
+  content_html: z.string().optional(),
+  text_html: z.string().optional(),
+  explain: ExplanationSchema.optional(),
+}).openapi('SearchResult')
+
+const SearchPageSchema = z
+  .object({
+    total: z.number().int(),
+    limit: z.number().int(),
+    offset: z.number().int(),
+    relaxed: z.boolean().openapi({ description: 'True when no statement has every word, and these results have some of them.' }),
+    notice: z.string().optional(),
+    results: z.array(SearchResultSchema),
+    facets: FacetsSchema.optional(),
+  })
+  .openapi('SearchPage')
+
+const search = createRoute({
+  method: 'get',
+  path: '/search',
+  tags: ['search'],
+  summary: 'Search statements',
+  request: { query: SearchQuery },
+  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.'), ...problemResponses },
+})
+
+function parseSort(value: string | undefined): Sort {
+  const [by, order] = (value ?? 'relevance').split(':') as [SortKey, Sort['order'] | undefined]
+  return { by, order: order ?? DEFAULT_ORDER[by] }
+}
+
+export const searchRoutes = createRouter().openapi(search, (c) => {
+  const store = c.var.store
+  const query = c.req.valid('query')
+  const filters = resolveOrThrow(store, query, c.req.path)
+  const parsed = parseQuery(query.q)
+  const inline = resolveInline(store, parsed.filters, c.req.path)
+  const outcome = searchStatements(store, {
+    query: parsed,
+    filters: [filters, inline],
+    match: query.match === 'any' ? 'any' : 'all',
+    sort: parseSort(query.sort),
+  })
+  const page = statementPage(store, outcome.hits, query, (h) => h.statement, (h) => h)
+  const explanations = query.explain === 'true' ? explainHits(store, page.results, outcome.plan) : []
+  const results = page.results.map((hit, i) => {
+    const highlights = highlightHit(hit, outcome.plan)
+    return {
+      ...hit.statement,
+      score: hit.score,
+      matches: hit.matches,
+      highlights,
+      snippet: snippet(hit.statement.content, highlights),
+      ...(query.highlight === 'html'
+        ? { content_html: markHtml(hit.statement.content, highlights, 'content'), text_html: markHtml(hit.statement.text, highlights, 'text') }
+        : {}),
+      ...(explanations[i] ? { explain: explanations[i] } : {}),
+    }
+  })
+  return c.json(
+    {
+      total: page.total,
+      limit: page.limit,
+      offset: page.offset,
+      relaxed: outcome.relaxed,
+      ...(outcome.relaxed ? { notice: 'No statement matches every word; showing statements that match some of them.' } : {}),
+      results,
+      ...(page.facets ? { facets: page.facets } : {}),
+    },
+    200,
+  )
+})
+
+/** Resolves `speaker:x` and friends inside `q`; unknown values are errors of the `q` parameter. */
+function resolveInline(store: Parameters<typeof resolveFilters>[0], raw: RawFilters, instance: string): Filters {
+  if (!FILTER_PARAMS.some((p) => raw[p]?.length)) return {}
+  const { filters, errors } = resolveFilters(store, raw)
+  if (errors.length === 0) return filters
+  throw new ProblemError(
+    problem('unknown_filter_value', errors.map((e) => `${e.parameter}: in q: ${e.message}`).join('; '), {
+      instance,
+      errors: errors.map(({ parameter, message, suggestions }) => ({ parameter: 'q', message: `${parameter}: ${message}`, suggestions })),
+    }),
+  )
+}

@@ -1,0 +1,81 @@
+/** Speakers with their statement counts, and each speaker's statements. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { filterStatements } from '../search/filter'
+import { findOrThrow } from './lookup'
+import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { createRouter, queryObject } from './router'
+import {
+  FilterQuery,
+  IdParam,
+  jsonOk,
+  notFoundResponse,
+  PaginationQuery,
+  pageOf,
+  PrettyQuery,
+  problemResponses,
+  SpeakerSummarySchema,
+} from './schemas'
+import { StatementListQuery, StatementPageSchema } from './statements'
+
+const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker.', 'antony-blinken')
+
+const listSpeakers = createRoute({
+  method: 'get',
+  path: '/speakers',
+  tags: ['speakers'],
+  summary: 'Speakers',
+  description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
+  request: {
+    query: queryObject({
+      type: z
+        .enum(['person', 'organization', 'group', 'unknown'])
+        .optional()
+        .openapi({ description: 'Only speakers of this type.' }),
+      ...PaginationQuery,
+      ...PrettyQuery,
+    }),
+  },
+  responses: { ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
+})
+
+const getSpeaker = createRoute({
+  method: 'get',
+  path: '/speakers/{id}',
+  tags: ['speakers'],
+  summary: 'One speaker',
+  request: { params: SpeakerId, query: queryObject(PrettyQuery) },
+  responses: { ...jsonOk(SpeakerSummarySchema, 'The speaker.'), ...notFoundResponse, ...problemResponses },
+})
+
+const speakerStatements = createRoute({
+  method: 'get',
+  path: '/speakers/{id}/statements',
+  tags: ['speakers'],
+  summary: "A speaker's statements",
+  description: 'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
+  request: { params: SpeakerId, query: StatementListQuery },
+  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+})
+
+export const speakers = createRouter()
+  .openapi(listSpeakers, (c) => {
+    const store = c.var.store
+    const query = c.req.valid('query')
+    const items = query.type ? store.speakers.filter((s) => s.type === query.type) : store.speakers
+    return c.json(cutPage(items, query, (s) => s), 200)
+  })
+  .openapi(getSpeaker, (c) => {
+    const store = c.var.store
+    const found = findOrThrow(store.speakerById, store.dimensions.speaker, c.req.valid('param').id, 'speaker', c.req.path)
+    return c.json(found, 200)
+  })
+  .openapi(speakerStatements, (c) => {
+    const store = c.var.store
+    const found = findOrThrow(store.speakerById, store.dimensions.speaker, c.req.valid('param').id, 'speaker', c.req.path)
+    const query = c.req.valid('query')
+    const filters = resolveOrThrow(store, query, c.req.path)
+    const items = filterStatements(store, filters).filter(
+      (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
+    )
+    return c.json(statementPage(store, items, query, (s) => s, (s) => s), 200)
+  })

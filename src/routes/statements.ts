@@ -1,0 +1,76 @@
+/** The filter endpoint and single-statement lookup. */
+import { createRoute, z } from '@hono/zod-openapi'
+import { problem, ProblemError } from '../errors'
+import { filterStatements } from '../search/filter'
+import { similarStatements } from '../search/similar'
+import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { createRouter, queryObject } from './router'
+import {
+  FilterQuery,
+  IdParam,
+  jsonOk,
+  notFoundResponse,
+  PaginationQuery,
+  pageOf,
+  PrettyQuery,
+  problemResponses,
+  StatementSchema,
+} from './schemas'
+
+export const StatementListQuery = queryObject({ ...FilterQuery, ...PaginationQuery, ...PrettyQuery })
+export const StatementPageSchema = pageOf(StatementSchema, 'StatementPage')
+const SimilarSchema = StatementSchema.extend({ score: z.number() }).openapi('SimilarStatement')
+
+const listStatements = createRoute({
+  method: 'get',
+  path: '/statements',
+  tags: ['statements'],
+  summary: 'Filter statements',
+  description: 'Statements in article order. Different filters AND; values of one filter OR.',
+  request: { query: StatementListQuery },
+  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...problemResponses },
+})
+
+const getStatement = createRoute({
+  method: 'get',
+  path: '/statements/{id}',
+  tags: ['statements'],
+  summary: 'One statement',
+  request: { params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'), query: queryObject(PrettyQuery) },
+  responses: { ...jsonOk(StatementSchema, 'The statement.'), ...notFoundResponse, ...problemResponses },
+})
+
+const similarStatementsRoute = createRoute({
+  method: 'get',
+  path: '/statements/{id}/similar',
+  tags: ['statements'],
+  summary: 'Statements like this one',
+  description: "Ranked by this statement's most distinctive terms, with the same speaker boosted; never the statement itself.",
+  request: {
+    params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'),
+    query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
+  },
+  responses: { ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'), ...notFoundResponse, ...problemResponses },
+})
+
+export const statements = createRouter()
+  .openapi(listStatements, (c) => {
+    const store = c.var.store
+    const query = c.req.valid('query')
+    const filters = resolveOrThrow(store, query, c.req.path)
+    const items = filterStatements(store, filters)
+    return c.json(statementPage(store, items, query, (s) => s, (s) => s), 200)
+  })
+  .openapi(getStatement, (c) => {
+    const { id } = c.req.valid('param')
+    const statement = c.var.store.byId.get(id)
+    if (!statement) throw new ProblemError(problem('not_found', `no statement with id "${id}"`, { instance: c.req.path }))
+    return c.json(statement, 200)
+  })
+  .openapi(similarStatementsRoute, (c) => {
+    const { id } = c.req.valid('param')
+    const statement = c.var.store.byId.get(id)
+    if (!statement) throw new ProblemError(problem('not_found', `no statement with id "${id}"`, { instance: c.req.path }))
+    const hits = similarStatements(c.var.store, statement)
+    return c.json(cutPage(hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score })), 200)
+  })
