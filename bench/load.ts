@@ -77,22 +77,29 @@ async function main(): Promise<void> {
     const r = JSON.parse(line.slice('LOADJSON '.length)) as Record<string, number>
     const seconds = r.duration_us! / 1e6
     const socketErrors = r.connect_errors! + r.read_errors! + r.write_errors! + r.timeouts!
+    // Requests still in flight when wrk stops were sent but never answered: about one per connection
+    // (plus one per thread that wrk re-sends on reconnect).
+    const inFlight = r.sent_good! + r.sent_bad! - (r.s2xx! + r.s3xx! + r.s4xx! + r.s5xx!)
+    const goodNot2xx = r.s2xx! + r.s3xx! < r.sent_good! - inFlight
+    const badNot4xx = r.s4xx! < r.sent_bad! - inFlight || r.s4xx! > r.sent_bad!
     const md = [
       '## Load (wrk against `wrangler dev` on 127.0.0.1)',
       '',
-      `Command: \`npm run load\` (wrk -t2 -c${connections} -d${duration}s, bench/load.lua). Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. wrk and workerd share the 2 cores.`,
+      `Command: \`npm run load\` (wrk -t2 -c${connections} -d${duration}s --timeout 5s, bench/load.lua). Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. wrk, wrangler's dev proxy and workerd share the 2 cores, so these are local-dev figures, not edge figures.`,
       '',
-      '| requests | throughput | p50 | p99 | max | socket errors | 5xx | search 2xx | filter 2xx | lookup 2xx | deliberate 4xx | unexpected |',
+      '| requests | throughput | p50 | p99 | max | socket errors | 5xx | good sent | 2xx | deliberate 4xx sent | 4xx | in flight at stop |',
       '|---|---|---|---|---|---|---|---|---|---|---|---|',
-      `| ${r.requests} | ${(r.requests! / seconds).toFixed(0)} req/s | ${(r.p50_us! / 1000).toFixed(2)} ms | ${(r.p99_us! / 1000).toFixed(2)} ms | ${(r.max_us! / 1000).toFixed(1)} ms | ${socketErrors} | ${r.server_5xx} | ${r.search_2xx} | ${r.filter_2xx} | ${r.lookup_2xx} | ${r.bad_4xx} | ${r.unexpected} |`,
+      `| ${r.requests} | ${(r.requests! / seconds).toFixed(0)} req/s | ${(r.p50_us! / 1000).toFixed(2)} ms | ${(r.p99_us! / 1000).toFixed(2)} ms | ${(r.max_us! / 1000).toFixed(1)} ms | ${socketErrors} | ${r.s5xx} | ${r.sent_good} | ${r.s2xx} | ${r.sent_bad} | ${r.s4xx} | ${inFlight} |`,
       '',
-      'Bar: zero socket errors and zero 5xx; every deliberate bad request answered 4xx ("unexpected" counts anything else).',
+      'Bar: zero socket errors and zero 5xx; the deliberate bad requests (missing q, limit over 100, unknown speaker, unknown id, unknown route) are counted apart and all answered 4xx, every other request 2xx.',
     ].join('\n')
     writeSection(join(ROOT, 'bench/RESULTS.md'), 'load', md)
     console.log(md)
-    if (socketErrors > 0 || r.server_5xx! > 0 || r.unexpected! > 0) {
+    if (socketErrors > 0 || r.s5xx! > 0 || goodNot2xx || badNot4xx || inFlight > connections + 2) {
       console.error('load: FAILED the bar')
       process.exitCode = 1
+    } else {
+      console.log('load: passed the bar')
     }
   } finally {
     clearTimeout(guard)

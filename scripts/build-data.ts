@@ -108,6 +108,13 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     return text
   }
 
+  // The code that shapes the output is an input too: a new extractor rule changes the corpus.
+  for (const dir of ['src/extract', 'src/search']) {
+    for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts')).sort()) {
+      hash.update(`${dir}/${f}`).update('\0').update(readFileSync(join(ROOT, dir, f))).update('\0')
+    }
+  }
+
   const entitiesFile = join(dataDir, 'entities.json')
   const topicsFile = join(dataDir, 'topics.json')
   const entitiesText = read(entitiesFile)

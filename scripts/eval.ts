@@ -132,7 +132,7 @@ function main(): void {
   const relevance = runRelevance()
   if (!values.json) {
     console.log(`\nrelevance: ${relevance.results.length} judged queries, MRR ${relevance.mrr}, success@3 ${relevance.success3}`)
-    for (const r of relevance.results.filter((x) => x.rank !== 1)) console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
+    for (const r of relevance.results.filter((x) => x.reciprocalRank < 1 || !x.success3)) console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
   }
   if (values['write-baseline']) {
     writeFileSync(BASELINE_FILE, `${JSON.stringify({ micro }, null, 2)}\n`)

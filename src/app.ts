@@ -112,7 +112,7 @@ export function createApp(data: LoadResult) {
     info: {
       title: 'whosaid',
       version: '1.0.0',
-      description: 'Search who said what in news articles: statements, speakers, topics and articles.',
+      description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${MAX_URL_LENGTH} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`.`,
     },
     tags: [
       { name: 'search', description: 'Relevance-ranked statement search.' },

@@ -560,6 +560,15 @@ function hasOwnTag(ctx: AttributionContext, u: QuoteUnit): boolean {
  * Xinhua" relays the attribution inside C. Any other cue inside another statement's content is part of it.
  */
 function resolveNesting(ctx: AttributionContext, cands: Candidate[]): void {
+  // "The minister said C, according to state media": the trailing source relays the attribution before it.
+  for (let i = 1; i < cands.length; i++) {
+    const a = cands[i]!
+    if (a.dropped || a.cue.kind !== 'according' || a.boundaryTok === null) continue
+    const b = cands[i - 1]!
+    if (b.dropped || b.cue.kind === 'according' || b.via !== null || b.extentEnd > ctx.tokens[a.cue.tokStart]!.start) continue
+    b.via = a.subject
+    a.dropped = true
+  }
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i]!
     if (a.dropped || a.fwd === null) continue

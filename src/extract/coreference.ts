@@ -1,6 +1,6 @@
 /** Coreference: name chains, registry aliases, pronouns by gender and number, organisation and role anaphors. */
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
-import type { RegistryIndex } from './entities'
+import { isAnaphorAlias, type RegistryIndex } from './entities'
 import { slugify } from './ids'
 import { COUNTRIES, NP_DETERMINERS, ORG_HEAD_NOUNS } from './lexicon'
 import { guessGender, type Gender, type Mention, type MentionKind } from './mentions'
@@ -17,8 +17,14 @@ export interface EntityState {
   roles: string[]
   /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
   nameWords: Set<string>
+  /** Registry anaphor aliases, lower case ("the department"). */
+  anaphors: ReadonlySet<string>
   lastPos: number
+  /** The public speaker, built once at the end. */
+  speaker?: Speaker
 }
+
+const NO_ANAPHORS: ReadonlySet<string> = new Set()
 
 interface SalienceEvent {
   pos: number
@@ -149,7 +155,7 @@ export class Discourse {
     let e = this.entities.get(key)
     if (e === undefined) {
       const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
-      e = { key, name: form.text, type, registry: null, gender: m.gender, plural: false, roles: [], nameWords: new Set(form.words.map(w => w.toLowerCase())), lastPos: -1 }
+      e = { key, name: form.text, type, registry: null, gender: m.gender, plural: false, roles: [], nameWords: new Set(form.words.map(w => w.toLowerCase())), anaphors: NO_ANAPHORS, lastPos: -1 }
       this.entities.set(key, e)
     }
     if (e.gender === null && m.gender !== null) e.gender = m.gender
@@ -165,7 +171,8 @@ export class Discourse {
     if (e === undefined) {
       const nameWords = new Set<string>()
       for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
-      e = { key, name: r.name, type: r.type, registry: r, gender: null, plural: false, roles: r.role ? [r.role.toLowerCase()] : [], nameWords, lastPos: -1 }
+      const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map(a => a.toLowerCase()))
+      e = { key, name: r.name, type: r.type, registry: r, gender: null, plural: false, roles: r.role ? [r.role.toLowerCase()] : [], nameWords, anaphors, lastPos: -1 }
       this.entities.set(key, e)
     }
     if (description !== null && !e.roles.includes(description)) e.roles.push(description)
@@ -186,6 +193,13 @@ export class Discourse {
     if (found === null) return
     this.learn(found, pronoun)
     this.events.push({ pos, sentence, role: 'subject', keys: found.map(e => e.key) })
+  }
+
+  /** "Residents gathered outside. They said ...": a description opening a sentence is a candidate for "they"/"it". */
+  noteDescriptionSubject(part: SpeakerPart, pos: number, sentence: number): void {
+    const e = this.resolveDescription(part, pos, sentence, [])
+    this.touch(e, pos)
+    this.events.push({ pos, sentence, role: 'subject', keys: [e.key] })
   }
 
   /** Records resolved speakers: the most salient antecedents for a following "he" or "they". */
@@ -298,7 +312,8 @@ export class Discourse {
     const head = part.head ?? ''
     if (part.definite) {
       // A registry anaphor ("the department") resolves once its entity has been named.
-      const viaAlias = this.mostRecent(e => e.registry !== null && (e.registry.aliases ?? []).some(a => a.toLowerCase() === `the ${words}`))
+      const phrase = `the ${words}`
+      const viaAlias = this.mostRecent(e => e.anaphors.has(phrase))
       if (viaAlias !== null) return viaAlias
       if (ORG_HEAD_NOUNS.has(head)) {
         // "the ministry" → the salient organisation with that word in its name; "the company" → the salient organisation.
@@ -329,7 +344,7 @@ export class Discourse {
     if (e === undefined) {
       const head = part.head ?? ''
       const type: SpeakerType = part.plural ? 'group' : ORG_HEAD_NOUNS.has(head) && part.definite ? 'organization' : 'unknown'
-      e = { key, name, type, registry: null, gender: null, plural: part.plural, roles: [], nameWords: new Set(part.words), lastPos: -1 }
+      e = { key, name, type, registry: null, gender: null, plural: part.plural, roles: [], nameWords: new Set(part.words), anaphors: NO_ANAPHORS, lastPos: -1 }
       this.entities.set(key, e)
     }
     return e
@@ -337,6 +352,11 @@ export class Discourse {
 
   /** The public Speaker for an entity, read at the end so that later evidence (gender, type) counts. */
   speakerOf(e: EntityState): Speaker {
+    e.speaker ??= this.buildSpeaker(e)
+    return e.speaker
+  }
+
+  private buildSpeaker(e: EntityState): Speaker {
     const r = e.registry
     if (r !== null) {
       const s: Speaker = { id: r.id, name: r.name, type: r.type }

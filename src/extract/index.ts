@@ -4,10 +4,11 @@ import { findAttributions, type Attribution, type AttributionContext } from './a
 import { Discourse, type EntityState } from './coreference'
 import { buildRegistryIndex, matchRegistry, type RegistryIndex } from './entities'
 import { fnv1a64, normaliseForId } from './ids'
-import { TITLE_WORDS } from './lexicon'
+import { ORG_HEAD_NOUNS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon'
 import { findMentions, guessGender, type Mention } from './mentions'
 import { pairQuotes, type QuoteUnit } from './quotes'
 import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
+import { classifyPart, type SpeakerPart } from './speakers'
 import { findTopics, topicWords } from './topics'
 import { findTranscriptTurns, type TranscriptTurn } from './transcript'
 import { tokenize, type Token } from './tokens'
@@ -35,6 +36,7 @@ interface Draft {
 type Item =
   | { pos: number; order: 0; mention: Mention }
   | { pos: number; order: 0; pronoun: string; sentence: number }
+  | { pos: number; order: 0; description: SpeakerPart; sentence: number }
   | { pos: number; order: 1; att: Attribution }
   | { pos: number; order: 1; quote: QuoteUnit; sentence: number }
   | { pos: number; order: 1; turn: TranscriptTurn; sentence: number }
@@ -113,6 +115,17 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
     if (OPENING_CONJUNCTIONS.has(tokens[k]!.norm) && k + 1 < s.tokEnd) k++
     const t = tokens[k]!
     if (t.type === 'word' && t.quote < 0 && SUBJECT_PRONOUNS.has(t.norm) && !attributed.has(t.start)) items.push({ pos: t.start, order: 0, pronoun: t.norm, sentence: s.index })
+    else if (t.type === 'word' && t.quote < 0 && mentionAt[k]! < 0 && !attributed.has(t.start)) {
+      // "Residents gathered outside." / "The company posted a loss.": an unnamed subject "they" or "it" may take up.
+      for (let e = k; e < Math.min(s.tokEnd, k + 5); e++) {
+        const u = tokens[e]!
+        if (u.type !== 'word' || mentionAt[e]! >= 0) break
+        if (!SPEAKER_NOUNS.has(u.norm)) continue
+        const part = classifyPart(ctx, k, e + 1)
+        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(part.head ?? '')))) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
+        break
+      }
+    }
   }
   items.sort((a, b) => a.pos - b.pos || a.order - b.order)
 
@@ -123,6 +136,7 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   for (const item of items) {
     if ('mention' in item) { discourse.noteMention(item.mention); continue }
     if ('pronoun' in item) { discourse.notePronounSubject(item.pronoun, item.pos, item.sentence); continue }
+    if ('description' in item) { discourse.noteDescriptionSubject(item.description, item.pos, item.sentence); continue }
     let draft: Draft
     if ('att' in item) {
       const a = item.att

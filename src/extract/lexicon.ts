@@ -134,7 +134,7 @@ export const SPEAKER_NOUNS = new Set([
     partner partners owner owners banker bankers trader traders strategist strategists ambassador mayor governor
     premier chancellor king queen spokespeople staff employees workers teachers students parents police
     statement report study survey poll document documents filing memo letter data figures
-    newspaper magazine website channel broadcaster agency diplomat sources
+    newspaper magazine website channel broadcaster agency diplomat sources media reports
   `),
 ])
 

@@ -49,7 +49,7 @@ export function segmentParagraphs(text: string, tokens: readonly Token[]): Parag
   const multi = blocks.filter(b => b.lines > 1)
   const wrappedLines = multi.reduce((n, b) => n + b.wrapped, 0)
   const multiLines = multi.reduce((n, b) => n + b.lines, 0)
-  const hardWrapped = multi.length > 0 && wrappedLines * 2 >= multiLines
+  const hardWrapped = blocks.length > 1 && multi.length > 0 && wrappedLines * 2 >= multiLines
   const ranges = hardWrapped ? blocks : lines.filter(l => !blank(l))
   const paragraphs: Paragraph[] = []
   let t = 0

@@ -411,8 +411,9 @@ export function parsePhraseAfter(ctx: ParseContext, i: number, hi: number): Spea
       const next = tokens[e + 1]
       const part = p.parts[0]!
       if (part.kind === 'name' && f > e + 1 && next !== undefined && (NP_DETERMINERS.has(next.norm) || !next.cap)) {
-        // `said Smith, a professor at Harvard`
+        // `said Smith, a professor at Harvard`: the appositive belongs to the tag.
         part.description = ctx.text.slice(next.start, tokens[f - 1]!.end)
+        p.tokEnd = f
       } else if (part.kind === 'description' && f > e + 1) {
         // `said the association's president, Carla Nunes`
         const named = parsePhrase(ctx, e + 1, f)

@@ -1,7 +1,7 @@
 /** Zod schemas shared by the route groups: one schema validates, types the handler and documents the API. */
 import { z } from '@hono/zod-openapi'
 import { ERRORS } from '../errors'
-import { FACET_NAMES } from '../search/facets'
+import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
 import { FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { STATEMENT_KINDS } from '../types'
@@ -140,7 +140,7 @@ function listParam(name: string, description: string, example: string, item: z.Z
       param: { name, in: 'query', style: 'form', explode: true },
       type: 'array',
       items: { type: 'string' },
-      description: `${description} Repeat the parameter or separate values with commas (OR); at most ${LIMITS.filterValues} values.`,
+      description: `${description} Repeat the parameter or separate values with commas (OR); at most ${LIMITS.filterValues} values of at most ${LIMITS.filterValueLength} characters.`,
       example,
     })
 }
@@ -159,7 +159,7 @@ export const FilterQuery = {
   via: listParam('via', 'Relaying channel: id, name or alias.', 'xinhua'),
   facets: listParam(
     'facets',
-    `Facets to count over the whole matching set: ${FACET_NAMES.join(', ')}.`,
+    `Facets to count over the whole matching set: ${FACET_NAMES.join(', ')}; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,
     'speaker,kind',
     z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
   ),

@@ -24,7 +24,7 @@ const QuerySchema = z
     description: [
       'Search words; all must match unless `match=any`. Typo tolerance grows with word length (none up to 3 letters, 1 edit up to 7, 2 beyond); the last word may be a prefix.',
       '`"exact phrase"` must appear in order; `-word` and `-"phrase"` exclude; `speaker:blinken`, `kind:direct`, `topic:`, `entity:`, `article:` and `via:` filter like the parameters.',
-      `At most ${LIMITS.queryLength} characters, ${LIMITS.queryTerms} words and ${LIMITS.queryPhrases} phrases.`,
+      `At most ${LIMITS.queryLength} characters, ${LIMITS.queryTerms} words and ${LIMITS.queryPhrases} phrases; typo tolerance applies to the first ${LIMITS.fuzzyTerms} words the corpus does not contain.`,
     ].join(' '),
     example: '"face-to-face" diplomacy speaker:blinken',
   })

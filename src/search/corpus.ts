@@ -25,7 +25,7 @@ export interface ArticleRecord {
 
 export interface Corpus {
   version: 1
-  /** Content hash of every input the build read: changes exactly when the served data may change. */
+  /** Content hash of every input the build read (data files, extractor and index code): changes whenever the served data may. */
   build_hash: string
   articles: ArticleRecord[]
   /** In article order: articles by date then id, statements by position. */

@@ -6,6 +6,8 @@ export const LIMITS = {
   queryTerms: 12,
   /** Quoted phrases in `q`. */
   queryPhrases: 4,
+  /** Words of `q` that get typo tolerance; later unknown words must match exactly. */
+  fuzzyTerms: 4,
   /** Default and largest page size. */
   defaultLimit: 20,
   maxLimit: 100,

@@ -2,6 +2,7 @@
 import type { Query, SearchResult } from 'minisearch'
 import type { Statement } from '../types'
 import { type Filters, matchesFilters } from './filter'
+import { LIMITS } from './limits'
 import type { ParsedQuery } from './query'
 import type { Store } from './store'
 import { compareStrings, fold, processTerm, tokenize } from './text'
@@ -152,6 +153,9 @@ export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
   for (const phrase of query.phrases) {
     for (const t of tokenize(phrase)) if (processTerm(t.raw)) clauses.push({ text: t.raw, alternatives: [t.raw], prefix: false, fuzzy: false })
   }
+  // Typo tolerance is the costly part of a query: only the first few unknown words get it.
+  let fuzzy = 0
+  for (const c of clauses) if (c.fuzzy && ++fuzzy > LIMITS.fuzzyTerms) c.fuzzy = false
   return {
     clauses: dedupeClauses(clauses),
     phrases,
