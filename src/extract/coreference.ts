@@ -41,6 +41,7 @@ export interface Range {
 /** Heads so generic that they point at the last organisation of any kind ("the company said"). */
 const GENERIC_ORG_HEADS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'giant', 'maker', 'conglomerate', 'operator', 'startup', 'club', 'team', 'side', 'distributor', 'studio', 'lender', 'retailer', 'carrier', 'manufacturer', 'publisher', 'broadcaster'])
 const SENTENCE_WINDOW = 6
+const BIG = 1e12
 const RECENT_LIMIT = 60
 
 /** The largest value below `pos` in an ascending array, else -1. */
@@ -120,7 +121,8 @@ export class Discourse {
       const key = `name:${f.text.toLowerCase()}`
       if (avoid.has(key)) continue
       const lastPos = this.entities.get(key)?.lastPos ?? -1
-      const recent = Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start))
+      // A form whose gender is known to match beats one of unknown gender, then the most recent wins.
+      const recent = Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start)) + (m.gender !== null && this.formGender(f) === m.gender ? BIG : 0)
       if (f.words.length > best.words.length || (f.words.length === best.words.length && recent > bestRecent)) {
         best = f
         bestRecent = recent
@@ -139,8 +141,12 @@ export class Discourse {
   /** "Mr. Chen" is not Vivian Chen: a gendered mention only joins a chain of the same (or unknown) gender. */
   private genderFits(f: NameForm, g: Gender): boolean {
     if (g === null) return true
-    const known = this.entities.get(`name:${f.text.toLowerCase()}`)?.gender ?? guessGender(f.words)
+    const known = this.formGender(f)
     return known === null || known === g
+  }
+
+  private formGender(f: NameForm): Gender {
+    return this.entities.get(`name:${f.text.toLowerCase()}`)?.gender ?? guessGender(f.words)
   }
 
   /** The entity a named mention refers to, created on first sight; `avoid` keeps joint speakers apart. */

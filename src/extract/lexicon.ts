@@ -103,7 +103,10 @@ export const ORG_WORDS = words(`
   telegraph guardian secretariat tribunal alliance coalition movement front brigade command embassy consulate
   mission delegation exchange reserve institution society trust hospital school ministries agencies
   city united athletic rovers wanderers rangers albion fc afc sc county pictures films studios records
-  entertainment festival institute museum gallery theatre theater orchestra library
+  entertainment festival institute museum gallery theatre theater orchestra library ferries railways
+  railway rail shipping logistics industries enterprises ventures solutions foods pharmaceuticals pharma
+  steel mining petroleum energy power telecom communications brands stores markets insurance airport port
+  authority
 `)
 
 /** Lower-case head nouns of an anaphor that points at an organisation ("the ministry said"). */
@@ -115,7 +118,7 @@ export const ORG_HEAD_NOUNS = words(`
   operator carrier manufacturer maker retailer lender insurer developer startup publisher outlet
   airline automaker chipmaker giant conglomerate business service agency side club league station
   institute laboratory lab hospital school charity trust fund distributor studio festival network
-  broadcaster paper daily magazine label museum council
+  broadcaster paper daily magazine label museum council radio television tv press
 `)
 
 /** Lower-case heads of a description that can speak ("a senior official", "analysts", "the spokesperson"). */

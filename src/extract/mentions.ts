@@ -209,6 +209,7 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
       }
       i = j
     }
+    for (let k = firstMention; k < mentions.length; k++) attachAppositiveRole(tokens, s, mentions[k]!)
     markSubject(tokens, s, mentions, firstMention)
   }
   return { mentions, mentionAt }
@@ -228,6 +229,24 @@ function describeBefore(tokens: readonly Token[], s: Sentence, i: number): strin
     parts.unshift(t)
   }
   return parts.length > 0 ? parts.map(t => t.text).join(' ').toLowerCase() : null
+}
+
+/** "Lena Vogt, the ferry inspector, ...": a role in an appositive right after a person's name. */
+function attachAppositiveRole(tokens: readonly Token[], s: Sentence, m: Mention): void {
+  if (m.kind === 'organization' || m.inQuote || tokens[m.tokEnd]?.text !== ',') return
+  const first = tokens[m.tokEnd + 1]
+  if (first === undefined || !/^(the|a|an)$/.test(first.norm)) return
+  let e = m.tokEnd + 2
+  while (e < s.tokEnd && e - m.tokEnd <= 9 && tokens[e]!.type === 'word' && tokens[e]!.quote < 0) e++
+  const stop = tokens[e]
+  const last = tokens[e - 1]!
+  if (e >= s.tokEnd || stop === undefined || !/^[,.;]$/.test(stop.text) || !isRoleWord(last.norm) || last.cap) return
+  const role = tokens.slice(m.tokStart, e).length > 0 ? textOf(tokens, m.tokEnd + 1, e).toLowerCase() : null
+  if (role !== null && m.description === null) m.description = role
+}
+
+function textOf(tokens: readonly Token[], a: number, b: number): string {
+  return tokens.slice(a, b).map(t => t.text).join(' ')
 }
 
 function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[], from: number): void {

@@ -149,7 +149,7 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
       const before = d < m.tokStart ? ctx.text.slice(tokens[d]!.start, tokens[m.tokStart - 1]!.end) : null
       // "Mr. Chen", "President Biden": capitalised titles written with the name belong to the mention as written.
       let from = m.tokStart
-      while (from > d && tokens[from - 1]!.cap && isRoleWord(tokens[from - 1]!.norm)) from--
+      while (from > d && tokens[from - 1]!.cap) from--
       const start = tokens[from]!.start
       return part('name', start, m.end, { mention: m, alias: null, words: [], head: null, definite: false, plural: false, description: before ?? m.description })
     }

@@ -5,7 +5,7 @@ import { type Filters, matchesFilters } from './filter'
 import { LIMITS } from './limits'
 import type { ParsedQuery } from './query'
 import type { Store } from './store'
-import { compareStrings, fold, processTerm, tokenize } from './text'
+import { compareStrings, fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
 
 export type SortKey = 'relevance' | 'position' | 'date'
 export interface Sort {
@@ -61,6 +61,32 @@ export interface SearchRequest {
   /** `all`: every word must match (the default); `any`: at least one. */
   match?: 'all' | 'any'
   sort?: Sort
+}
+
+/** Attributed statements are what whosaid is for: narration ranks a little lower at equal text match. */
+export const NARRATION_BOOST = 0.75
+/** Statements by a speaker the query names ("blinken diplomacy"). */
+export const NAMED_SPEAKER_BOOST = 1.5
+/** ... and more when the query asks for what they said ("what did blinken say"). */
+export const SPEECH_INTENT_BOOST = 3
+const SPEECH_WORDS = new Set(['say', 'said', 'says', 'saying', 'tell', 'told', 'quote', 'quotes', 'quoted', 'statement', 'statements', 'comment', 'comments', 'remark', 'remarks', 'view', 'views', 'think', 'thinks'])
+
+/**
+ * Speakers the query names, by id, name, alias or surname (one or two words at a time), with the
+ * boost their statements get.
+ */
+export function namedSpeakers(store: Store, query: ParsedQuery): Map<string, number> {
+  const words = query.terms.map(normalizeName).filter(Boolean)
+  const intent = words.some((w) => SPEECH_WORDS.has(w))
+  const boost = intent ? SPEECH_INTENT_BOOST : NAMED_SPEAKER_BOOST
+  const found = new Map<string, number>()
+  for (let i = 0; i < words.length; i++) {
+    for (const key of [`${words[i]} ${words[i + 1] ?? ''}`.trim(), words[i]!]) {
+      if (STOP_WORDS.has(key)) continue
+      for (const id of store.dimensions.speaker.keys.get(key) ?? []) found.set(id, boost)
+    }
+  }
+  return found
 }
 
 /** A word's comparison form for phrases: folded, stop words kept, hyphenated words split. */
@@ -249,10 +275,18 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
     // Only filters, exclusions or stop words: every statement that passes, in article order.
     hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {} }))
   } else {
+    const speakers = namedSpeakers(store, request.query)
+    const boostDocument = (id: unknown) => {
+      const st = store.byId.get(id as string)
+      if (!st) return 1
+      let boost = st.kind === 'narration' ? NARRATION_BOOST : 1
+      for (const s of st.speakers) boost = Math.max(boost, speakers.get(s.id) ?? 0)
+      return boost
+    }
     const run = (combineWith: 'AND' | 'OR') => {
       const results: SearchResult[] = store.index.search(
         { combineWith, queries: plan.clauses.map(clauseQuery) },
-        filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {},
+        { boostDocument, ...(filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {}) },
       )
       return results.map((r) => ({
         statement: store.byId.get(r.id as string)!,

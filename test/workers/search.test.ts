@@ -35,10 +35,17 @@ describe('GET /v1/search', () => {
     expect(Object.keys(page.results[0]!.matches).length).toBeGreaterThan(0)
   })
 
-  it('ranks content matches above mere speaker matches', async () => {
-    // "Han" is the speaker of several statements, but this one names him in its content.
+  it('ranks statements by a speaker the query names above statements about them', async () => {
+    // whosaid answers who said what: "Han" first finds what Han Zheng said, then what was said of him.
     const page = await search('Han')
-    expect(page.results[0]?.content).toMatch(/Han/)
+    expect(page.results[0]?.speakers.map((s) => s.id)).toContain('han-zheng')
+    expect(page.results.some((r) => r.kind === 'narration' && r.content.includes('Han'))).toBe(true)
+  })
+
+  it('ranks what a speaker said first when the query asks for it', async () => {
+    // "what did blinken say": three narration sentences name Blinken, but his own quotes come first.
+    const page = await search('what did blinken say')
+    expect(page.results.slice(0, 3).map((r) => r.kind)).toEqual(['direct', 'direct', 'direct'])
   })
 
   it('requires every word by default', async () => {

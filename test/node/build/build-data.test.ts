@@ -70,6 +70,22 @@ describe('buildCorpus', () => {
     }
   })
 
+  it('merges the same speaker across articles into one speaker id', () => {
+    const dir = join(scratch, 'merge', 'data')
+    cpSync(join(ROOT, 'data'), dir, { recursive: true })
+    writeFileSync(join(dir, 'articles', 'bridge-a.txt'), '"We will rebuild it," said Maria Lopez, the mayor of Springfield.\n')
+    writeFileSync(join(dir, 'articles', 'bridge-b.txt'), 'Maria Lopez said on Friday that the bridge would reopen in May.\n')
+    writeFileSync(join(dir, 'articles', 'bridge-c.txt'), 'Blinken said the talks had been useful.\n')
+    const { corpus } = buildCorpus({ dataDir: dir })
+    const lopez = corpus.statements.filter((s) => s.speakers.some((p) => p.name === 'Maria Lopez'))
+    expect(new Set(lopez.map((s) => s.article))).toEqual(new Set(['bridge-a', 'bridge-b']))
+    expect(new Set(lopez.flatMap((s) => s.speakers.map((p) => p.id)))).toEqual(new Set(['maria-lopez']))
+    // A registry person keeps the registry id in every article.
+    const blinken = corpus.statements.filter((s) => s.article === 'bridge-c' && s.kind !== 'narration')
+    expect(blinken[0]?.speakers.map((p) => p.id)).toEqual(['antony-blinken'])
+    expect(corpus.articles.map((a) => a.id)).toEqual(expect.arrayContaining(['han-blinken-unga-2023', 'bridge-a', 'bridge-b', 'bridge-c']))
+  })
+
   describe('when data is malformed', () => {
     it.each([
       ['entities-invalid-json', /^data\/entities\.json:7:3: invalid JSON/],
