@@ -18,29 +18,34 @@ export type Facets = Partial<Record<FacetName, FacetValue[]>>
 /** The most values one facet lists, so a large corpus cannot blow up a response. */
 export const MAX_FACET_VALUES = 100
 
-/** Adds one statement's values of a facet to the counts, each value once. */
+function bump(counts: Map<string, number>, value: string): void {
+  counts.set(value, (counts.get(value) ?? 0) + 1)
+}
+
+/** Adds one statement's values of a facet to the counts, each value once. No closures: this is the hot loop. */
 function countValues(st: Statement, facet: FacetName, counts: Map<string, number>): void {
-  const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1)
   switch (facet) {
     case 'speaker':
       for (let i = 0; i < st.speakers.length; i++) {
         const id = st.speakers[i]!.id
-        if (st.speakers.findIndex((s) => s.id === id) === i) add(id)
+        let first = true
+        for (let j = 0; j < i; j++) if (st.speakers[j]!.id === id) first = false
+        if (first) bump(counts, id)
       }
       return
     case 'via':
-      if (st.via) add(st.via.id)
+      if (st.via) bump(counts, st.via.id)
       return
     case 'kind':
-      add(st.kind)
+      bump(counts, st.kind)
       return
     case 'article':
-      add(st.article)
+      bump(counts, st.article)
       return
     case 'topic':
     case 'entity': {
       const values = facet === 'topic' ? st.topics : st.entities
-      for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) add(values[i]!)
+      for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) bump(counts, values[i]!)
     }
   }
 }

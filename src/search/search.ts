@@ -276,9 +276,9 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
     hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {} }))
   } else {
     const speakers = namedSpeakers(store, request.query)
-    const boostDocument = (id: unknown) => {
-      const st = store.byId.get(id as string)
-      if (!st) return 1
+    // Applied to each hit's total rather than through MiniSearch's boostDocument, which would run
+    // once per document per term: the same ranking, for one multiplication per hit.
+    const boostOf = (st: Statement) => {
       let boost = st.kind === 'narration' ? NARRATION_BOOST : 1
       for (const s of st.speakers) boost = Math.max(boost, speakers.get(s.id) ?? 0)
       return boost
@@ -286,13 +286,12 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
     const run = (combineWith: 'AND' | 'OR') => {
       const results: SearchResult[] = store.index.search(
         { combineWith, queries: plan.clauses.map(clauseQuery) },
-        { boostDocument, ...(filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {}) },
+        filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {},
       )
-      return results.map((r) => ({
-        statement: store.byId.get(r.id as string)!,
-        score: Math.round(r.score * 1000) / 1000,
-        matches: r.match,
-      }))
+      return results.map((r) => {
+        const statement = store.byId.get(r.id as string)!
+        return { statement, score: Math.round(r.score * boostOf(statement) * 1000) / 1000, matches: r.match }
+      })
     }
     const any = request.match === 'any'
     hits = run(any ? 'OR' : 'AND')
