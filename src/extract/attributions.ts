@@ -7,7 +7,7 @@ import {
 } from './lexicon'
 import { isTitleLike, type QuoteUnit } from './quotes'
 import type { Paragraph, Sentence } from './segment'
-import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type ParseContext, type SpeakerPhrase } from './speakers'
+import { parsePhrase, parsePhraseAfter, parseSubjectBefore, skipAdverbialsBackward, type ParseContext, type SpeakerPhrase } from './speakers'
 import type { Token } from './tokens'
 
 export interface AttributionContext extends ParseContext {
@@ -49,6 +49,8 @@ interface Candidate {
   boundaryTok: number | null
   /** Forward content token range, once known. */
   fwd: [number, number] | null
+  /** Content token range before the tag (`C, X added.`), once known. */
+  bwd: [number, number] | null
   pieces: Span[]
   kind: Exclude<StatementKind, 'narration'>
   units: number[]
@@ -104,7 +106,7 @@ export function findAttributions(ctx: AttributionContext, s: Sentence): Attribut
 }
 
 function newCandidate(cue: CueMatch, subject: SpeakerPhrase | null, inherit: boolean, inverted: boolean, clauseTok: number, tagEnd: number): Candidate {
-  return { cue, phrase: cue.phrase, subject, inherit, inverted, clauseTok, tagEnd, boundaryTok: null, fwd: null, pieces: [], kind: 'indirect', units: [], via: null, dropped: false, extentStart: 0, extentEnd: 0 }
+  return { cue, phrase: cue.phrase, subject, inherit, inverted, clauseTok, tagEnd, boundaryTok: null, fwd: null, bwd: null, pieces: [], kind: 'indirect', units: [], via: null, dropped: false, extentStart: 0, extentEnd: 0 }
 }
 
 function buildCandidate(ctx: AttributionContext, s: Sentence, cue: CueMatch, prior: readonly Candidate[]): Candidate | null {
@@ -406,10 +408,16 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
   const c = cands[ci]!
   const cue = c.cue
   // Forward content ends where the next coordinated attribution begins.
+  const contentFloor = cue.kind === 'according' ? c.subject!.tokEnd : cue.tokEnd
   let clauseEnd = s.tokEnd
   for (let k = ci + 1; k < cands.length; k++) {
     const b = cands[k]!.boundaryTok
-    if (b !== null && b > cue.tokEnd) { clauseEnd = b; break }
+    if (b !== null && b > contentFloor) { clauseEnd = b; break }
+  }
+  // "Smith, who said he was tired, left early": a relative clause ends at its closing comma.
+  const rel = skipAdverbialsBackward(tokens, s.tokStart, cue.tokStart - 1)
+  if (rel > s.tokStart && /^(who|which)$/.test(tokens[rel]!.norm) && tokens[rel - 1]!.text === ',') {
+    for (let k = cue.tokEnd; k < clauseEnd; k++) if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) { clauseEnd = k; break }
   }
   const prevEnd = ci > 0 ? cands[ci - 1]!.tagEnd : s.tokStart
   const tagStart = c.inverted || c.inherit || c.subject === null ? cue.tokStart : Math.min(c.subject.tokStart, cue.tokStart)
@@ -515,8 +523,11 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
     if (comma > prevEnd && ct !== undefined && ct.quote < 0 && (ct.text === ',' || ct.text === '—' || ct.text === '–')) {
       let from = prevEnd
       while (from < comma && tokens[from]!.quote < 0 && (tokens[from]!.type === 'punct' && !isOpen(tokens[from]))) from++
+      // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
+      if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
       if (setContentFromRange(ctx, c, from, comma)) {
         c.fwd = null
+        c.bwd = [from, comma]
         // `The rest, he said, came from "cake sales."` — a short subject, the tag, then the rest of the clause.
         const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
         if (tokens[k]?.text === ',' && ci === cands.length - 1 && comma - from <= 6 && c.kind === 'indirect' && isWord(tokens[k + 1]) && !isGlossAt(tokens, k + 1) && matchCue(tokens, k + 1, s.tokEnd) === null) {
@@ -567,6 +578,17 @@ function resolveNesting(ctx: AttributionContext, cands: Candidate[]): void {
     const b = cands[i - 1]!
     if (b.dropped || b.cue.kind === 'according' || b.via !== null || b.extentEnd > ctx.tokens[a.cue.tokStart]!.start) continue
     b.via = a.subject
+    a.dropped = true
+  }
+  // "Okoro said C, Tidewire reported.": an attribution inside the clause before a tag. A relaying tag becomes its
+  // channel; any other tag there is part of the attribution it follows.
+  for (let i = 1; i < cands.length; i++) {
+    const a = cands[i]!
+    if (a.dropped || a.bwd === null) continue
+    const [ba, bb] = a.bwd
+    const inner = cands.slice(0, i).filter(b => !b.dropped && ((b.clauseTok >= ba && b.clauseTok < bb) || (b.fwd !== null && b.fwd[1] === bb)))
+    if (inner.length === 0) continue
+    if (isRelay(a)) for (const b of inner) if (b.via === null) b.via = a.subject
     a.dropped = true
   }
   for (let i = 0; i < cands.length; i++) {

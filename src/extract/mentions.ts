@@ -241,12 +241,7 @@ function attachAppositiveRole(tokens: readonly Token[], s: Sentence, m: Mention)
   const stop = tokens[e]
   const last = tokens[e - 1]!
   if (e >= s.tokEnd || stop === undefined || !/^[,.;]$/.test(stop.text) || !isRoleWord(last.norm) || last.cap) return
-  const role = tokens.slice(m.tokStart, e).length > 0 ? textOf(tokens, m.tokEnd + 1, e).toLowerCase() : null
-  if (role !== null && m.description === null) m.description = role
-}
-
-function textOf(tokens: readonly Token[], a: number, b: number): string {
-  return tokens.slice(a, b).map(t => t.text).join(' ')
+  if (m.description === null) m.description = tokens.slice(m.tokEnd + 1, e).map(t => t.text).join(' ').toLowerCase()
 }
 
 function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[], from: number): void {

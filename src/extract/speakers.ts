@@ -3,7 +3,7 @@ import { isSpeechVerbForm } from './cues'
 import { matchRegistry, type RegistryAlias, type RegistryIndex } from './entities'
 import {
   ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, IRREGULAR_PLURALS, isRoleWord, MONTHS, NP_DETERMINERS,
-  NP_POST_PREPS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS,
+  NP_POST_PREPS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS, TITLE_WORDS,
 } from './lexicon'
 import type { Mention } from './mentions'
 import { isPossessive, type Token } from './tokens'
@@ -182,7 +182,7 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
   const head = tokens[headIdx]!
   if (head.cap && headIdx !== a) return null
   const quantified = QUANTIFIERS.has(first.norm) && first.norm !== 'one'
-  const known = SPEAKER_NOUNS.has(head.norm) || AGENTIVE.test(head.norm) || (quantified && isPluralNoun(head.norm))
+  const known = SPEAKER_NOUNS.has(head.norm) || AGENTIVE.test(head.norm) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
   if (!known) return null
   for (let k = a; k < headIdx; k++) {
     const t = tokens[k]!

@@ -161,6 +161,15 @@ describe('relayed speech', () => {
     expect([names(s), s.via?.name, s.content]).toEqual([['Okoro'], 'Tidewire News Service', 'the bridge would close'])
   })
 
+  it.each([
+    ['According to Tidewire, Okoro said the bridge would close.'],
+    ['Okoro said the bridge would close, Tidewire reported.'],
+    ['Okoro said the bridge would close, according to Tidewire.'],
+  ])('finds the channel in %j', text => {
+    const s = only(text)
+    expect([names(s), s.via?.name, s.content]).toEqual([['Okoro'], 'Tidewire News Service', 'the bridge would close'])
+  })
+
   it('keeps the channel for a pronoun continuing the relayed report in the next sentence', () => {
     const found = attributed('Tidewire reported that Okoro said the bridge would close. He expressed hope that it would reopen by June.')
     expect(found.map(s => s.via?.name ?? null)).toEqual(['Tidewire News Service', 'Tidewire News Service'])
@@ -203,6 +212,11 @@ describe('two attributions in one sentence', () => {
     ])
   })
 
+  it('reads two tagged clauses joined by "and"', () => {
+    const found = attributed('Prices will rise, Okoro said, and wages will not, Moss added.')
+    expect(found.map(s => [s.content, names(s)])).toEqual([['Prices will rise', ['Okoro']], ['wages will not', ['Moss']]])
+  })
+
   it('gives a coordinated cue the same subject', () => {
     const found = attributed('Okoro voiced hope for a quick repair, but warned that costs would rise.')
     expect(found.map(s => [s.cue, s.content, names(s)])).toEqual([
@@ -234,5 +248,60 @@ describe('narration', () => {
     expect(all.map(s => [s.kind, s.sentence])).toEqual([['narration', 1], ['direct', 2], ['narration', 3]])
     expect(all[0]!.content).toBe('The bridge opened in 1921.')
     expect(all[0]!.speakers).toEqual([])
+  })
+})
+
+describe('appositives and asides around the speaker', () => {
+  it.each([
+    ['an age', 'Kofi Okoro, 52, said the bridge was unsafe.'],
+    ['a relative clause', 'Kofi Okoro, who has inspected it twice, said the bridge was unsafe.'],
+    ['a dashed aside', 'Kofi Okoro of the Civic Trust - no relation to the mayor - said the bridge was unsafe.'],
+    ['a role before the name', "The trust's chief engineer, Kofi Okoro, said the bridge was unsafe."],
+  ])('finds the speaker past %s', (_what, text) => {
+    const s = only(text, {})
+    expect([names(s), s.content]).toEqual([['Kofi Okoro'], 'the bridge was unsafe'])
+  })
+
+  it('ends content reported in a relative clause at the clause\'s closing comma', () => {
+    const s = only('Kofi Okoro, who said the bridge was unsafe, left the meeting early.', {})
+    expect([names(s), s.content]).toEqual([['Kofi Okoro'], 'the bridge was unsafe'])
+  })
+
+  it('reads `C, the Y, Name, said` with the clause as content', () => {
+    const s = only('The bridge will reopen in June, the contractor, Stonebridge Works, said.', {})
+    expect([names(s), s.content]).toEqual([['Stonebridge Works'], 'The bridge will reopen in June'])
+  })
+
+  it('reads an inverted tag followed by the name in apposition', () => {
+    const s = only('"It will hold," said the trust\'s chief engineer, Kofi Okoro.', {})
+    expect([names(s), s.content]).toEqual([['Kofi Okoro'], 'It will hold,'])
+  })
+
+  it('keeps an appositive after an inverted tag out of the content', () => {
+    const s = only('The bridge will hold, said Kofi Okoro, an engineer at the trust.', {})
+    expect([s.content, s.speakers[0]!.role]).toEqual(['The bridge will hold', 'an engineer at the trust'])
+  })
+})
+
+describe('transcripts', () => {
+  it('makes each labelled paragraph a direct statement of the label, with the label as cue', () => {
+    const text = 'Lena Vogt runs the ferry service.\n\nVOGT: We sail at six. Every day.\n\nQ: Even in winter?\n\nVOGT: Even in winter.'
+    const found = attributed(text, {})
+    expect(found.map(s => [s.kind, names(s), s.cue, s.content])).toEqual([
+      ['direct', ['Lena Vogt'], 'VOGT:', 'We sail at six. Every day.'],
+      ['direct', [], 'Q:', 'Even in winter?'],
+      ['direct', ['Lena Vogt'], 'VOGT:', 'Even in winter.'],
+    ])
+  })
+
+  it('does not read a single dateline as a transcript label', () => {
+    expect(attributed('HARBOURTON: The ferry sailed at noon.', {})).toEqual([])
+  })
+})
+
+describe('British single quotation marks', () => {
+  it('reads them when the article has no double marks', () => {
+    const s = only("'The pier is safe,' said Lena Vogt.", {})
+    expect([s.kind, s.content, names(s)]).toEqual(['direct', 'The pier is safe,', ['Lena Vogt']])
   })
 })
