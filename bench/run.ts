@@ -77,9 +77,16 @@ const QUERIES = [
 const WORST = 'internationally representatives negotiations communication relationship development understanding cooperation opportunities responsibility administration perspective'
 
 function benchQueries(store: Store, rounds: number) {
-  const perQuery: number[] = []
-  for (let r = 0; r < rounds; r++) for (const q of QUERIES) perQuery.push(time(() => fullRequest(store, q, { facets: true })))
-  return perQuery
+  const all: number[] = []
+  const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]))
+  for (let r = 0; r < rounds; r++) {
+    for (const q of QUERIES) {
+      const t = time(() => fullRequest(store, q, { facets: true }))
+      all.push(t)
+      byQuery.get(q)!.push(t)
+    }
+  }
+  return Object.assign(all, { byQuery })
 }
 
 function main(): void {
@@ -153,6 +160,15 @@ function main(): void {
   log('|---|---|---|---|---|---|---|')
   log(`| seed | ${corpus.statements.length} | ${ms(median(seedTimes))} | ${ms(percentile(seedTimes, 99))} | ${ms(median(worstSeed))} | ${ms(percentile(worstSeed, 99))} | ${ms(median(loads))} |`)
   log(`| synthetic | ${synthetic.statements.length} | ${ms(median(synthTimes))} | ${ms(percentile(synthTimes, 99))} | ${ms(median(worstSynth))} | ${ms(percentile(worstSynth, 99))} | ${ms(median(synthLoads))} |`)
+  log()
+  log('Per query, median (seed / synthetic):')
+  log()
+  log('| query | seed | synthetic | synthetic hits |')
+  log('|---|---|---|---|')
+  for (const q of QUERIES) {
+    const hits = searchStatements(synthStore, { query: parseQuery(q) }).hits.length
+    log(`| \`${q}\` | ${ms(median(seedTimes.byQuery.get(q)!))} | ${ms(median(synthTimes.byQuery.get(q)!))} | ${hits} |`)
+  }
   log()
   log(`Ratio synthetic/seed, median query: ${(median(synthTimes) / median(seedTimes)).toFixed(1)}×. Index JSON: seed ${(indexJson.length / 1024).toFixed(1)} KiB, synthetic ${(synthIndexJson.length / 2 ** 20).toFixed(2)} MiB.`)
   log()

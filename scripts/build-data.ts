@@ -256,4 +256,5 @@ function main(): void {
   }
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main()
+// Run as a script only: importing it (tests, the bench bundle) must not start a run.
+if (process.argv[1] && /[\\/]build-data\.ts$/.test(process.argv[1])) main()

@@ -1,6 +1,7 @@
 /** Flattens a statement into the document MiniSearch indexes. */
 import type { RegistryEntity, Speaker, Statement, Topic } from '../types'
 import type { SearchDocument } from './options'
+import { tokenize } from './text'
 
 export interface DocumentLookups {
   entities: ReadonlyMap<string, RegistryEntity>
@@ -14,6 +15,26 @@ function describeSpeaker(speaker: Speaker, entities: DocumentLookups['entities']
 }
 
 /**
+ * The words of the statement's sentence(s) that are not its content: the attribution and any
+ * other clause. Content words are indexed once, in `content`, so they are not counted twice
+ * and the index stays half the size for narration, whose content is the whole sentence.
+ *
+ * @example contextOf('"We will win," Smith said.', 'We will win,') // 'Smith said'
+ */
+export function contextOf(text: string, content: string): string {
+  if (!content) return text
+  const left = new Map<string, number>()
+  for (const t of tokenize(content)) left.set(t.raw, (left.get(t.raw) ?? 0) + 1)
+  const kept: string[] = []
+  for (const t of tokenize(text)) {
+    const n = left.get(t.raw) ?? 0
+    if (n > 0) left.set(t.raw, n - 1)
+    else kept.push(t.raw)
+  }
+  return kept.join(' ')
+}
+
+/**
  * Builds the indexed document of one statement: speaker names with their registry aliases,
  * topic labels and entity names, so "top diplomat" or "North Korea" find statements by label.
  *
@@ -24,7 +45,7 @@ export function toSearchDocument(statement: Statement, lookups: DocumentLookups)
   return {
     id: statement.id,
     content: statement.content,
-    text: statement.text,
+    text: contextOf(statement.text, statement.content),
     speaker: speakers.map((s) => describeSpeaker(s, lookups.entities)).join(' ; '),
     cue: statement.cue ?? '',
     topic: statement.topics.map((id) => lookups.topics.get(id)?.label ?? id).join(' ; '),

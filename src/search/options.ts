@@ -6,6 +6,7 @@ import { processTerm, tokenizeForIndex } from './text'
 export interface SearchDocument {
   id: string
   content: string
+  /** The sentence(s) around the content: what `text` holds beyond `content`. */
   text: string
   /** Speaker and via names and aliases. */
   speaker: string

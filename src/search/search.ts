@@ -159,13 +159,7 @@ export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
     if (match) {
       const typed = words.slice(i, i + match.length).map((w) => w.raw).join(' ')
       // The typed form first (it alone is fuzzy), then each other form once: "U.S." and "US" index alike.
-      const seenKeys = new Set([indexTerms(typed).join(' ')])
-      const others = match.forms.filter((form) => {
-        const key = indexTerms(form).join(' ')
-        if (!key || seenKeys.has(key)) return false
-        seenKeys.add(key)
-        return true
-      })
+      const others = minimalForms(typed, match.forms)
       clauses.push({ text: typed, alternatives: [typed, ...others], prefix: false, fuzzy: !known(indexTerms(typed)) })
       i += match.length
     } else {
@@ -201,6 +195,25 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
 }
 
 /**
+ * The synonym forms worth searching besides the typed one: a form whose index terms include all
+ * of another's adds nothing to an OR ("United States of America" after "United States"; "U.S."
+ * after "US"), so only the smallest distinct forms are kept.
+ *
+ * @example minimalForms('united states', ['US', 'U.S.', 'America', 'United States of America']) // ['US', 'America']
+ */
+export function minimalForms(typed: string, forms: readonly string[]): string[] {
+  const withTerms = (form: string) => ({ form, terms: new Set(indexTerms(form)) })
+  const covers = (small: Set<string>, big: Set<string>) => small.size > 0 && [...small].every((t) => big.has(t))
+  const kept: { form: string; terms: Set<string> }[] = [withTerms(typed)]
+  // Fewest terms first, so a smaller form is kept before any form that contains it.
+  for (const candidate of forms.map(withTerms).sort((x, y) => x.terms.size - y.terms.size)) {
+    if (candidate.terms.size === 0 || kept.some((k) => covers(k.terms, candidate.terms))) continue
+    kept.push(candidate)
+  }
+  return kept.slice(1).map((k) => k.form)
+}
+
+/**
  * The MiniSearch query of one clause: any alternative, each alternative's words all required.
  * Only the words as typed get typo tolerance; synonym forms are spelled right already.
  */
@@ -229,24 +242,23 @@ function excludedIds(store: Store, plan: QueryPlan): Set<string> {
 }
 
 function sortHits(store: Store, hits: SearchHit[], sort: Sort): void {
-  const pos = (h: SearchHit) => store.position.get(h.statement.id)!
+  // Decorate once with the article position, rather than look it up in every comparison.
+  const keyed = hits.map((hit) => ({ hit, pos: store.position.get(hit.statement.id)!, date: hit.statement.date }))
   const sign = sort.order === 'asc' ? 1 : -1
-  if (sort.by === 'relevance') hits.sort((a, b) => sign * (a.score - b.score) || pos(a) - pos(b))
-  else if (sort.by === 'position') hits.sort((a, b) => sign * (pos(a) - pos(b)))
+  if (sort.by === 'relevance') keyed.sort((a, b) => sign * (a.hit.score - b.hit.score) || a.pos - b.pos)
+  else if (sort.by === 'position') keyed.sort((a, b) => sign * (a.pos - b.pos))
   else {
-    // Undated statements go last whichever way dates run.
-    const date = (h: SearchHit) => h.statement.date
-    hits.sort((a, b) => {
-      const da = date(a)
-      const db = date(b)
-      if (da !== db) {
-        if (da === null) return 1
-        if (db === null) return -1
-        return sign * compareStrings(da, db)
+    keyed.sort((a, b) => {
+      if (a.date !== b.date) {
+        // Undated statements go last whichever way dates run.
+        if (a.date === null) return 1
+        if (b.date === null) return -1
+        return sign * compareStrings(a.date, b.date)
       }
-      return pos(a) - pos(b)
+      return a.pos - b.pos
     })
   }
+  for (let i = 0; i < keyed.length; i++) hits[i] = keyed[i]!.hit
 }
 
 /**
@@ -261,12 +273,13 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   const plan = planQuery(store, request.query)
   const filters = request.filters ?? []
   const excluded = excludedIds(store, plan)
-  const filtering = excluded.size > 0 || filters.some((f) => Object.keys(f).length > 0) || plan.phrases.length > 0
+  const active = filters.filter((f) => Object.keys(f).length > 0)
+  const filtering = excluded.size > 0 || active.length > 0 || plan.phrases.length > 0
   const accept = (st: Statement | undefined): st is Statement =>
     st !== undefined &&
     !excluded.has(st.id) &&
-    filters.every((f) => matchesFilters(st, f)) &&
-    plan.phrases.every((p) => hasPhrase(st, p))
+    (active.length === 0 || active.every((f) => matchesFilters(st, f))) &&
+    (plan.phrases.length === 0 || plan.phrases.every((p) => hasPhrase(st, p)))
 
   const sort = request.sort ?? { by: 'relevance', order: 'desc' }
   let hits: SearchHit[]

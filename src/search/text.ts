@@ -48,13 +48,11 @@ const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u
  * Case, diacritics, apostrophes and dots fold away: "Zürich" → "zurich", "U.S." → "us", "Russia’s" → "russia's".
  */
 export function fold(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐‑]/g, '-')
-    .replace(/\./g, '')
+  // Plain ASCII, the common case, needs no Unicode normalisation.
+  const ascii = /^[\x20-\x7e]*$/.test(word)
+  let w = ascii ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘´]/g, "'").replace(/[‐‑]/g, '-')
+  if (w.includes('`')) w = w.replace(/`/g, "'")
+  return w.includes('.') ? w.replace(/\./g, '') : w
 }
 
 // Endings that must not be cut: "news" is not a plural, "always" is not a verb form.
@@ -90,6 +88,21 @@ function undouble(w: string): string {
  * gives the whole and each part ("face-to-face" → facetofac, fac).
  */
 export function processTerm(raw: string): string[] | null {
+  let cached = TERM_CACHE.get(raw)
+  if (cached === undefined) {
+    cached = computeTerms(raw)
+    if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear()
+    TERM_CACHE.set(raw, cached)
+  }
+  return cached
+}
+
+// Words repeat across statements, queries and highlight passes: remember their terms. Bounded;
+// cleared whole when full, which is rare and cheap. Callers must not mutate the arrays.
+const TERM_CACHE = new Map<string, string[] | null>()
+const TERM_CACHE_SIZE = 50_000
+
+function computeTerms(raw: string): string[] | null {
   let w = fold(raw)
   w = w.replace(/'s$/, '').replace(/'$/, '')
   if (!w) return null

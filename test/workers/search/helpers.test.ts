@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { didYouMean, editDistance } from '../../../src/search/did-you-mean'
 import { escapeHtml, markHtml, snippet } from '../../../src/search/highlight'
-import { findPhrase } from '../../../src/search/search'
+import { findPhrase, minimalForms } from '../../../src/search/search'
 import { createSynonyms, wordKey } from '../../../src/search/synonyms'
 
 describe('editDistance', () => {
@@ -84,5 +84,15 @@ describe('snippet', () => {
   it('starts at the beginning when the match is there', () => {
     const s = snippet(content, [{ field: 'content', start: 0, end: 2 }])
     expect(s.startsWith('w0 ')).toBe(true)
+  })
+})
+
+describe('minimalForms', () => {
+  it('keeps only the smallest distinct synonym forms besides the typed one', () => {
+    expect(minimalForms('united states', ['US', 'U.S.', 'USA', 'United States', 'America', 'United States of America'])).toEqual(['US', 'USA', 'America'])
+  })
+
+  it('keeps a multi-word form that is not covered by another', () => {
+    expect(minimalForms('G20', ['G20', 'Group of 20'])).toEqual(['Group of 20'])
   })
 })
