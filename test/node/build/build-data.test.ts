@@ -98,12 +98,13 @@ describe('buildCorpus', () => {
       ['meta-invalid-json', /^data\/articles\/han-blinken-unga-2023\.meta\.json:4:3: invalid JSON/],
       ['article-empty', /^data\/articles\/empty\.txt:1:1: article text is empty/],
       ['article-bad-utf8', /^data\/articles\/bad\.txt:2:\d+: is not valid UTF-8/],
+      ['synonyms-single-form', /^data\/synonyms\.json:3:3: \[1\]: a synonym group needs at least two forms/],
     ])('%s fails the build with file:line:column', (fixture, message) => {
       expect(buildError(dataWith(fixture))).toMatch(message)
     })
 
     it('has a test for every malformed fixture', () => {
-      expect(readdirSync(MALFORMED).length).toBe(10)
+      expect(readdirSync(MALFORMED).length).toBe(11)
     })
   })
 })
