@@ -271,6 +271,12 @@ function sortHits(store: Store, hits: SearchHit[], sort: Sort): void {
  */
 export function searchStatements(store: Store, request: SearchRequest): SearchOutcome {
   const plan = planQuery(store, request.query)
+  // Words that are all stop words ("to be or not to be") are not in the index: look for them
+  // as a phrase instead of ignoring them.
+  if (plan.clauses.length === 0 && request.query.terms.length > 0) {
+    const words = phraseWords(request.query.terms.join(' '))
+    if (words.length > 0) plan.phrases.push(words)
+  }
   const filters = request.filters ?? []
   const excluded = excludedIds(store, plan)
   const active = filters.filter((f) => Object.keys(f).length > 0)
@@ -285,7 +291,7 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   let hits: SearchHit[]
   let relaxed = false
   if (plan.clauses.length === 0) {
-    // Only filters, exclusions or stop words: every statement that passes, in article order.
+    // Only filters, exclusions or stop-word phrases: every statement that passes, in article order.
     hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {} }))
   } else {
     const speakers = namedSpeakers(store, request.query)

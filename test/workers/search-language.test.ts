@@ -111,6 +111,15 @@ describe('GET /v1/search query language', () => {
       }
     })
 
+    it('looks for a query of stop words only as a phrase, instead of matching everything', async () => {
+      const page = await search('the')
+      const all = await json<Page>('/v1/statements?limit=1')
+      expect(page.total).toBeLessThan(all.total)
+      expect((await search('as well as')).results[0]?.content).toMatch(/as well as/)
+      expect((await search('from the')).total).toBeGreaterThan(0)
+      expect((await search('of but')).total).toBe(0)
+    })
+
     it('rejects more than 4 phrases', async () => {
       await problemOf(`/v1/search?q=${encodeURIComponent('"a b" "c d" "e f" "g h" "i j"')}`, 400, 'query_too_long')
     })

@@ -1,0 +1,78 @@
+/** Ranking on tiny inline corpora: each assertion says why a statement ranks where it does. */
+import MiniSearch from 'minisearch'
+import { describe, expect, it } from 'vitest'
+import type { Corpus } from '../../../src/search/corpus'
+import { toSearchDocument } from '../../../src/search/document'
+import { SEARCH_OPTIONS } from '../../../src/search/options'
+import { parseQuery } from '../../../src/search/query'
+import { searchStatements } from '../../../src/search/search'
+import { createStore, type Store } from '../../../src/search/store'
+import type { Speaker, Statement, StatementKind } from '../../../src/types'
+
+const person = (name: string): Speaker => ({ id: name.toLowerCase().replace(/\s+/g, '-'), name, type: 'person' })
+
+function storeOf(rows: [string, StatementKind, Speaker[]][]): Store {
+  const statements: Statement[] = rows.map(([content, kind, speakers], i) => ({
+    id: `s${i}`,
+    article: 'a',
+    kind,
+    speakers,
+    source: speakers[0]?.name ?? null,
+    cue: kind === 'narration' ? null : 'said',
+    via: null,
+    content,
+    text: content,
+    spans: [],
+    paragraph: 1,
+    sentence: i + 1,
+    topics: [],
+    entities: [],
+    date: null,
+  }))
+  const corpus: Corpus = { version: 1, build_hash: 't', articles: [], statements, entities: [], topics: [], synonyms: [['G20', 'Group of 20']] }
+  const index = new MiniSearch(SEARCH_OPTIONS)
+  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics: new Map() })))
+  return createStore(corpus, index)
+}
+
+const ids = (store: Store, q: string) => searchStatements(store, { query: parseQuery(q) }).hits.map((h) => h.statement.id)
+
+describe('ranking', () => {
+  const lopez = person('Maria Lopez')
+  const store = storeOf([
+    ['The diplomat arrived late.', 'narration', []], // s0
+    ['Diplomacy is the art of the possible.', 'direct', [lopez]], // s1
+    ['We need more diplomacy, not less, and more diplomats too.', 'direct', [person('Ken Ito')]], // s2
+    ['Maria Lopez spoke about the harbour.', 'narration', []], // s3
+    ['The harbour will reopen in May.', 'indirect', [lopez]], // s4
+    ['Leaders of the Group of 20 met in Rome.', 'narration', []], // s5
+  ])
+
+  it('matches a word the corpus has exactly, without typo expansion', () => {
+    // "diplomat" is a real word here, so it is not a typo of "diplomacy": only s0 and s2 have it,
+    // and s2, a quote, ranks above s0, narration.
+    expect(ids(store, 'diplomat ')).toEqual(['s2', 's0'])
+  })
+
+  it('tolerates a typo in a word the corpus lacks', () => {
+    // "diplomasy" (9 letters, 2 edits allowed) reaches "diplomacy" (1 edit) and "diplomat" (2).
+    // s2 has both, so it leads; s1 has the closer one; s0 has only the farther one and is narration.
+    expect(ids(store, 'diplomasy ')).toEqual(['s2', 's1', 's0'])
+  })
+
+  it('ranks what a named speaker said above what is said about them', () => {
+    // s3 names Lopez in its content; s4 is her own statement and the query names her.
+    expect(ids(store, 'lopez harbour')[0]).toBe('s4')
+  })
+
+  it('ranks an attributed statement above narration at equal text match', () => {
+    // Both say "diplomacy"/"diplomat" once; narration is demoted a little.
+    const hits = searchStatements(store, { query: parseQuery('harbour') }).hits
+    expect(hits.map((h) => h.statement.kind)).toEqual(['indirect', 'narration'])
+  })
+
+  it('expands a synonym', () => {
+    // "G20" is not in the corpus, but "Group of 20" is.
+    expect(ids(store, 'G20')).toEqual(['s5'])
+  })
+})
