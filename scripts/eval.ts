@@ -3,9 +3,11 @@
  * and prints a per-article and a micro-average table; then scores search relevance (MRR and
  * success@3) on the judged queries in test/relevance/.
  *
- * usage: tsx scripts/eval.ts [--json] [--write-baseline]
- *   --json             print the scores as JSON instead of a table
- *   --write-baseline   record the micro averages in test/eval-baseline.json
+ * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline]
+ *   --json             print the scores as JSON instead of tables
+ *   --verbose          print the scorer's per-statement lines
+ *   --blind            also score the blind set (never tune rules on it)
+ *   --write-baseline   record the dev set's micro averages in test/eval-baseline.json
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -45,14 +47,23 @@ export interface EvalCase {
   goldFile: string
 }
 
-/** The seed article and every fixture that has a gold file. */
-export function evalCases(): EvalCase[] {
+/**
+ * The article sets: `dev`, the seed and the annotated fixtures the rules were developed on;
+ * `heldout`, web-style articles kept apart to measure generalisation; `blind`, never looked at
+ * while writing rules.
+ */
+export const EVAL_SETS = { dev: 'test/fixtures/articles', heldout: 'test/fixtures/heldout', blind: 'test/fixtures/blind' } as const
+export type EvalSet = keyof typeof EVAL_SETS
+
+/** The articles of a set that have a gold file (and, for `dev`, the seed). */
+export function evalCases(set: EvalSet = 'dev'): EvalCase[] {
   const cases: EvalCase[] = []
   const seed = join(SHARED, 'seed')
-  if (existsSync(join(seed, 'gold.json'))) {
+  if (set === 'dev' && existsSync(join(seed, 'gold.json'))) {
     cases.push({ name: 'seed', text: readFileSync(join(ROOT, 'data/articles/han-blinken-unga-2023.txt'), 'utf8'), goldFile: join(seed, 'gold.json') })
   }
-  const fixtures = join(ROOT, 'test/fixtures/articles')
+  const fixtures = join(ROOT, EVAL_SETS[set])
+  if (!existsSync(fixtures)) return cases
   for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.gold.json')).sort()) {
     const name = f.replace(/\.gold\.json$/, '')
     cases.push({ name, text: readFileSync(join(fixtures, `${name}.txt`), 'utf8'), goldFile: join(fixtures, f) })
@@ -92,10 +103,10 @@ export function microAverage(scores: readonly Score[]) {
   }
 }
 
-export function runEval(verbose = false) {
+export function runEval(verbose = false, set: EvalSet = 'dev') {
   const scratch = mkdtempSync(join(tmpdir(), 'whosaid-eval-'))
   try {
-    const results = evalCases().map((c) => ({ name: c.name, ...scoreCase(c, scratch, verbose) }))
+    const results = evalCases(set).map((c) => ({ name: c.name, ...scoreCase(c, scratch, verbose) }))
     return { results, micro: microAverage(results.map((r) => r.score)) }
   } finally {
     rmSync(scratch, { recursive: true, force: true })
@@ -110,25 +121,45 @@ export function runRelevance() {
   return scoreJudgments(store, judgments)
 }
 
+function printTable(title: string, results: ReturnType<typeof runEval>['results'], micro: ReturnType<typeof microAverage>): void {
+  console.log(`\n${title}`)
+  const header = ['article', 'gold', 'pred', 'content_f1', 'attr_p', 'attr_r', 'attr_f1', 'kind_acc']
+  const rows = results.map(({ name, score: s }) => [name, s.gold, s.predicted, s.content_f1, s.attribution_p, s.attribution_r, s.attribution_f1, s.kind_acc])
+  rows.push(['MICRO', micro.gold, micro.predicted, micro.content_f1, micro.attribution_p, micro.attribution_r, micro.attribution_f1, micro.kind_acc])
+  const table = [header, ...rows].map((r) => r.map(String))
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
+  for (const [i, r] of table.entries()) {
+    console.log(r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  '))
+    if (i === 0 || i === table.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  }
+}
+
+const SET_TITLES: Record<EvalSet, string> = {
+  dev: 'dev: the seed and test/fixtures/articles (rules were developed on these)',
+  heldout: 'held-out: test/fixtures/heldout (web-style articles kept apart)',
+  blind: 'blind: test/fixtures/blind (never looked at while writing rules)',
+}
+
 function main(): void {
   const { values } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, verbose: { type: 'boolean', default: false }, 'write-baseline': { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      verbose: { type: 'boolean', default: false },
+      'write-baseline': { type: 'boolean', default: false },
+      blind: { type: 'boolean', default: false },
+    },
   })
-  const { results, micro } = runEval(values.verbose)
+  // The blind set is scored only on request, so nobody tuning rules sees it by accident.
+  const sets = (Object.keys(EVAL_SETS) as EvalSet[]).filter((set) => (set !== 'blind' || values.blind) && evalCases(set).length > 0)
+  const runs = sets.map((set) => ({ set, ...runEval(values.verbose, set) }))
   if (values.json) {
-    console.log(JSON.stringify({ articles: results.map((r) => ({ name: r.name, ...r.score })), micro }, null, 2))
+    console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.set, { articles: r.results.map((x) => ({ name: x.name, ...x.score })), micro: r.micro }])), null, 2))
   } else {
-    const header = ['article', 'gold', 'pred', 'content_f1', 'attr_p', 'attr_r', 'attr_f1', 'kind_acc']
-    const rows = results.map(({ name, score: s }) => [name, s.gold, s.predicted, s.content_f1, s.attribution_p, s.attribution_r, s.attribution_f1, s.kind_acc])
-    rows.push(['MICRO', micro.gold, micro.predicted, micro.content_f1, micro.attribution_p, micro.attribution_r, micro.attribution_f1, micro.kind_acc])
-    const table = [header, ...rows].map((r) => r.map(String))
-    const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
-    for (const [i, r] of table.entries()) {
-      console.log(r.map((cell, j) => (j === 0 ? cell.padEnd(widths[j]!) : cell.padStart(widths[j]!))).join('  '))
-      if (i === 0 || i === table.length - 2) console.log(widths.map((w) => '-'.repeat(w)).join('  '))
-    }
-    if (values.verbose) for (const r of results) console.log(`\n# ${r.name}\n${r.details}`)
+    for (const r of runs) printTable(SET_TITLES[r.set], r.results, r.micro)
+    if (values.verbose) for (const r of runs) for (const x of r.results) console.log(`\n# ${r.set}/${x.name}\n${x.details}`)
   }
+  const dev = runs.find((r) => r.set === 'dev')!
+  const micro = dev.micro
   const relevance = runRelevance()
   if (!values.json) {
     console.log(`\nrelevance: ${relevance.results.length} judged queries, MRR ${relevance.mrr}, success@3 ${relevance.success3}`)
