@@ -15,6 +15,7 @@ import { extractStatements } from '../src/extract/index'
 import type { ArticleRecord, Corpus } from '../src/search/corpus'
 import { toSearchDocument } from '../src/search/document'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
+import { buildVocabulary } from '../src/search/suggest'
 import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
 import {
   ArticleMetaSchema,
@@ -200,6 +201,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     entities,
     topics,
     synonyms,
+    vocabulary: buildVocabulary(statements),
   }
   return { corpus, indexJson: JSON.stringify(index), warnings }
 }

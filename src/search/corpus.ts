@@ -1,5 +1,6 @@
 /** The shape of the generated corpus that the build script writes and the Worker loads. */
 import type { RegistryEntity, Span, Statement, Topic } from '../types'
+import type { VocabularyEntry } from './suggest'
 
 /** Article metadata plus its full text, as served by `/v1/articles/{id}`. */
 export interface ArticleRecord {
@@ -34,4 +35,6 @@ export interface Corpus {
   topics: Topic[]
   /** Groups of equivalent forms ("G20", "Group of 20"), expanded at query time. */
   synonyms: string[][]
+  /** Words and phrases to complete to, built once here rather than on a request. */
+  vocabulary: VocabularyEntry[]
 }

@@ -15,7 +15,7 @@ export const SAME_SPEAKER_BOOST = 1.5
 
 /**
  * The statement's terms ranked by tf·idf: frequent in it, rare in the corpus. Document frequency
- * comes from the index (an exact lookup per term), so nothing is precomputed.
+ * comes straight from the index's term tree, so nothing is precomputed or searched.
  */
 export function distinctiveTerms(store: Store, statement: Statement, n = SIMILAR_TERMS): string[] {
   const tf = new Map<string, number>()
@@ -25,7 +25,7 @@ export function distinctiveTerms(store: Store, statement: Statement, n = SIMILAR
   const total = store.statements.length
   return [...tf.entries()]
     .map(([term, count]) => {
-      const df = store.index.search(term, { fuzzy: false, prefix: false, fields: ['content'], processTerm: (x) => x }).length
+      const df = store.contentFrequency(term)
       return { term, weight: count * Math.log(1 + total / Math.max(1, df)) }
     })
     .sort((a, b) => b.weight - a.weight || compareStrings(a.term, b.term))
@@ -42,16 +42,19 @@ export function similarStatements(store: Store, statement: Statement): SimilarHi
   const terms = distinctiveTerms(store, statement)
   if (terms.length === 0) return []
   const speakers = new Set(statement.speakers.map((s) => s.id))
-  const results = store.index.search(
-    { combineWith: 'OR', queries: terms },
-    {
-      prefix: false,
-      fuzzy: false,
-      // The terms are already processed; run them through untouched.
-      processTerm: (t) => t,
-      filter: (r) => r.id !== statement.id,
-      boostDocument: (id) => (store.byId.get(id as string)?.speakers.some((s) => speakers.has(s.id)) ? SAME_SPEAKER_BOOST : 1),
-    },
-  )
-  return results.map((r) => ({ statement: store.byId.get(r.id as string)!, score: Math.round(r.score * 1000) / 1000 }))
+  const results = store.index.search({ combineWith: 'OR', queries: terms }, {
+    prefix: false,
+    fuzzy: false,
+    // The terms are already processed; run them through untouched.
+    processTerm: (t) => t,
+  })
+  const hits: SimilarHit[] = []
+  for (const r of results) {
+    if (r.id === statement.id) continue
+    const other = store.byId.get(r.id as string)!
+    // Boosted per hit rather than through boostDocument, which runs per document per term.
+    const boost = other.speakers.some((s) => speakers.has(s.id)) ? SAME_SPEAKER_BOOST : 1
+    hits.push({ statement: other, score: Math.round(r.score * boost * 1000) / 1000 })
+  }
+  return hits.sort((a, b) => b.score - a.score)
 }

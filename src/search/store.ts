@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch'
 import type { RegistryEntity, Speaker, SpeakerType, Statement, StatementKind, Topic } from '../types'
 import type { ArticleRecord, Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import type { VocabularyEntry } from './suggest'
 import { createSynonyms, type Synonyms } from './synonyms'
 import { normalizeName } from './text'
 
@@ -76,8 +77,12 @@ export interface Store {
   entities: readonly EntitySummary[]
   entityById: ReadonlyMap<string, EntitySummary>
   synonyms: Synonyms
+  /** Completion vocabulary from the build. */
+  vocabulary: readonly VocabularyEntry[]
   /** True when the index holds this (processed) term exactly. */
   hasTerm(term: string): boolean
+  /** Statements whose content holds this (processed) term. */
+  contentFrequency(term: string): number
   dimensions: Readonly<Record<'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind', Dimension>>
 }
 
@@ -234,19 +239,32 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
     entities,
     entityById: new Map(entities.map((e) => [e.id, e])),
     synonyms: createSynonyms(corpus.synonyms ?? []),
-    hasTerm: termLookup(index),
+    vocabulary: corpus.vocabulary ?? [],
+    ...termLookups(index),
     dimensions: { speaker, via, topic, entity, article, kind },
   }
 }
 
 /**
- * Exact term lookup. MiniSearch keeps its term tree in a protected field and offers no public
- * lookup; a test pins this so an upgrade that moves it fails loudly. Without it, every term is
- * treated as unknown, which only costs speed (typo tolerance is then always on).
+ * Exact term lookups. MiniSearch keeps its term tree (term → field id → document → frequency)
+ * in protected fields and offers no public lookup; a test pins this so an upgrade that moves
+ * them fails loudly. Without them, every term counts as unknown and as frequent, which only
+ * costs speed and the quality of "similar" (typo tolerance is always on).
  */
-function termLookup(index: MiniSearch<SearchDocument>): (term: string) => boolean {
-  const tree = (index as unknown as { _index?: { has?: (key: string) => boolean } })._index
-  return typeof tree?.has === 'function' ? (term) => tree.has!(term) : () => false
+function termLookups(index: MiniSearch<SearchDocument>): Pick<Store, 'hasTerm' | 'contentFrequency'> {
+  const internals = index as unknown as {
+    _index?: { has?: (key: string) => boolean; get?: (key: string) => Map<number, Map<number, number>> | undefined }
+    _fieldIds?: Record<string, number>
+  }
+  const tree = internals._index
+  const contentField = internals._fieldIds?.content
+  if (typeof tree?.has !== 'function' || typeof tree.get !== 'function' || contentField === undefined) {
+    return { hasTerm: () => false, contentFrequency: () => index.documentCount }
+  }
+  return {
+    hasTerm: (term) => tree.has!(term),
+    contentFrequency: (term) => tree.get!(term)?.get(contentField)?.size ?? 0,
+  }
 }
 
 /** Parses the serialized corpus and index; throws if either is unusable. */

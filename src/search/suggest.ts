@@ -1,4 +1,5 @@
 /** Search-as-you-type completions: corpus words and phrases, speaker names, topics and entities. */
+import type { Statement } from '../types'
 import type { Store } from './store'
 import { compareStrings, fold, STOP_WORDS, tokenize } from './text'
 
@@ -33,10 +34,19 @@ const cache = new WeakMap<Store, Entry[]>()
 
 const foldKey = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
-/** Builds the vocabulary once per store: words, capitalised names and recurring word pairs of the statements. */
-function vocabulary(store: Store): Entry[] {
-  const cached = cache.get(store)
-  if (cached) return cached
+/** A word or phrase of the corpus worth completing to: text, folded key, type and statement count. */
+export type VocabularyEntry = [text: string, key: string, type: 'term' | 'phrase', count: number]
+
+/** How many words and phrases the build keeps, most frequent first: enough for completion, bounded in size. */
+export const VOCABULARY_LIMITS = { terms: 10_000, phrases: 3_000 }
+
+/**
+ * The completion vocabulary of a corpus: its words, and the word pairs and triples that recur or
+ * are names ("Taiwan Strait"). Built once by the build script, since it reads every statement.
+ *
+ * @example buildVocabulary(statements) // [['diplomacy', 'diplomacy', 'term', 3], ['Taiwan Strait', 'taiwan strait', 'phrase', 1], ...]
+ */
+export function buildVocabulary(statements: readonly Statement[]): VocabularyEntry[] {
   const words = new Map<string, { text: string; ids: Set<string> }>()
   const phrases = new Map<string, { text: string; ids: Set<string> }>()
   const note = (map: typeof words, text: string, id: string) => {
@@ -46,7 +56,7 @@ function vocabulary(store: Store): Entry[] {
     entry.ids.add(id)
     map.set(key, entry)
   }
-  for (const st of store.statements) {
+  for (const st of statements) {
     const tokens = tokenize(st.content)
     for (const [i, t] of tokens.entries()) {
       const lower = fold(t.raw)
@@ -63,6 +73,23 @@ function vocabulary(store: Store): Entry[] {
       }
     }
   }
+  const ranked = (map: typeof words, type: 'term' | 'phrase', keep: (text: string, count: number) => boolean, limit: number) =>
+    [...map.entries()]
+      .filter(([, v]) => keep(v.text, v.ids.size))
+      .sort((a, b) => b[1].ids.size - a[1].ids.size || compareStrings(a[0], b[0]))
+      .slice(0, limit)
+      .map(([key, v]): VocabularyEntry => [v.text, key, type, v.ids.size])
+  return [
+    // A pair is worth offering when it recurs, or when it is a name ("North Korea").
+    ...ranked(phrases, 'phrase', (text, count) => count >= 2 || /^\p{Lu}\S*\s+\p{Lu}/u.test(text), VOCABULARY_LIMITS.phrases),
+    ...ranked(words, 'term', () => true, VOCABULARY_LIMITS.terms),
+  ]
+}
+
+/** Entries to complete to: the built vocabulary plus speakers, topics and entities, made once per store. */
+function vocabulary(store: Store): Entry[] {
+  const cached = cache.get(store)
+  if (cached) return cached
   const entries: Entry[] = []
   const push = (text: string, type: SuggestionType, count: number, id?: string) => {
     const key = foldKey(text)
@@ -71,11 +98,7 @@ function vocabulary(store: Store): Entry[] {
   for (const s of store.speakers) push(s.name, 'speaker', s.counts.total + s.relayed, s.id)
   for (const t of store.topics) push(t.label, 'topic', t.count, t.id)
   for (const e of store.entities) if (e.count > 0) push(e.name, 'entity', e.count, e.id)
-  for (const { text, ids } of phrases.values()) {
-    // A pair is worth offering when it recurs, or when it is a name ("North Korea").
-    if (ids.size >= 2 || /^\p{Lu}\S*\s+\p{Lu}/u.test(text)) push(text, 'phrase', ids.size)
-  }
-  for (const { text, ids } of words.values()) push(text, 'term', ids.size)
+  for (const [text, key, type, count] of store.vocabulary) entries.push({ text, key, words: [], type, count })
   cache.set(store, entries)
   return entries
 }

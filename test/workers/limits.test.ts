@@ -1,16 +1,12 @@
 /** Every hard limit, tested at and past its edge, and documented in the OpenAPI document. */
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { BUNDLED } from '../../src/data'
-import type { Corpus } from '../../src/search/corpus'
-import { toSearchDocument } from '../../src/search/document'
 import { computeFacets, MAX_FACET_VALUES } from '../../src/search/facets'
 import { LIMITS } from '../../src/search/limits'
-import { SEARCH_OPTIONS } from '../../src/search/options'
 import { parseQuery } from '../../src/search/query'
 import { planQuery } from '../../src/search/search'
-import { createStore } from '../../src/search/store'
 import { json, problemOf } from './helpers'
+import { storeOf } from './inline-store'
 
 if (!BUNDLED.ok) throw new Error('the bundled corpus did not load')
 const store = BUNDLED.store
@@ -45,10 +41,7 @@ describe('limits', () => {
       id: `s-${i}`,
       speakers: [{ id: `speaker-${i}`, name: `Speaker ${i}`, type: 'person' as const }],
     }))
-    const corpus: Corpus = { version: 1, build_hash: 'test', articles: [], statements, entities: [], topics: [], synonyms: [] }
-    const index = new MiniSearch(SEARCH_OPTIONS)
-    index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics: new Map() })))
-    const big = createStore(corpus, index)
+    const big = storeOf(statements)
     expect(computeFacets(big, big.statements, ['speaker']).speaker).toHaveLength(MAX_FACET_VALUES)
   })
 

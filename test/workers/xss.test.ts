@@ -1,45 +1,15 @@
 /** Every place stored or user text reaches HTML is escaped; JSON is never served as HTML. */
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
-import type { Corpus } from '../../src/search/corpus'
-import { toSearchDocument } from '../../src/search/document'
-import { SEARCH_OPTIONS } from '../../src/search/options'
-import { createStore } from '../../src/search/store'
-import type { Statement } from '../../src/types'
+import type { ArticleRecord } from '../../src/search/corpus'
+import { statementOf, storeOf } from './inline-store'
 
 const HOSTILE = `Payload <img src=x onerror="alert(1)"> and <script>alert('x')</script> & "quotes" here`
 
 function hostileApp() {
-  const statement: Statement = {
-    id: 'evil-1',
-    article: 'evil',
-    kind: 'narration',
-    speakers: [],
-    source: null,
-    cue: null,
-    via: null,
-    content: HOSTILE,
-    text: HOSTILE,
-    spans: [{ start: 0, end: HOSTILE.length }],
-    paragraph: 1,
-    sentence: 1,
-    topics: [],
-    entities: [],
-    date: null,
-  }
-  const corpus: Corpus = {
-    version: 1,
-    build_hash: 'evil',
-    articles: [{ id: 'evil', title: '<b>t</b>', publisher: null, publisher_note: null, credit: null, event_date: null, published: null, url: null, language: 'en', file: 'evil.txt', text: HOSTILE, paragraphs: [] }],
-    statements: [statement],
-    entities: [],
-    topics: [],
-    synonyms: [],
-  }
-  const index = new MiniSearch(SEARCH_OPTIONS)
-  index.addAll([toSearchDocument(statement, { entities: new Map(), topics: new Map() })])
-  return createApp({ ok: true, store: createStore(corpus, index) })
+  const statement = statementOf({ id: 'evil-1', article: 'evil', content: HOSTILE, spans: [{ start: 0, end: HOSTILE.length }] })
+  const article: ArticleRecord = { id: 'evil', title: '<b>t</b>', publisher: null, publisher_note: null, credit: null, event_date: null, published: null, url: null, language: 'en', file: 'evil.txt', text: HOSTILE, paragraphs: [] }
+  return createApp({ ok: true, store: storeOf([statement], { articles: [article] }) })
 }
 
 describe('escaping', () => {

@@ -96,3 +96,14 @@ describe('minimalForms', () => {
     expect(minimalForms('G20', ['G20', 'Group of 20'])).toEqual(['Group of 20'])
   })
 })
+
+describe('store term lookups (MiniSearch internals)', () => {
+  it('finds terms and their content frequency in the index', async () => {
+    const { BUNDLED } = await import('../../../src/data')
+    if (!BUNDLED.ok) throw new Error('no corpus')
+    // If a MiniSearch upgrade moves its term tree, these fall back and this test says so.
+    expect(BUNDLED.store.hasTerm('diplomacy')).toBe(true)
+    expect(BUNDLED.store.hasTerm('zeppelin')).toBe(false)
+    expect(BUNDLED.store.contentFrequency('diplomacy')).toBe(1)
+  })
+})

@@ -1,45 +1,27 @@
 /** Ranking on tiny inline corpora: each assertion says why a statement ranks where it does. */
-import MiniSearch from 'minisearch'
 import { describe, expect, it } from 'vitest'
-import type { Corpus } from '../../../src/search/corpus'
-import { toSearchDocument } from '../../../src/search/document'
-import { SEARCH_OPTIONS } from '../../../src/search/options'
 import { parseQuery } from '../../../src/search/query'
 import { searchStatements } from '../../../src/search/search'
-import { createStore, type Store } from '../../../src/search/store'
-import type { Speaker, Statement, StatementKind } from '../../../src/types'
+import type { Store } from '../../../src/search/store'
+import type { Speaker, StatementKind } from '../../../src/types'
+import { statementOf, storeOf } from '../inline-store'
 
 const person = (name: string): Speaker => ({ id: name.toLowerCase().replace(/\s+/g, '-'), name, type: 'person' })
 
-function storeOf(rows: [string, StatementKind, Speaker[]][]): Store {
-  const statements: Statement[] = rows.map(([content, kind, speakers], i) => ({
-    id: `s${i}`,
-    article: 'a',
-    kind,
-    speakers,
-    source: speakers[0]?.name ?? null,
-    cue: kind === 'narration' ? null : 'said',
-    via: null,
-    content,
-    text: content,
-    spans: [],
-    paragraph: 1,
-    sentence: i + 1,
-    topics: [],
-    entities: [],
-    date: null,
-  }))
-  const corpus: Corpus = { version: 1, build_hash: 't', articles: [], statements, entities: [], topics: [], synonyms: [['G20', 'Group of 20']] }
-  const index = new MiniSearch(SEARCH_OPTIONS)
-  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics: new Map() })))
-  return createStore(corpus, index)
+function storeFrom(rows: [string, StatementKind, Speaker[]][]): Store {
+  return storeOf(
+    rows.map(([content, kind, speakers], i) =>
+      statementOf({ id: `s${i}`, content, kind, speakers, source: speakers[0]?.name ?? null, cue: kind === 'narration' ? null : 'said', sentence: i + 1 }),
+    ),
+    { synonyms: [['G20', 'Group of 20']] },
+  )
 }
 
 const ids = (store: Store, q: string) => searchStatements(store, { query: parseQuery(q) }).hits.map((h) => h.statement.id)
 
 describe('ranking', () => {
   const lopez = person('Maria Lopez')
-  const store = storeOf([
+  const store = storeFrom([
     ['The diplomat arrived late.', 'narration', []], // s0
     ['Diplomacy is the art of the possible.', 'direct', [lopez]], // s1
     ['We need more diplomacy, not less, and more diplomats too.', 'direct', [person('Ken Ito')]], // s2

@@ -1,0 +1,44 @@
+/** Builds a store from statements written inline, the way the build script would, for focused tests. */
+import MiniSearch from 'minisearch'
+import type { ArticleRecord, Corpus } from '../../src/search/corpus'
+import { toSearchDocument } from '../../src/search/document'
+import { SEARCH_OPTIONS } from '../../src/search/options'
+import { createStore, type Store } from '../../src/search/store'
+import { buildVocabulary } from '../../src/search/suggest'
+import type { Statement } from '../../src/types'
+
+/** A statement with defaults for every field the test does not care about. */
+export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 'content'>): Statement {
+  return {
+    article: 'a',
+    kind: 'narration',
+    speakers: [],
+    source: null,
+    cue: null,
+    via: null,
+    text: fields.content,
+    spans: [],
+    paragraph: 1,
+    sentence: 1,
+    topics: [],
+    entities: [],
+    date: null,
+    ...fields,
+  }
+}
+
+export function storeOf(statements: Statement[], extra: { synonyms?: string[][]; articles?: ArticleRecord[] } = {}): Store {
+  const corpus: Corpus = {
+    version: 1,
+    build_hash: 'test',
+    articles: extra.articles ?? [],
+    statements,
+    entities: [],
+    topics: [],
+    synonyms: extra.synonyms ?? [],
+    vocabulary: buildVocabulary(statements),
+  }
+  const index = new MiniSearch(SEARCH_OPTIONS)
+  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics: new Map() })))
+  return createStore(corpus, index)
+}
