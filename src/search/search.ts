@@ -5,6 +5,7 @@ import { type Filters, matchesFilters } from './filter'
 import { LIMITS } from './limits'
 import type { ParsedQuery } from './query'
 import type { Store } from './store'
+import { wordKey } from './synonyms'
 import { compareStrings, fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
 
 export type SortKey = 'relevance' | 'position' | 'date'
@@ -150,7 +151,13 @@ function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
  * group's forms. Stop words make no clause.
  */
 export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
-  const words = query.terms.map((raw) => ({ raw, terms: processTerm(raw) ?? [] })).filter((w) => w.terms.length > 0)
+  // People type acronyms in lower case ("what did the us say"): a stop word whose capitals are a
+  // synonym form ("US") is read as that acronym in a query. In text, case tells them apart.
+  const asTyped = (raw: string) => (processTerm(raw) === null && store.synonyms.match([wordKey(raw.toUpperCase())]) ? raw.toUpperCase() : raw)
+  const words = query.terms
+    .map(asTyped)
+    .map((raw) => ({ raw, terms: processTerm(raw) ?? [] }))
+    .filter((w) => w.terms.length > 0)
   const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
   const clauses: Clause[] = []
   for (let i = 0; i < words.length; ) {

@@ -120,6 +120,12 @@ describe('GET /v1/search query language', () => {
       expect((await search('of but')).total).toBe(0)
     })
 
+    it('reads a lower-case acronym in a query as the acronym ("us" as US)', async () => {
+      const page = await search('what did the us say')
+      expect(page.total).toBeGreaterThan(0)
+      expect(page.results[0]!.content + page.results[0]!.text).toMatch(/US|United States/)
+    })
+
     it('rejects more than 4 phrases', async () => {
       await problemOf(`/v1/search?q=${encodeURIComponent('"a b" "c d" "e f" "g h" "i j"')}`, 400, 'query_too_long')
     })
