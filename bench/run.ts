@@ -14,7 +14,7 @@ import { buildCorpus } from '../scripts/build-data'
 import { extractStatements } from '../src/extract/index'
 import type { Corpus } from '../src/search/corpus'
 import { toSearchDocument } from '../src/search/document'
-import { computeFacets, FACET_NAMES } from '../src/search/facets'
+import { computeFacets, FACET_NAMES, type FacetName } from '../src/search/facets'
 import { explainHits } from '../src/search/explain'
 import { highlightHit, markHtml, snippet } from '../src/search/highlight'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
@@ -44,9 +44,20 @@ function time(fn: () => void): number {
 const ms = (x: number) => `${x.toFixed(3)} ms`
 
 /** What one `/v1/search` request computes, minus HTTP: search, facets, a page with highlights and snippets. */
-function fullRequest(store: Store, q: string, opts: { facets?: boolean; limit?: number; explain?: boolean; html?: boolean; any?: boolean } = {}) {
+interface RequestShape {
+  facets?: readonly FacetName[]
+  /** Highlight and snippet a page of results (as /v1/search always does); off for the bare search. */
+  page?: boolean
+  limit?: number
+  explain?: boolean
+  html?: boolean
+  any?: boolean
+}
+
+function fullRequest(store: Store, q: string, opts: RequestShape = {}) {
   const outcome = searchStatements(store, { query: parseQuery(q), match: opts.any ? 'any' : 'all' })
-  if (opts.facets) computeFacets(store, outcome.hits.map((h) => h.statement), FACET_NAMES)
+  if (opts.facets?.length) computeFacets(store, outcome.hits.map((h) => h.statement), opts.facets)
+  if (opts.page === false) return outcome.hits.length
   const page = outcome.hits.slice(0, opts.limit ?? 20)
   if (opts.explain) explainHits(store, page, outcome.plan)
   for (const hit of page) {
@@ -76,12 +87,19 @@ const QUERIES = [
 ]
 const WORST = 'internationally representatives negotiations communication relationship development understanding cooperation opportunities responsibility administration perspective'
 
-function benchQueries(store: Store, rounds: number) {
+/** The shapes of request measured, from the bare search to a page with every facet. */
+const SHAPES: Record<string, RequestShape> = {
+  'search only': { page: false },
+  'page of 20 + facets speaker,kind': { facets: ['speaker', 'kind'] },
+  'page of 20 + all 6 facets': { facets: FACET_NAMES },
+}
+
+function benchQueries(store: Store, rounds: number, shape: RequestShape = SHAPES['page of 20 + all 6 facets']!) {
   const all: number[] = []
   const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]))
   for (let r = 0; r < rounds; r++) {
     for (const q of QUERIES) {
-      const t = time(() => fullRequest(store, q, { facets: true }))
+      const t = time(() => fullRequest(store, q, shape))
       all.push(t)
       byQuery.get(q)!.push(t)
     }
@@ -138,7 +156,7 @@ function main(): void {
   benchQueries(store, 20) // warm up
   const seedTimes = benchQueries(store, quick ? 50 : 300)
   const worstSeed: number[] = []
-  for (let r = 0; r < (quick ? 50 : 300); r++) worstSeed.push(time(() => fullRequest(store, WORST, { facets: true, limit: 100, explain: true, html: true, any: true })))
+  for (let r = 0; r < (quick ? 50 : 300); r++) worstSeed.push(time(() => fullRequest(store, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true })))
 
   // Search on a synthetic 10k-statement corpus.
   const synthetic = syntheticCorpus(corpus, 10_000)
@@ -149,10 +167,16 @@ function main(): void {
   for (let r = 0; r < 5; r++) synthLoads.push(time(() => (synthStore = loadStore(synthCorpusJson, synthIndexJson))))
   benchQueries(synthStore, 3)
   const synthTimes = benchQueries(synthStore, quick ? 10 : 40)
+  // Each shape side by side in one run, on both corpora.
+  const shapeRows = Object.entries(SHAPES).map(([name, shape]) => ({
+    name,
+    seed: benchQueries(store, quick ? 20 : 100, shape),
+    synth: benchQueries(synthStore, quick ? 10 : 40, shape),
+  }))
   const worstSynth: number[] = []
-  for (let r = 0; r < (quick ? 10 : 40); r++) worstSynth.push(time(() => fullRequest(synthStore, WORST, { facets: true, limit: 100, explain: true, html: true, any: true })))
+  for (let r = 0; r < (quick ? 10 : 40); r++) worstSynth.push(time(() => fullRequest(synthStore, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true })))
 
-  log('### Search (search, facets, highlights and snippets of one page)')
+  log('### Search (in-process CPU time of what /v1/search computes: search, facets, highlights and snippets of a page)')
   log()
   log(`Queries: ${QUERIES.map((q) => `\`${q}\``).join(', ')}. Worst allowed request: 12 long words (2 typos each), \`match=any\`, all facets, \`limit=100\`, \`explain=true\`, \`highlight=html\`.`)
   log()
@@ -161,7 +185,15 @@ function main(): void {
   log(`| seed | ${corpus.statements.length} | ${ms(median(seedTimes))} | ${ms(percentile(seedTimes, 99))} | ${ms(median(worstSeed))} | ${ms(percentile(worstSeed, 99))} | ${ms(median(loads))} |`)
   log(`| synthetic | ${synthetic.statements.length} | ${ms(median(synthTimes))} | ${ms(percentile(synthTimes, 99))} | ${ms(median(worstSynth))} | ${ms(percentile(worstSynth, 99))} | ${ms(median(synthLoads))} |`)
   log()
-  log('Per query, median (seed / synthetic):')
+  log('By request shape (all queries pooled):')
+  log()
+  log('| request | seed median | seed p99 | synthetic median | synthetic p99 |')
+  log('|---|---|---|---|---|')
+  for (const row of shapeRows) {
+    log(`| ${row.name} | ${ms(median(row.seed))} | ${ms(percentile(row.seed, 99))} | ${ms(median(row.synth))} | ${ms(percentile(row.synth, 99))} |`)
+  }
+  log()
+  log('Per query, median with all 6 facets (seed / synthetic):')
   log()
   log('| query | seed | synthetic | synthetic hits |')
   log('|---|---|---|---|')
