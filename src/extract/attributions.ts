@@ -32,6 +32,8 @@ export interface Attribution {
   via: SpeakerPhrase | null
   /** Where the speaker mention sits: salience before this point counts for its pronoun. */
   pos: number
+  /** A refusal ("declined to comment"): its speaker stays salient, but nothing was said. */
+  decline: boolean
 }
 
 interface Candidate {
@@ -102,6 +104,7 @@ export function findAttributions(ctx: AttributionContext, s: Sentence): Attribut
     extentEnd: c.extentEnd,
     via: c.via,
     pos: c.inherit || c.subject === null ? tokens[c.cue.tokStart]!.start : c.subject.start,
+    decline: c.cue.kind === 'decline',
   }))
 }
 
@@ -157,7 +160,8 @@ function buildCandidate(ctx: AttributionContext, s: Sentence, cue: CueMatch, pri
       if (prior.length > 0) c = newCandidate(cue, null, true, false, cue.tokStart, cue.tokEnd)
       else {
         // "At one stage she put down her tea and said:": the subject of the first verb.
-        const subject = clauseSubject(ctx, s, cue.tokStart - 1)
+        // "Sen. Ann Roe, a Democrat, welcomed the plan but said ...": else the subject that opens the sentence.
+        const subject = clauseSubject(ctx, s, cue.tokStart - 1) ?? (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
         if (subject !== null) c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
       }
     }
@@ -185,6 +189,8 @@ function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): Sp
     const t = tokens[e]!
     const mid = ctx.mentionAt[e]!
     if (mid >= 0) { e = ctx.mentions[mid]!.tokEnd; continue }
+    // "Analysts at Morrow Securities cut their target, saying ...": a post-modifier naming where they work.
+    if (e > s.tokStart && (t.norm === 'at' || t.norm === 'of' || t.norm === 'from') && ctx.mentionAt[e + 1]! >= 0) { e++; continue }
     if (!(t.cap || OBJECT_DETERMINERS.has(t.norm) || ORG_HEAD_NOUNS.has(t.norm) || /^(he|she|they|it)$/.test(t.norm))) break
     e++
   }
@@ -249,9 +255,11 @@ function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): number {
     if (ADJUNCT_PREPS.has(t.norm)) {
       // "told reporters outside the union's headquarters that ...": a short phrase, then "that".
       let thatAt = -1
-      for (let k = p + 1; k < Math.min(hi, p + 9); k++) {
+      for (let k = p + 1; k < Math.min(hi, p + 12); k++) {
         const u = tokens[k]!
         if (u.norm === 'that' && isWord(u)) { thatAt = k; break }
+        // "wrote on X, formerly Twitter, that ...": a comma-set aside inside the occasion.
+        if (u.text === ',' && u.quote < 0 && k > p + 1) continue
         if (!isWord(u) || matchCue(tokens, k, hi) !== null) break
       }
       if (thatAt >= 0) { p = thatAt; continue }
@@ -417,7 +425,11 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
   // "Smith, who said he was tired, left early": a relative clause ends at its closing comma.
   const rel = skipAdverbialsBackward(tokens, s.tokStart, cue.tokStart - 1)
   if (rel > s.tokStart && /^(who|which)$/.test(tokens[rel]!.norm) && tokens[rel - 1]!.text === ',') {
-    for (let k = cue.tokEnd; k < clauseEnd; k++) if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) { clauseEnd = k; break }
+    for (let k = cue.tokEnd; k < clauseEnd; k++) {
+      if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) { clauseEnd = k; break }
+      // `Moss, who said she "loved it," left early`: the comma can sit inside the closing quotation mark.
+      if (isClose(tokens[k]) && tokens[k - 1]!.text === ',') { clauseEnd = k + 1; break }
+    }
   }
   const prevEnd = ci > 0 ? cands[ci - 1]!.tagEnd : s.tokStart
   const tagStart = c.inverted || c.inherit || c.subject === null ? cue.tokStart : Math.min(c.subject.tokStart, cue.tokStart)
@@ -522,6 +534,12 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
     const ct = tokens[comma]
     if (comma > prevEnd && ct !== undefined && ct.quote < 0 && (ct.text === ',' || ct.text === '—' || ct.text === '–')) {
       let from = prevEnd
+      // "Crews came after a driver reported smoke, Chief Ruiz said": the earlier cue sits in a subordinate clause of this content.
+      if (ci > 0) {
+        const p = cands[ci - 1]!
+        const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
+        for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) { from = pStart; break }
+      }
       while (from < comma && tokens[from]!.quote < 0 && (tokens[from]!.type === 'punct' && !isOpen(tokens[from]))) from++
       // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
       if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
@@ -588,6 +606,9 @@ function resolveNesting(ctx: AttributionContext, cands: Candidate[]): void {
     const [ba, bb] = a.bwd
     const inner = cands.slice(0, i).filter(b => !b.dropped && ((b.clauseTok >= ba && b.clauseTok < bb) || (b.fwd !== null && b.fwd[1] === bb)))
     if (inner.length === 0) continue
+    // "Crews came after a driver reported smoke, Chief Ruiz said": a cue inside a subordinate clause is part of the content.
+    const subordinate = (b: Candidate) => { for (let k = ba; k < b.clauseTok; k++) if (isWord(ctx.tokens[k]) && SUBORDINATORS.has(ctx.tokens[k]!.norm)) return true; return false }
+    if (inner.every(subordinate)) { for (const b of inner) b.dropped = true; continue }
     if (isRelay(a)) for (const b of inner) if (b.via === null) b.via = a.subject
     a.dropped = true
   }
@@ -619,4 +640,77 @@ function isRelay(a: Candidate): boolean {
   if (p.kind === 'name' && p.mention !== null) return p.mention.kind === 'organization'
   if (p.kind === 'description') return p.alias?.entity.type === 'organization' || (p.head !== null && ORG_HEAD_NOUNS.has(p.head))
   return false
+}
+
+const DASH_TAGS = new Set(['—', '–', '--', '―'])
+
+/**
+ * Quotations signed with a dash, as in pull quotes, fan reactions and epigraphs:
+ * `“We will be back.” — @harbourfan` on one line, or a quotation paragraph followed by a line `— Ada Moss, former mayor`.
+ */
+export function findDashAttributions(ctx: AttributionContext, sentenceOf: (pos: number) => number): Attribution[] {
+  const { tokens, units, paragraphs } = ctx
+  const out: Attribution[] = []
+  for (const u of units) {
+    const last = u.pieces[u.pieces.length - 1]
+    if (last === undefined || last.closeTok < 0 || u.pieces.some(p => p.end <= p.start)) continue
+    const para = paragraphs[last.paragraph]!
+    let k = last.closeTok + 1
+    while (k < para.tokEnd && tokens[k]!.type === 'punct' && /^[.,!?]$/.test(tokens[k]!.text)) k++
+    let hi = para.tokEnd
+    if (k >= para.tokEnd) {
+      // The signature is the next paragraph, and the quotation is its whole paragraph.
+      const next = paragraphs[last.paragraph + 1]
+      const firstPiece = u.pieces[0]!
+      if (next === undefined || paragraphs[firstPiece.paragraph]!.tokStart !== firstPiece.openTok) continue
+      k = next.tokStart
+      hi = next.tokEnd
+    }
+    if (!DASH_TAGS.has(tokens[k]?.text ?? '') || k + 1 >= hi) continue
+    const subject = parsePhraseAfter(ctx, k + 1, hi)
+    if (subject === null || !subject.parts.every(p => p.kind === 'name')) continue
+    const pieces = u.pieces.map(p => ({ start: p.start, end: p.end }))
+    const tagEnd = tokens[Math.min(hi, Math.max(subject.tokEnd, k + 1)) - 1]!.end
+    out.push({
+      sentence: sentenceOf(u.pieces[0]!.start), cue: tokens[k]!.text, subject, inherit: false, kind: 'direct', pieces, units: [u.id],
+      extentStart: u.start, extentEnd: Math.max(u.end, tagEnd), via: null, pos: subject.start, decline: false,
+    })
+  }
+  return out
+}
+
+/**
+ * A quotation a colon introduces after a clause with no speech verb: `Okafor laid out the stakes: "We have a week."`
+ * The clause's subject speaks, and the words before the colon are the cue.
+ */
+export function findColonAttributions(ctx: AttributionContext, s: Sentence, used: ReadonlySet<number>): Attribution[] {
+  const { tokens, units } = ctx
+  for (let k = s.tokStart + 2; k < s.tokEnd - 1; k++) {
+    const colon = tokens[k]!
+    if (colon.text !== ':' || colon.quote >= 0 || !isOpen(tokens[k + 1])) continue
+    const u = units[tokens[k + 1]!.unit]!
+    if (used.has(u.id) || u.pieces.some(p => p.end <= p.start) || isTitleLike(tokens, u)) return []
+    // The quotation ends the sentence.
+    const last = u.pieces[u.pieces.length - 1]!
+    if (last.closeTok >= 0 && last.closeTok < s.tokEnd - 1) {
+      for (let j = last.closeTok + 1; j < s.tokEnd; j++) if (tokens[j]!.type !== 'punct') return []
+    }
+    let subject: SpeakerPhrase | null = null
+    for (let j = s.tokStart; j < k && subject === null; j++) {
+      const mid = ctx.mentionAt[j]!
+      if (mid >= 0 && ctx.mentions[mid]!.subject && !ctx.mentions[mid]!.inQuote) subject = parsePhrase(ctx, ctx.mentions[mid]!.tokStart, ctx.mentions[mid]!.tokEnd)
+      else if (j === s.tokStart && /^(he|she|they)$/.test(tokens[j]!.norm)) subject = parsePhrase(ctx, j, j + 1)
+    }
+    if (subject === null || subject.tokEnd >= k || !subject.parts.every(p => p.kind !== 'description')) return []
+    let a = subject.tokEnd
+    while (a < k && (tokens[a]!.type !== 'word' || ADVERB_SKIP.has(tokens[a]!.norm))) a++
+    if (a >= k || k - a > 8) return []
+    for (let j = a; j < k; j++) if (!isWord(tokens[j]) || matchCue(tokens, j, k) !== null) return []
+    const pieces = u.pieces.map(p => ({ start: p.start, end: p.end }))
+    return [{
+      sentence: s.index, cue: ctx.text.slice(tokens[a]!.start, tokens[k - 1]!.end), subject, inherit: false, kind: 'direct', pieces, units: [u.id],
+      extentStart: tokens[s.tokStart]!.start, extentEnd: Math.max(u.end, tokens[s.tokEnd - 1]!.end), via: null, pos: subject.start, decline: false,
+    }]
+  }
+  return []
 }

@@ -2,7 +2,7 @@
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
 import { isAnaphorAlias, type RegistryIndex } from './entities'
 import { slugify } from './ids'
-import { COUNTRIES, NP_DETERMINERS, ORG_HEAD_NOUNS } from './lexicon'
+import { COUNTRIES, FEMALE_NOUNS, isPersonEpithet, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
 import { guessGender, type Gender, type Mention, type MentionKind } from './mentions'
 import type { SpeakerPart } from './speakers'
 
@@ -20,6 +20,8 @@ export interface EntityState {
   /** Registry anaphor aliases, lower case ("the department"). */
   anaphors: ReadonlySet<string>
   lastPos: number
+  /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
+  alias?: EntityState
   /** The public speaker, built once at the end. */
   speaker?: Speaker
 }
@@ -41,8 +43,23 @@ export interface Range {
 /** Heads so generic that they point at the last organisation of any kind ("the company said"). */
 const GENERIC_ORG_HEADS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'giant', 'maker', 'conglomerate', 'operator', 'startup', 'club', 'team', 'side', 'distributor', 'studio', 'lender', 'retailer', 'carrier', 'manufacturer', 'publisher', 'broadcaster'])
 const SENTENCE_WINDOW = 6
+/** How far back (in salience events) "the company" looks for the organisation a story is about. */
+const TOPIC_EVENTS = 400
+const ACRONYM = /^\p{Lu}{2,6}$/u
 const BIG = 1e12
 const RECENT_LIMIT = 60
+
+/** A role and the other ways of writing it ("coach" → "manager", "boss"; "senator" → "sen."). */
+function roleForms(words: string): string[] {
+  const forms = [words]
+  for (const group of ROLE_SYNONYMS) {
+    const hit = group.find(g => words === g || words.endsWith(` ${g}`))
+    if (hit === undefined) continue
+    const stem = words.slice(0, words.length - hit.length)
+    for (const g of group) if (g !== hit) forms.push(`${stem}${g}`)
+  }
+  return forms
+}
 
 /** The largest value below `pos` in an ascending array, else -1. */
 function lastBefore(sorted: readonly number[], pos: number): number {
@@ -75,6 +92,7 @@ export class Discourse {
   private readonly formsByWord = new Map<string, NameForm[]>()
   private readonly honorifics = new Map<string, string>()
   private readonly seenInside = new Set<string>()
+  private readonly byInitials = new Map<string, NameForm>()
   readonly warnings: string[] = []
 
   constructor(private readonly registry: RegistryIndex, mentions: readonly Mention[]) {
@@ -93,6 +111,16 @@ export class Discourse {
       f.starts.push(m.start)
       if (!m.initial) this.seenInside.add(m.text)
     }
+    for (const f of this.forms.values()) {
+      if (f.kind === 'person' || f.words.length < 2) continue
+      // "U.S. Federal Railroad Administration" is "FRA" too: a leading country is no part of the acronym.
+      const caps = f.words.filter(w => /^\p{Lu}/u.test(w))
+      const variants = [caps, COUNTRIES.has(caps[0]?.toLowerCase() ?? '') ? caps.slice(1) : []]
+      for (const v of variants) {
+        const initials = v.map(w => w.charAt(0)).join('')
+        if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, f)
+      }
+    }
   }
 
   /** A lone capitalised word only ever seen opening a sentence ("Small farms would ...") may be no name at all. */
@@ -104,6 +132,11 @@ export class Discourse {
   canonicalName(m: Mention, avoid: ReadonlySet<string> = new Set()): NameForm {
     const own = this.forms.get(m.text) ?? { text: m.text, words: m.text.split(' '), kind: m.kind, starts: [m.start] }
     if (COUNTRIES.has(m.text.toLowerCase())) return own
+    // "the Federal Railroad Administration ... FRA said": an acronym of a longer organisation name in the article.
+    if (ACRONYM.test(m.text)) {
+      const expanded = this.byInitials.get(m.text)
+      if (expanded !== undefined && !avoid.has(`name:${expanded.text.toLowerCase()}`)) return expanded
+    }
     const words = own.words
     let best = own
     let bestRecent = -1
@@ -326,21 +359,55 @@ export class Discourse {
         const named = (e: EntityState) => e.type === 'organization' && e.nameWords.has(head)
         const generic = (e: EntityState) => GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
         const found = this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ?? this.mostRecent(named)
+          ?? this.topicOrganisation(pos, generic)
           ?? this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ?? this.mostRecent(generic)
         const one = Array.isArray(found) ? found[0] : found
         if (one !== undefined && one !== null) return one
       }
-      // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state".
-      const byRole = this.mostRecent(e => e.type !== 'group' && e.roles.some(r => r === words || r.endsWith(` ${words}`)))
+      // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state"; "Sen. Ann Roe" ... "the senator".
+      const forms = roleForms(words)
+      const byRole = this.mostRecent(e => e.type !== 'group' && e.roles.some(r => forms.some(w => r === w || r.endsWith(` ${w}`))))
       if (byRole !== null) return byRole
+      // "..., said the 24-year-old." / "the Italian said": an epithet points at the salient person.
+      if (!part.plural && isPersonEpithet(head)) {
+        const found = this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && !this.isWeak(e))
+        if (found !== null) return this.learn(found, 'they')[0]!
+      }
+      // "A man in a red cap stood outside. ... the man said": the same head noun takes up the earlier description.
+      const same = this.mostRecent(e => e.key.startsWith('desc:') && !e.plural && e.type !== 'organization' && e.nameWords.has(head))
+      if (same !== null && !part.plural) return same
     }
     return this.descriptionEntity(part)
+  }
+
+  /**
+   * "Corvane Inc. reported ... Ann Lee of Halden & Co. said ... The company said": a generic head means the organisation
+   * the story is about, the one most often the subject or speaker so far (ties: the latest), not merely the last named.
+   */
+  private topicOrganisation(pos: number, test: (e: EntityState) => boolean): EntityState | null {
+    const counts = new Map<string, number>()
+    const latest = new Map<string, number>()
+    for (let k = Math.max(0, this.events.length - TOPIC_EVENTS); k < this.events.length; k++) {
+      const ev = this.events[k]!
+      if (ev.pos >= pos || ev.role === 'mention' || ev.keys.length !== 1) continue
+      const e = this.entities.get(ev.keys[0]!)
+      if (e === undefined || !test(e)) continue
+      counts.set(e.key, (counts.get(e.key) ?? 0) + 1)
+      latest.set(e.key, ev.pos)
+    }
+    let best: string | null = null
+    for (const [k, n] of counts) {
+      const b = best === null ? -1 : counts.get(best)!
+      if (n > b || (n === b && latest.get(k)! > latest.get(best!)!)) best = k
+    }
+    return best === null || counts.get(best)! < 2 ? null : this.entities.get(best)!
   }
 
   /** An unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */
   private descriptionEntity(part: SpeakerPart): EntityState {
     // "the national weather service" → "national weather service"; "A senior official" → "a senior official".
-    const t = part.definite && /^the\s/i.test(part.text) ? part.text.replace(/^the\s+/i, '') : part.text
+    // "One nurse said" is "a nurse": the numeral only stands for the indefinite article.
+    const t = part.definite && /^the\s/i.test(part.text) ? part.text.replace(/^the\s+/i, '') : /^one\s+(?!of\b)/i.test(part.text) ? part.text.replace(/^one\s+/i, 'a ') : part.text
     const firstWord = t.split(/\s+/)[0]!
     const name = NP_DETERMINERS.has(firstWord.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x')
       ? t.charAt(0).toLowerCase() + t.slice(1)
@@ -349,8 +416,10 @@ export class Discourse {
     let e = this.entities.get(key)
     if (e === undefined) {
       const head = part.head ?? ''
-      const type: SpeakerType = part.plural ? 'group' : ORG_HEAD_NOUNS.has(head) && part.definite ? 'organization' : 'unknown'
-      e = { key, name, type, registry: null, gender: null, plural: part.plural, roles: [], nameWords: new Set(part.words), anaphors: NO_ANAPHORS, lastPos: -1 }
+      // "a woman", "the girl": a gendered person noun is a person a later "she" can take up.
+      const gender: Gender = part.plural ? null : MALE_NOUNS.has(head) ? 'm' : FEMALE_NOUNS.has(head) ? 'f' : null
+      const type: SpeakerType = part.plural ? 'group' : ORG_HEAD_NOUNS.has(head) && part.definite ? 'organization' : gender !== null ? 'person' : 'unknown'
+      e = { key, name, type, registry: null, gender, plural: part.plural, roles: [], nameWords: new Set(part.words), anaphors: NO_ANAPHORS, lastPos: -1 }
       this.entities.set(key, e)
     }
     return e
@@ -358,6 +427,7 @@ export class Discourse {
 
   /** The public Speaker for an entity, read at the end so that later evidence (gender, type) counts. */
   speakerOf(e: EntityState): Speaker {
+    for (let hops = 0; e.alias !== undefined && hops < 8; hops++) e = e.alias
     e.speaker ??= this.buildSpeaker(e)
     return e.speaker
   }
@@ -374,6 +444,17 @@ export class Discourse {
     const role = e.roles[0]
     if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
     return s
+  }
+
+  /** "The man with the sign is Walter Pruitt": the description and the name are one person from now on, and were before. */
+  identify(part: SpeakerPart, m: Mention, pos: number, sentence: number): void {
+    const d = this.resolveDescription(part, pos, sentence, [])
+    const e = this.entityForMention(m)
+    if (d === e || !d.key.startsWith('desc:') || e.type === 'organization' || d.plural) return
+    d.alias = e
+    if (e.gender === null) e.gender = d.gender
+    this.touch(e, pos)
+    this.events.push({ pos, sentence, role: 'subject', keys: [e.key] })
   }
 
   /** The registry entity by id, as an entity state. */

@@ -1,10 +1,10 @@
 /** Statement extraction: segments an article, finds attributions, resolves speakers and emits statements. */
 import type { ArticleInput, ExtractOptions, ExtractResult, Span, Statement, StatementKind } from '../types'
-import { findAttributions, type Attribution, type AttributionContext } from './attributions'
+import { findAttributions, findColonAttributions, findDashAttributions, type Attribution, type AttributionContext } from './attributions'
 import { Discourse, type EntityState } from './coreference'
 import { buildRegistryIndex, matchRegistry, type RegistryIndex } from './entities'
 import { fnv1a64, normaliseForId } from './ids'
-import { ORG_HEAD_NOUNS, SPEAKER_NOUNS, TITLE_WORDS } from './lexicon'
+import { ADJUNCT_PREPS, FEMALE_NOUNS, MALE_NOUNS, ORG_HEAD_NOUNS, SPEAKER_NOUNS, SUBORDINATORS, TITLE_WORDS } from './lexicon'
 import { findMentions, guessGender, type Mention } from './mentions'
 import { pairQuotes, type QuoteUnit } from './quotes'
 import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
@@ -37,6 +37,7 @@ type Item =
   | { pos: number; order: 0; mention: Mention }
   | { pos: number; order: 0; pronoun: string; sentence: number }
   | { pos: number; order: 0; description: SpeakerPart; sentence: number }
+  | { pos: number; order: 0; identified: SpeakerPart; name: Mention; sentence: number }
   | { pos: number; order: 1; att: Attribution }
   | { pos: number; order: 1; quote: QuoteUnit; sentence: number }
   | { pos: number; order: 1; turn: TranscriptTurn; sentence: number }
@@ -89,9 +90,14 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   const sentenceAt = makeSentenceLookup(sentences)
 
   const turns = findTranscriptTurns(text, paragraphs)
-  const turnParagraphs = new Set(turns.map(t => t.paragraph))
+  const turnParagraphs = new Set(turns.flatMap(t => [t.paragraph, ...t.more.map(m => m.paragraph)]))
   const atts: Attribution[] = []
   for (const s of sentences) if (!turnParagraphs.has(s.paragraph)) atts.push(...findAttributions(ctx, s))
+  const quoted = new Set(atts.flatMap(a => a.units))
+  for (const a of findDashAttributions(ctx, sentenceAt)) if (!a.units.some(u => quoted.has(u)) && !turnParagraphs.has(sentences[a.sentence]!.paragraph)) atts.push(a)
+  const claimed = new Set(atts.flatMap(a => a.units))
+  for (const s of sentences) if (!turnParagraphs.has(s.paragraph)) atts.push(...findColonAttributions(ctx, s, claimed))
+  atts.sort((a, b) => a.pos - b.pos)
 
   // Quotations no attribution used: statements of nobody named, unless they are scare quotes or titles.
   const used = new Set<number>()
@@ -113,6 +119,12 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   for (const s of sentences) {
     let k = s.tokStart
     if (OPENING_CONJUNCTIONS.has(tokens[k]!.norm) && k + 1 < s.tokEnd) k++
+    // "On a recent Saturday, a man in a red cap stood outside": the subject follows an opening adverbial.
+    if (ADJUNCT_PREPS.has(tokens[k]!.norm) || SUBORDINATORS.has(tokens[k]!.norm)) {
+      for (let c = k + 1; c < Math.min(s.tokEnd - 1, k + 16); c++) if (tokens[c]!.text === ',' && tokens[c]!.quote < 0) { k = c + 1; break }
+    }
+    const identified = findIdentification(ctx, s)
+    if (identified !== null) items.push({ pos: identified.name.start, order: 0, identified: identified.part, name: identified.name, sentence: s.index })
     const t = tokens[k]!
     if (t.type === 'word' && t.quote < 0 && SUBJECT_PRONOUNS.has(t.norm) && !attributed.has(t.start)) items.push({ pos: t.start, order: 0, pronoun: t.norm, sentence: s.index })
     else if (t.type === 'word' && t.quote < 0 && mentionAt[k]! < 0 && !attributed.has(t.start)) {
@@ -122,7 +134,7 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
         if (u.type !== 'word' || mentionAt[e]! >= 0) break
         if (!SPEAKER_NOUNS.has(u.norm)) continue
         const part = classifyPart(ctx, k, e + 1)
-        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(part.head ?? '')))) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
+        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(part.head ?? '')) || MALE_NOUNS.has(part.head ?? '') || FEMALE_NOUNS.has(part.head ?? ''))) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
         break
       }
     }
@@ -137,6 +149,7 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
     if ('mention' in item) { discourse.noteMention(item.mention); continue }
     if ('pronoun' in item) { discourse.notePronounSubject(item.pronoun, item.pos, item.sentence); continue }
     if ('description' in item) { discourse.noteDescriptionSubject(item.description, item.pos, item.sentence); continue }
+    if ('identified' in item) { discourse.identify(item.identified, item.name, item.pos, item.sentence); continue }
     let draft: Draft
     if ('att' in item) {
       const a = item.att
@@ -152,6 +165,8 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
           }
         }
       }
+      // "The firm declined to comment.": no statement, but the firm stays the salient antecedent.
+      if (a.decline) { discourse.noteSpeakers(states, item.pos, a.sentence); continue }
       let via = a.via === null ? null : dedupe(a.via.parts.flatMap(p => discourse.resolve(p, a.via!.start, a.sentence, a.pieces)))[0] ?? null
       // A pronoun continuing a relayed report keeps its channel: "Xinhua reported that Han said ... He expressed hopes ...".
       const pronounOnly = a.subject !== null && a.subject.parts.length === 1 && a.subject.parts[0]!.kind === 'pronoun'
@@ -164,12 +179,20 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
       // A bare quotation right after a quoted speaker continues that speaker (news convention).
       const opensSentence = tokens[sentences[item.sentence]!.tokStart]!.mark === 'open'
       const continues = last !== null && (last.kind === 'direct' || last.kind === 'mixed') && last.states.length > 0 && last.lastSentence >= item.sentence - 1 && opensSentence
+      // `"We lost," Okoro said. "We will be back."`: in the same paragraph the quotation goes on with the same statement.
+      if (continues && last!.kind === 'direct' && last!.via === null && sentences[last!.lastSentence]!.paragraph === sentences[item.sentence]!.paragraph) {
+        last!.pieces.push(...pieces)
+        last!.extentEnd = Math.max(last!.extentEnd, u.end)
+        last!.lastSentence = sentenceAt(Math.max(u.start, u.end - 1))
+        continue
+      }
       draft = makeDraft('direct', continues ? last!.states : [], null, null, null, pieces, u.start, u.end, sentenceAt)
     } else {
       const t = item.turn
       const states = t.anonymous ? [] : resolveLabel(t.label, discourse, registry, item.sentence, t.start)
+      const pieces = [{ start: t.start, end: t.end }, ...t.more.map(m => ({ start: m.start, end: m.end }))]
       // In a transcript the label is the cue: "BRANDT:".
-      draft = makeDraft('direct', states, null, t.label, `${t.label}:`, [{ start: t.start, end: t.end }], t.start, t.end, sentenceAt)
+      draft = makeDraft('direct', states, null, t.label, `${t.label}:`, pieces, t.start, pieces[pieces.length - 1]!.end, sentenceAt)
     }
     discourse.noteSpeakers(draft.states, item.pos, draft.sentence)
     drafts.push(draft)
@@ -287,6 +310,10 @@ function isStatementQuote(tokens: readonly Token[], sentences: readonly Sentence
   const s = sentences[sentenceAt(u.start)]!
   const opens = tokens[s.tokStart]!.mark === 'open'
   if (!opens) return false
+  // "‘Like a war zone’" on its own line: a sub-heading, which has no sentence punctuation.
+  const only = u.pieces.length === 1 ? u.pieces[0]! : null
+  if (only !== null && only.closeTok === s.tokEnd - 1 && (s.index + 1 >= sentences.length || sentences[s.index + 1]!.paragraph !== s.paragraph)
+    && (s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph) && !/[.!?,;:…—–-]$/u.test(tokens[only.closeTok - 1]!.text)) return false
   if (u.pieces.length > 1) return true
   const last = u.pieces[0]!
   if (last.closeTok < 0) return true
@@ -294,6 +321,23 @@ function isStatementQuote(tokens: readonly Token[], sentences: readonly Sentence
   let onlyPunct = true
   for (let k = last.closeTok + 1; k < sEnd.tokEnd; k++) if (tokens[k]!.type !== 'punct' && tokens[k]!.type !== 'quote') { onlyPunct = false; break }
   return onlyPunct || words >= 3
+}
+
+/** "The man with the sign is Walter Pruitt, 71, ...": a definite description named by a copula. */
+function findIdentification(ctx: AttributionContext, s: Sentence): { part: SpeakerPart; name: Mention } | null {
+  const { tokens } = ctx
+  if (tokens[s.tokStart]!.norm !== 'the') return null
+  for (let v = s.tokStart + 2; v < Math.min(s.tokEnd - 1, s.tokStart + 10); v++) {
+    const t = tokens[v]!
+    if (t.type !== 'word' || t.quote >= 0) return null
+    if (t.norm !== 'is' && t.norm !== 'was') continue
+    const mid = ctx.mentionAt[v + 1]!
+    const m = mid >= 0 ? ctx.mentions[mid]! : null
+    if (m === null || m.tokStart !== v + 1 || m.kind === 'organization' || m.registry !== null) return null
+    const part = classifyPart(ctx, s.tokStart, v)
+    return part !== null && part.kind === 'description' && part.definite && !part.plural ? { part, name: m } : null
+  }
+  return null
 }
 
 /** Resolves a transcript label ("SECRETARY BLINKEN", "MR. PRICE") to an entity. */

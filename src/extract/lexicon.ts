@@ -32,7 +32,7 @@ export const FUNCTION_WORDS = words(`
   according despite following amid what who whom whose which why how where one two three four five six seven
   eight nine ten today yesterday tomorrow now last next earlier later instead indeed because unlike like once
   other another each every any several few whether while until unless where thus hence therefore moreover
-  furthermore nevertheless nonetheless otherwise perhaps maybe please thanks thank mr mrs ms dr
+  furthermore nevertheless nonetheless otherwise perhaps maybe please thanks thank
 `)
 
 export const DAYS = words('monday tuesday wednesday thursday friday saturday sunday')
@@ -63,6 +63,8 @@ export const TITLE_WORDS = words(`
   lieutenant colonel admiral corporal congressman congresswoman councillor councilman councilwoman commander
   marshal rabbi imam bishop archbishop cardinal manager head founder co-founder president-elect chief-executive
   clerk registrar treasurer editor publisher producer inspector-general
+  administrator mp mep msp mla cllr sheriff alderman alderwoman assemblyman assemblywoman assemblymember
+  councilmember delegate magistrate supervisor trustee pastor chef boss skipper
   mr mrs ms dr prof gen lt col capt sgt maj adm sen rep gov rev
   us u.s. uk u.k. eu e.u. un u.n.
 `)
@@ -106,6 +108,7 @@ export const ORG_WORDS = words(`
   entertainment festival institute museum gallery theatre theater orchestra library ferries railways
   railway rail shipping logistics industries enterprises ventures solutions foods pharmaceuticals pharma
   steel mining petroleum energy power telecom communications brands stores markets insurance airport port
+  road street avenue boulevard square stadium arena plaza river valley island bay
   authority
 `)
 
@@ -138,11 +141,14 @@ export const SPEAKER_NOUNS = new Set([
     premier chancellor king queen spokespeople staff employees workers teachers students parents police
     statement report study survey poll document documents filing memo letter data figures
     newspaper magazine website channel broadcaster agency diplomat sources media reports
+    man men woman women girl boy mother father son daughter wife husband brother sister friend friends neighbor
+    neighbour neighbors neighbours customer customers nurse nurses patient patients victim victims child children
+    widow widower grandmother grandfather uncle aunt cousin
   `),
 ])
 
 /** Plural nouns that do not end in -s. */
-export const IRREGULAR_PLURALS = words('people police staff spokespeople media personnel authorities data clergy')
+export const IRREGULAR_PLURALS = words('people police staff spokespeople media personnel authorities data clergy men women children')
 
 /** Words that can sit inside a descriptive speaker phrase before its head ("a senior White House official"). */
 export const NP_DETERMINERS = words(`
@@ -247,3 +253,30 @@ export const AGENTIVE = /^\p{Ll}[\p{Ll}-]{2,}(?:er|ers|or|ors|ist|ists|ian|ians|
 /** A lower-cased word that can name what someone is: a title, a speaker noun, an organisation word, an agent noun. */
 export const isRoleWord = (norm: string): boolean =>
   TITLE_WORDS.has(norm) || TITLE_WORDS.has(norm.replace(/\.$/, '')) || DEMONYMS.has(norm) || SPEAKER_NOUNS.has(norm) || ORG_WORDS.has(norm) || AGENTIVE.test(norm)
+
+/** Nouns a report uses for a person already named, with no role to match: "the 24-year-old", "the Italian". */
+export const PERSON_EPITHETS = words(`
+  international veteran youngster teenager newcomer rookie star striker forward midfielder defender goalkeeper
+  keeper winger playmaker substitute frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman
+  scotswoman welshman welshwoman dutchman dutchwoman briton spaniard scot dane swede finn pole
+`)
+const DIRECTIONS = words('north south east west western eastern northern southern')
+/** "the 24-year-old", "the Italian", "the Nigeria international": an epithet for a named person. */
+export const isPersonEpithet = (norm: string): boolean =>
+  PERSON_EPITHETS.has(norm) || /^\d+-year-old$/.test(norm) || (DEMONYMS.has(norm) && !DIRECTIONS.has(norm))
+
+/** Roles that name the same job in a later anaphor: "Wexley manager Gary Threlfall" ... "the coach". */
+export const ROLE_SYNONYMS: readonly (readonly string[])[] = [
+  ['coach', 'manager', 'boss', 'head coach'],
+  ['senator', 'sen.', 'sen'],
+  ['representative', 'rep.', 'rep', 'congressman', 'congresswoman', 'congressmember'],
+  ['governor', 'gov.', 'gov'],
+  ['chief executive', 'ceo', 'chief executive officer'],
+  ['spokesperson', 'spokesman', 'spokeswoman'],
+  ['professor', 'prof.', 'prof'],
+  ['doctor', 'dr.', 'dr'],
+]
+
+/** Person nouns that tell a gender: "a man in a red cap ... he said". */
+export const MALE_NOUNS = words('man boy father son husband brother widower grandfather uncle')
+export const FEMALE_NOUNS = words('woman girl mother daughter wife sister widow grandmother aunt')

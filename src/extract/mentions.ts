@@ -6,7 +6,7 @@ import {
   NP_DETERMINERS, ORG_WORDS, SPEAKER_NOUNS, SUBORDINATORS, TIME_WORDS, TITLE_WORDS,
 } from './lexicon'
 import type { Sentence } from './segment'
-import { isPossessive, stripPossessive, type Token } from './tokens'
+import { isPartyTag, isPossessive, stripPossessive, type Token } from './tokens'
 
 export type Gender = 'm' | 'f' | null
 export type MentionKind = 'person' | 'organization' | 'unknown'
@@ -120,6 +120,8 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
     let nameStart = i
     if (!isOrg) {
       for (let k = j - 1; k >= i; k--) if (isTitle(tokens[k]!) && (nickname === null || k < nickname[0] || k >= nickname[1])) { nameStart = k + 1; break }
+      // "Owner Rosalind Patterson said": a role noun capitalised only because it opens the sentence.
+      if (nameStart === i && j - i >= 3 && SPEAKER_NOUNS.has(tokens[i]!.norm) && (i === s.tokStart || tokens[i - 1]!.type === 'quote')) nameStart = i + 1
     }
     if (nameStart >= j) return
     const nameToks = tokens.slice(nameStart, j).filter((_, k) => nickname === null || nameStart + k < nickname[0] || nameStart + k >= nickname[1])
@@ -140,6 +142,13 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
     let i = s.tokStart
     while (i < s.tokEnd) {
       const t = tokens[i]!
+      // "@harbourfan wrote": a social-media handle names an account.
+      if (t.text === '@' && tokens[i + 1]?.type === 'word' && tokens[i + 1]!.start === t.end && i + 1 < s.tokEnd) {
+        push(s, i, i + 2, null, 'unknown', null, null)
+        mentions[mentions.length - 1]!.text = `@${tokens[i + 1]!.text}`
+        i += 2
+        continue
+      }
       if (t.type !== 'word') { i++; continue }
       const reg = matchRegistry(registry, tokens, i, s.tokEnd)
       if (reg !== null) {
@@ -149,7 +158,8 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
         i += reg.length
         continue
       }
-      if (!t.cap || FUNCTION_WORDS.has(t.norm) || DAYS.has(t.norm) || MONTHS.has(t.norm)) { i++; continue }
+      // "Sen. Al Roe, R-Ohio, said": a party-and-state tag names nobody.
+      if (!t.cap || FUNCTION_WORDS.has(t.norm) || DAYS.has(t.norm) || MONTHS.has(t.norm) || isPartyTag(t)) { i++; continue }
       // Collect the capitalised run, stopping where a registry name starts inside it.
       let j = i + 1
       let nickname: [number, number] | null = null
@@ -163,7 +173,8 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
             if (k > j + 1 && tokens[k]?.mark === 'close' && tokens[k + 1]?.type === 'word' && tokens[k + 1]!.cap) { nickname = [j, k + 1]; j = k + 1; continue }
             break
           }
-          if (u.type !== 'word') break
+          // "Halden & Co.": an ampersand joins a firm's name.
+          if (u.type !== 'word' && u.text !== '&') break
           if (matchRegistry(registry, tokens, j, s.tokEnd) !== null) break
           const next = tokens[j + 1]
           const nextCap = next !== undefined && next.cap && next.type === 'word'
@@ -245,15 +256,25 @@ function attachAppositiveRole(tokens: readonly Token[], s: Sentence, m: Mention)
 }
 
 function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[], from: number): void {
+  // "But with the Main Road crowd on its feet, Asante scored": the subject follows an opening adverbial.
+  const first = tokens[s.tokStart]!
+  const second = tokens[s.tokStart + 1]
+  const adverbialOpening = ADJUNCT_PREPS.has(first.norm) || SUBORDINATORS.has(first.norm) || /ing$/.test(first.norm) || first.norm === 'asked' || (CONJUNCTIONS.has(first.norm) && second !== undefined && ADJUNCT_PREPS.has(second.norm))
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k]!
     if (m.inQuote) continue
     // "Ellison’s son, Callum Ellison, was nine": a possessive modifies the subject; it is not the subject.
     if (isPossessive(tokens[m.tokEnd - 1]!)) continue
     // Only a mention in the opening words, not governed by a preposition ("The talks between Han and ...").
-    if (m.tokStart - s.tokStart > 8) return
-    const prev = m.tokStart > s.tokStart ? tokens[m.tokStart - 1]! : null
-    if (prev !== null && prev.type === 'word' && (ADJUNCT_PREPS.has(prev.norm) || prev.norm === 'between' || prev.norm === 'and' || prev.norm === 'against')) return
+    const afterAdverbial = adverbialOpening && m.tokStart > s.tokStart && tokens[m.tokStart - 1]!.text === ',' && m.tokStart - s.tokStart <= 24
+    if (m.tokStart - s.tokStart > 8 && !afterAdverbial) return
+    let g = m.tokStart - 1
+    while (g > s.tokStart && /^(the|a|an)$/.test(tokens[g]!.norm)) g--
+    const prev = g >= s.tokStart && g < m.tokStart ? tokens[g]! : null
+    if (prev !== null && prev.type === 'word' && (ADJUNCT_PREPS.has(prev.norm) || prev.norm === 'between' || prev.norm === 'and' || prev.norm === 'against')) {
+      if (adverbialOpening) continue
+      return
+    }
     m.subject = true
     return
   }

@@ -131,6 +131,9 @@ function addPiece(text: string, tokens: Token[], unit: QuoteUnit, openTok: numbe
   }
 }
 
+// Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt".
+const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'has', 'have', 'had', 'can', 'do', 'does', 'did', "'s", "'re", "'m"])
+
 /** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
 export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
   let words = 0
@@ -139,6 +142,7 @@ export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
     for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) {
       const t = tokens[k]!
       if (t.type !== 'word') continue
+      if (!t.cap && FINITE_VERBS.has(t.norm)) return false
       words++
       if (t.cap) caps++
     }

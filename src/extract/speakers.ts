@@ -2,11 +2,11 @@
 import { isSpeechVerbForm } from './cues'
 import { matchRegistry, type RegistryAlias, type RegistryIndex } from './entities'
 import {
-  ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, IRREGULAR_PLURALS, isRoleWord, MONTHS, NP_DETERMINERS,
+  ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, IRREGULAR_PLURALS, isPersonEpithet, isRoleWord, MONTHS, NP_DETERMINERS,
   NP_POST_PREPS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS, TITLE_WORDS,
 } from './lexicon'
 import type { Mention } from './mentions'
-import { isPossessive, type Token } from './tokens'
+import { isPartyTag, isPossessive, type Token } from './tokens'
 
 export interface ParseContext {
   text: string
@@ -111,7 +111,8 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
   while (a < b && LEADING_SKIP.has(tokens[a]!.norm) && mentionIdAt(ctx, a) < 0) a++
   const n = b - a
   if (n <= 0 || n > 12) return null
-  for (let k = a; k < b; k++) if (!isWord(tokens[k]) && tokens[k]!.text !== '&') return null
+  // Marks inside a name stay inside it: "Rosa "Rosie" Diaz", "@harbourfan".
+  for (let k = a; k < b; k++) if (!isWord(tokens[k]) && tokens[k]!.text !== '&' && mentionIdAt(ctx, k) < 0) return null
   const first = tokens[a]!
   const last = tokens[b - 1]!
   const part = (kind: PartKind, start: number, end: number, rest: Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'definite' | 'plural' | 'description'>): SpeakerPart =>
@@ -180,9 +181,10 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
     if (NP_POST_PREPS.has(tokens[k]!.norm)) { headIdx = k - 1; post = true; break }
   }
   const head = tokens[headIdx]!
-  if (head.cap && headIdx !== a) return null
+  // "the Italian" is an epithet for a named person; other capitalised heads are names.
+  if (head.cap && headIdx !== a && !(first.norm === 'the' && isPersonEpithet(head.norm))) return null
   const quantified = QUANTIFIERS.has(first.norm) && first.norm !== 'one'
-  const known = SPEAKER_NOUNS.has(head.norm) || AGENTIVE.test(head.norm) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
+  const known = SPEAKER_NOUNS.has(head.norm) || isPersonEpithet(head.norm) || AGENTIVE.test(head.norm) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
   if (!known) return null
   for (let k = a; k < headIdx; k++) {
     const t = tokens[k]!
@@ -263,7 +265,7 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   let k = j
   while (k >= lo) {
     const u = tokens[k]!
-    if (!isWord(u)) break
+    if (!isWord(u) && mentionIdAt(ctx, k) < 0) break
     if (k < j && (u.norm === 'that' || (CONJUNCTIONS.has(u.norm) && u.norm !== 'and'))) break
     if (j - k > 14) return null
     k--
@@ -271,6 +273,13 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   const start = k + 1
   if (start > j) return null
   const whole = parsePhrase(ctx, start, j + 1)
+  // "The San Jose, California-based company said": the article before the place makes the description definite.
+  const one = whole?.parts.length === 1 ? whole.parts[0]! : null
+  if (whole !== null && one !== null && one.kind === 'description' && /-based$/.test(tokens[start]!.norm) && tokens[start - 1]?.text === ',') {
+    let b = start - 2
+    while (b >= lo && b > start - 6 && isWord(tokens[b]) && tokens[b]!.cap && tokens[b]!.norm !== 'the') b--
+    if (b >= lo && tokens[b]!.norm === 'the') { one.definite = true; whole.tokStart = b }
+  }
   if (whole !== null) return whole
   // "Xinhua reported Han said", "substitute Tariq Benali said": the shortest suffix that starts a name or a pronoun.
   for (let s = j; s > start; s--) {
@@ -313,8 +322,10 @@ function appositiveSegments(ctx: ParseContext, lo: number, end: number): [number
         k = o - 1
         continue
       }
+      // "Rep. Ana Ruiz, D-N.Y., said": an abbreviation's dot stays inside its segment.
+      if (t.text === '.' && k > lo && isWord(tokens[k - 1]) && tokens[k - 1]!.end === t.start) { k--; count++; continue }
       if (!isWord(t) && t.text !== '&') break
-      if (k < e - 1 && (t.norm === 'that' || (CONJUNCTIONS.has(t.norm) && t.norm !== 'and'))) break
+      if (k < e - 1 && (t.norm === 'that' || (CONJUNCTIONS.has(t.norm) && t.norm !== 'and')) && !insideRelative(tokens, lo, k)) break
       k--
       count++
     }
@@ -324,6 +335,16 @@ function appositiveSegments(ctx: ParseContext, lo: number, end: number): [number
     e = k
   }
   return segs
+}
+
+/** ", who has run it since 2019,": a conjunction inside a relative clause that opens after a comma. */
+function insideRelative(tokens: readonly Token[], lo: number, k: number): boolean {
+  for (let r = k - 1; r > lo && k - r < 24; r--) {
+    const t = tokens[r]!
+    if (RELATIVES.has(t.norm) && t.quote < 0) return tokens[r - 1]!.text === ','
+    if (!isWord(t)) return false
+  }
+  return false
 }
 
 /** Drops a trailing parenthetical from a segment: "Kestrel Robotics Inc. (NASDAQ: KSTR)" → the name. */
@@ -348,7 +369,7 @@ function parseAppositive(ctx: ParseContext, lo: number, end: number): SpeakerPhr
   const textOf = ([a, b]: [number, number]) => ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end)
   const isAside = ([a]: [number, number]) => {
     const t = tokens[a]!
-    return RELATIVES.has(t.norm) || NP_DETERMINERS.has(t.norm) || t.type === 'number' || !t.cap || isPossessive(t) || t.mark === 'open'
+    return RELATIVES.has(t.norm) || NP_DETERMINERS.has(t.norm) || t.type === 'number' || !t.cap || isPossessive(t) || t.mark === 'open' || isPartyTag(t)
   }
   for (let i = 0; i < segs.length; i++) {
     const seg = withoutParenthetical(tokens, segs[i]!)
@@ -359,8 +380,10 @@ function parseAppositive(ctx: ParseContext, lo: number, end: number): SpeakerPhr
     const next = segs[i + 1]
     const part = p.parts[0]!
     if (p.parts.length === 1 && part.kind === 'name') {
+      // "Sen. Al Roe, R-Ohio, the panel's chairman, said": the role, not the party tag, describes him.
+      const role = segs.slice(i + 1).find(g => !isPartyTag(tokens[g[0]]!))
       if (prev !== null && prev.kind === 'description') part.description = prev.text
-      else if (next !== undefined && !RELATIVES.has(tokens[next[0]]!.norm)) part.description = textOf(next)
+      else if (role !== undefined && !RELATIVES.has(tokens[role[0]]!.norm)) part.description = textOf(role)
     }
     p.tokStart = prev !== null && prev.kind === 'description' ? segs[i - 1]![0] : segs[i]![0]
     p.tokEnd = end
@@ -399,7 +422,7 @@ export function parsePhraseAfter(ctx: ParseContext, i: number, hi: number): Spea
     if (!isWord(t)) break
     if (NP_INNER.has(t.norm) && sawHead && end + 1 < hi && isWord(tokens[end + 1])) { end++; continue }
     if (CONJUNCTIONS.has(t.norm) || RELATIVES.has(t.norm) || ADJUNCT_PREPS.has(t.norm) || isSpeechVerbForm(t.norm)) break
-    if (SPEAKER_NOUNS.has(t.norm) || PRONOUNS.has(t.norm) || AGENTIVE.test(t.norm) || QUANTIFIERS.has(t.norm)) sawHead = true
+    if (SPEAKER_NOUNS.has(t.norm) || isPersonEpithet(t.norm) || PRONOUNS.has(t.norm) || AGENTIVE.test(t.norm) || QUANTIFIERS.has(t.norm)) sawHead = true
     end++
   }
   for (let e = end; e > i; e--) {

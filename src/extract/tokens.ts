@@ -125,3 +125,6 @@ export const isPossessive = (t: Token): boolean => t.type === 'word' && /'s$|s'$
 
 /** The token text without a possessive ending. */
 export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/s['’]$/, 's')
+
+/** A US party-and-state tag after a lawmaker's name: "R-Ohio", "D-N.Y.", "I-Vt.". */
+export const isPartyTag = (t: Token): boolean => t.type === 'word' && /^[DRI]-\p{Lu}/u.test(t.text)

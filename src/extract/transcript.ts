@@ -1,4 +1,4 @@
-/** Q&A transcripts: paragraphs opened by a speaker label ("Q:", "BLINKEN:", "MR. PRICE:"). */
+/** Q&A transcripts: paragraphs opened by a speaker label ("Q:", "BLINKEN:", "VALCÁRCEL:", "**Price:**"). */
 import type { Paragraph } from './segment'
 
 export interface TranscriptTurn {
@@ -7,13 +7,23 @@ export interface TranscriptTurn {
   /** Content: the paragraph after the label. */
   start: number
   end: number
+  /** Unlabelled paragraphs after this one that go on with the same answer. */
+  more: { paragraph: number; start: number; end: number }[]
   /** "Q"/"A" style labels name nobody. */
   anonymous: boolean
 }
 
-// "Q:", "A:", "BLINKEN:", "SECRETARY BLINKEN:", "MR. PRICE:", "Mr. Price:".
-const LABEL = /^(Q|A|QUESTION|ANSWER|INTERVIEWER|[A-Z][A-Z.'’\- ]{1,40}[A-Z.]|(?:Mr|Mrs|Ms|Dr)\.? [A-Z][\p{L}'’-]+)\s*:\s+(?=\S)/u
+// "Q:", "A:", "BLINKEN:", "SECRETARY BLINKEN:", "VALCÁRCEL:", "MR. PRICE:", "Mr. Price:", "**Fischer:**", "Nadia Fischer:".
+const LABEL = /^(?:\*\*|__)?(Q|A|QUESTION|ANSWER|INTERVIEWER|\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]|(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u
 const ANONYMOUS = new Set(['Q', 'A', 'QUESTION', 'ANSWER', 'INTERVIEWER'])
+// Mixed-case "Word:" lines that are page furniture, not speakers: "Related: ...", "Photo: ...".
+const FURNITURE = new Set(`related read more watch listen photo photos image images caption source sources note update updated
+  correction editor topics tags share advertisement credit credits see also video audio live breaking key scorers
+  possession shots attendance ft ht full half time location date dateline filed contact follow subscribe`.split(/\s+/))
+// "“Every time we went down, we found something.”": a paragraph that is one quotation is a pull quote, not an answer.
+const WHOLE_QUOTE = /^["“‘'«][^]*["”’'»]$/u
+const ENDS_SENTENCE = /[.!?…"”’)]$/u
+const MAX_ANSWER_PARAGRAPHS = 8
 
 /**
  * Labelled turns, or none: a single label is a dateline ("WASHINGTON: ..."), so transcript mode needs
@@ -21,16 +31,47 @@ const ANONYMOUS = new Set(['Q', 'A', 'QUESTION', 'ANSWER', 'INTERVIEWER'])
  */
 export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph[]): TranscriptTurn[] {
   const turns: TranscriptTurn[] = []
+  const mixedCase = new Set<string>()
   for (const p of paragraphs) {
     const head = text.slice(p.start, Math.min(p.end, p.start + 60))
     const m = LABEL.exec(head)
     if (m === null || p.start + m[0].length >= p.end) continue
     const label = m[1]!.trim()
-    turns.push({ paragraph: p.index, label, start: p.start + m[0].length, end: p.end, anonymous: ANONYMOUS.has(label.toUpperCase()) })
+    if (label !== label.toUpperCase()) {
+      if (FURNITURE.has(label.toLowerCase()) || label.split(' ').some(w => FURNITURE.has(w.toLowerCase()))) continue
+      mixedCase.add(label)
+    }
+    turns.push({ paragraph: p.index, label, start: p.start + m[0].length, end: p.end, more: [], anonymous: ANONYMOUS.has(label.toUpperCase()) })
   }
   if (turns.length < 2) return []
   const counts = new Map<string, number>()
   for (const t of turns) counts.set(t.label.toUpperCase(), (counts.get(t.label.toUpperCase()) ?? 0) + 1)
-  const repeated = [...counts.values()].some(n => n > 1)
-  return repeated || turns.some(t => t.anonymous) ? turns : []
+  // A speaker label repeats (or is Q/A); a mixed-case one must also name someone the article mentions outside labels.
+  const namedMemo = new Map<string, boolean>()
+  const named = (label: string) => {
+    let hit = namedMemo.get(label)
+    if (hit === undefined) {
+      const word = label.split(' ').pop()!
+      let n = 0
+      for (let at = text.indexOf(word); at >= 0 && n <= (counts.get(label.toUpperCase()) ?? 0); at = text.indexOf(word, at + word.length)) n++
+      hit = n > (counts.get(label.toUpperCase()) ?? 0)
+      namedMemo.set(label, hit)
+    }
+    return hit
+  }
+  const kept = turns.filter(t => t.anonymous || ((counts.get(t.label.toUpperCase()) ?? 0) > 1 && (!mixedCase.has(t.label) || named(t.label))))
+  if (kept.length < 2) return []
+  // An answer running over several paragraphs: unlabelled prose paragraphs between two turns belong to the earlier one.
+  for (let i = 0; i + 1 < kept.length; i++) {
+    const t = kept[i]!
+    // A long unlabelled stretch is the article going on, not one answer.
+    if (kept[i + 1]!.paragraph - t.paragraph > MAX_ANSWER_PARAGRAPHS) continue
+    for (let k = t.paragraph + 1; k < kept[i + 1]!.paragraph; k++) {
+      const p = paragraphs[k]!
+      const body = text.slice(p.start, p.end)
+      if (WHOLE_QUOTE.test(body) || !ENDS_SENTENCE.test(body)) continue
+      t.more.push({ paragraph: k, start: p.start, end: p.end })
+    }
+  }
+  return kept
 }

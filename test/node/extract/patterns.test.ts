@@ -66,8 +66,13 @@ describe('quotations of several sentences and paragraphs', () => {
     expect(s.paragraph).toBe(2)
   })
 
-  it('lets a bare quotation right after a quoted speaker continue that speaker', () => {
+  it('lets a bare quotation right after a quoted speaker continue that statement in the same paragraph', () => {
     const found = attributed('"It is over," Okoro said. "We tried everything."')
+    expect(found.map(s => [s.content, names(s), s.cue, s.spans.length])).toEqual([['It is over, We tried everything.', ['Okoro'], 'said', 2]])
+  })
+
+  it('makes a bare quotation in the next paragraph a separate statement of the same speaker', () => {
+    const found = attributed('"It is over," Okoro said.\n"We tried everything."')
     expect(found.map(s => [s.content, names(s), s.cue])).toEqual([['It is over,', ['Okoro'], 'said'], ['We tried everything.', ['Okoro'], null]])
   })
 })
@@ -149,9 +154,14 @@ describe('nominal cues', () => {
 })
 
 describe('refusals to comment', () => {
-  it('records "declined to comment" with empty content and no spans', () => {
-    const s = only('The bridge contractor declined to comment.')
-    expect([s.content, s.spans, s.cue, names(s)]).toEqual(['', [], 'declined to comment', ['bridge contractor']])
+  it('makes no statement of "declined to comment": nothing was said, so the sentence is narration', () => {
+    expect(attributed('The bridge contractor declined to comment.')).toEqual([])
+    expect(attributed('Okoro did not immediately respond to a request for comment on Friday.')).toEqual([])
+  })
+
+  it('keeps the refusing organisation salient for a later "it"', () => {
+    const found = attributed('The Harbour Trust declined to comment on Monday. On Tuesday it said the pier would reopen.', {})
+    expect(found.map(s => [names(s), s.content])).toEqual([[['Harbour Trust'], 'the pier would reopen']])
   })
 })
 
