@@ -1,9 +1,9 @@
 /** The filter endpoint and single-statement lookup. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { problem, ProblemError } from '../errors'
 import { filterStatements } from '../search/filter'
 import { similarStatements } from '../search/similar'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
   FilterQuery,
@@ -63,14 +63,12 @@ export const statements = createRouter()
   })
   .openapi(getStatement, (c) => {
     const { id } = c.req.valid('param')
-    const statement = c.var.store.byId.get(id)
-    if (!statement) throw new ProblemError(problem('not_found', `no statement with id "${id}"`, { instance: c.req.path }))
+    const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
     return c.json(statement, 200)
   })
   .openapi(similarStatementsRoute, (c) => {
     const { id } = c.req.valid('param')
-    const statement = c.var.store.byId.get(id)
-    if (!statement) throw new ProblemError(problem('not_found', `no statement with id "${id}"`, { instance: c.req.path }))
+    const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
     const hits = similarStatements(c.var.store, statement)
     return c.json(cutPage(hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score })), 200)
   })
