@@ -39,6 +39,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'the', 'their', 'them', 'then', 'there', 'these', 'they', 'this', 'those', 'to', 'was', 'were', 'what', 'when',
   'where', 'which', 'who', 'whom', 'why', 'with', 'about', 'say', 'says', 'said', 'tell', 'told',
   'he', 'she', 'we', 'us', 'our', 'you', 'your', 'his', 'her', 'him', 'me', 'my',
+  // Words people put in questions that say nothing about the statement sought.
+  'between', 'after', 'before', 'during', 'over', 'under', 'against', 'through', 'not', 'no', 'nor',
+  'can', 'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'also', 'just', 'only',
+  'very', 'such', 'than', 'too', 'any', 'all', 'some',
 ])
 
 /** All capitals, two letters or more, dots allowed: "US", "U.S.", "WHO" are acronyms, not the words us or who. */
