@@ -27,6 +27,8 @@ const QuerySchema = z
       `At most ${LIMITS.queryLength} characters, ${LIMITS.queryTerms} words and ${LIMITS.queryPhrases} phrases; typo tolerance applies to the first ${LIMITS.fuzzyTerms} words the corpus does not contain.`,
     ].join(' '),
     example: '"face-to-face" diplomacy speaker:blinken',
+    minLength: 1,
+    maxLength: LIMITS.queryLength,
   })
 
 const SORTS = ['relevance', 'position', 'date'] as const
