@@ -260,6 +260,8 @@ function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): number {
         if (u.norm === 'that' && isWord(u)) { thatAt = k; break }
         // "wrote on X, formerly Twitter, that ...": a comma-set aside inside the occasion.
         if (u.text === ',' && u.quote < 0 && k > p + 1) continue
+        // "said in a statement posted on its website that ...": a participle after the venue noun is no new cue.
+        if (isWord(u) && k > p + 1 && VENUE_NOUNS.has(tokens[k - 1]!.norm) && /ed$/.test(u.norm)) continue
         if (!isWord(u) || matchCue(tokens, k, hi) !== null) break
       }
       if (thatAt >= 0) { p = thatAt; continue }

@@ -31,7 +31,8 @@ const NO_ANAPHORS: ReadonlySet<string> = new Set()
 interface SalienceEvent {
   pos: number
   sentence: number
-  role: 'speaker' | 'subject' | 'mention'
+  /** `topic`: the subject of a headline, counted for what the story is about but no antecedent. */
+  role: 'speaker' | 'subject' | 'mention' | 'topic'
   keys: string[]
 }
 
@@ -226,6 +227,12 @@ export class Discourse {
     this.events.push({ pos: m.start, sentence: m.sentence, role: m.subject ? 'subject' : 'mention', keys: [e.key] })
   }
 
+  /** The subject of a headline: it counts towards the story's topic organisation, never as a pronoun's antecedent. */
+  noteTopic(m: Mention): void {
+    const e = this.entityForMention(m)
+    this.events.push({ pos: m.start, sentence: m.sentence, role: 'topic', keys: [e.key] })
+  }
+
   /** A sentence opening with "He ..." keeps its antecedent salient for the sentences after it. */
   notePronounSubject(pronoun: string, pos: number, sentence: number): void {
     const found = this.searchSalient(pos, sentence, [], (e, joint) => this.compatible(e, pronoun, joint))
@@ -310,7 +317,7 @@ export class Discourse {
       let mention: EntityState[] | null = null
       for (; k >= 0 && this.events[k]!.sentence === sent; k--) {
         const ev = this.events[k]!
-        if (ev.pos >= pos || inExcluded(ev.pos)) continue
+        if (ev.pos >= pos || inExcluded(ev.pos) || ev.role === 'topic') continue
         if (ev.role === 'speaker') { if (speaker === null) speaker = pick(ev) }
         else if (ev.role === 'subject') { if (subject === null) subject = pick(ev) }
         else mention = pick(ev) ?? mention
@@ -321,7 +328,7 @@ export class Discourse {
     for (let j = this.events.length - 1; j >= 0; j--) {
       const ev = this.events[j]!
       if (ev.sentence < sentence - SENTENCE_WINDOW * 2) break
-      if (ev.pos >= pos || inExcluded(ev.pos)) continue
+      if (ev.pos >= pos || inExcluded(ev.pos) || ev.role === 'topic') continue
       const found = pick(ev)
       if (found !== null) return found
     }

@@ -9,6 +9,7 @@ import { findMentions, guessGender, type Mention } from './mentions'
 import { pairQuotes, type QuoteUnit } from './quotes'
 import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
 import { classifyPart, type SpeakerPart } from './speakers'
+import { findFurniture } from './furniture'
 import { findTopics, topicWords } from './topics'
 import { findTranscriptTurns, type TranscriptTurn } from './transcript'
 import { tokenize, type Token } from './tokens'
@@ -91,12 +92,17 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
 
   const turns = findTranscriptTurns(text, paragraphs)
   const turnParagraphs = new Set(turns.flatMap(t => [t.paragraph, ...t.more.map(m => m.paragraph)]))
+  // Bylines, time stamps, captions, headlines: no statements there, and their names are no antecedents.
+  const furniture = findFurniture(text, paragraphs)
+  const skipParagraph = (p: number) => turnParagraphs.has(p) || furniture.has(p)
+  const liveMentions = furniture.size === 0 ? mentions : mentions.filter(m => furniture.get(sentences[m.sentence]!.paragraph) !== 'other')
+  const bodyMentions = furniture.size === 0 ? mentions : liveMentions.filter(m => !furniture.has(sentences[m.sentence]!.paragraph))
   const atts: Attribution[] = []
-  for (const s of sentences) if (!turnParagraphs.has(s.paragraph)) atts.push(...findAttributions(ctx, s))
+  for (const s of sentences) if (!skipParagraph(s.paragraph)) atts.push(...findAttributions(ctx, s))
   const quoted = new Set(atts.flatMap(a => a.units))
-  for (const a of findDashAttributions(ctx, sentenceAt)) if (!a.units.some(u => quoted.has(u)) && !turnParagraphs.has(sentences[a.sentence]!.paragraph)) atts.push(a)
+  for (const a of findDashAttributions(ctx, sentenceAt)) if (!a.units.some(u => quoted.has(u)) && !skipParagraph(sentences[a.sentence]!.paragraph)) atts.push(a)
   const claimed = new Set(atts.flatMap(a => a.units))
-  for (const s of sentences) if (!turnParagraphs.has(s.paragraph)) atts.push(...findColonAttributions(ctx, s, claimed))
+  for (const s of sentences) if (!skipParagraph(s.paragraph)) atts.push(...findColonAttributions(ctx, s, claimed))
   atts.sort((a, b) => a.pos - b.pos)
 
   // Quotations no attribution used: statements of nobody named, unless they are scare quotes or titles.
@@ -105,11 +111,11 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
     for (const u of a.units) used.add(u)
   }
   const items: Item[] = []
-  for (const m of mentions) if (!m.inQuote) items.push({ pos: m.start, order: 0, mention: m })
+  for (const m of bodyMentions) if (!m.inQuote) items.push({ pos: m.start, order: 0, mention: m })
   for (const a of atts) items.push({ pos: a.pos, order: 1, att: a })
   for (const u of units) {
     const first = u.pieces[0]
-    if (used.has(u.id) || first === undefined || turnParagraphs.has(first.paragraph)) continue
+    if (used.has(u.id) || first === undefined || skipParagraph(first.paragraph)) continue
     if (!isStatementQuote(tokens, sentences, sentenceAt, u)) continue
     items.push({ pos: u.start, order: 1, quote: u, sentence: sentenceAt(u.start) })
   }
@@ -117,6 +123,7 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   // "He now skippers the ferry ...": a pronoun opening a sentence carries its antecedent forward.
   const attributed = new Set(atts.map(a => a.pos))
   for (const s of sentences) {
+    if (furniture.has(s.paragraph)) continue
     let k = s.tokStart
     if (OPENING_CONJUNCTIONS.has(tokens[k]!.norm) && k + 1 < s.tokEnd) k++
     // "On a recent Saturday, a man in a red cap stood outside": the subject follows an opening adverbial.
@@ -141,7 +148,9 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   }
   items.sort((a, b) => a.pos - b.pos || a.order - b.order)
 
-  const discourse = new Discourse(registry, mentions)
+  const discourse = new Discourse(registry, liveMentions)
+  // "Corvane shares slide as demand cools" above the story: the headline's subject is what "the company" later means.
+  for (const m of liveMentions) if (m.subject && !m.inQuote && furniture.get(sentences[m.sentence]!.paragraph) === 'headline') discourse.noteTopic(m)
   const drafts: Draft[] = []
   let last: Draft | null = null
   let lastBySentence: { sentence: number; draft: Draft } | null = null

@@ -96,7 +96,7 @@ export const COUNTRIES = new Set([
 
 /** Capitalised words that make a name an organisation ("State Department", "Acme Inc."). */
 export const ORG_WORDS = words(`
-  department ministry agency company inc inc. corp corp. corporation co co. ltd ltd. llc plc group bank council
+  department ministry agency company inc inc. corp corp. corporation co co. ltd ltd. llc plc group bank council cooperative
   commission office university college institute association union party committee court government police army
   navy force forces authority service services bureau foundation organization organisation board news times post
   journal press network fund federation league club assembly parliament congress senate house cabinet
@@ -122,6 +122,7 @@ export const ORG_HEAD_NOUNS = words(`
   airline automaker chipmaker giant conglomerate business service agency side club league station
   institute laboratory lab hospital school charity trust fund distributor studio festival network
   broadcaster paper daily magazine label museum council radio television tv press
+  county city district cooperative utility
 `)
 
 /** Lower-case heads of a description that can speak ("a senior official", "analysts", "the spokesperson"). */

@@ -116,7 +116,22 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
     const run = tokens.slice(i, j)
     const runText = run.map(u => stripPossessive(u.text)).join(' ')
     if (COUNTRIES.has(runText.toLowerCase())) { push(s, i, j, null, 'organization', null, null, null, null); return }
-    const isOrg = orgLike(run)
+    let isOrg = orgLike(run)
+    // "Harbour Department of Health Director Dr. Ana Ruiz": an organisation, a title, then the person holding it.
+    if (isOrg && j - i >= 3) {
+      let t = -1
+      for (let k = j - 2; k > i; k--) if (isTitle(tokens[k]!) && !DEMONYMS.has(tokens[k]!.norm)) { t = k; break }
+      if (t > i) {
+        let ts = t
+        while (ts - 1 > i && isTitle(tokens[ts - 1]!) && !DEMONYMS.has(tokens[ts - 1]!.norm)) ts--
+        const tail = tokens.slice(t + 1, j)
+        if (orgLike(tokens.slice(i, ts)) && !orgLike(tail) && !tail.some(u => ORG_WORDS.has(u.norm) || isTitle(u))) {
+          emitRun(s, i, ts, null)
+          i = ts
+          isOrg = false
+        }
+      }
+    }
     let nameStart = i
     if (!isOrg) {
       for (let k = j - 1; k >= i; k--) if (isTitle(tokens[k]!) && (nickname === null || k < nickname[0] || k >= nickname[1])) { nameStart = k + 1; break }
@@ -223,7 +238,29 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
     for (let k = firstMention; k < mentions.length; k++) attachAppositiveRole(tokens, s, mentions[k]!)
     markSubject(tokens, s, mentions, firstMention)
   }
+  markOrganisations(tokens, mentions)
   return { mentions, mentionAt }
+}
+
+/**
+ * A lone name of unknown kind is an organisation, in every mention, when one mention shows it: "Gridlet, which makes ...",
+ * "Gridlet's Tobias Renner", "chief executive of Gridlet", "an analyst at Voltra".
+ */
+function markOrganisations(tokens: readonly Token[], mentions: Mention[]): void {
+  const orgs = new Set<string>()
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!
+    if (m.kind !== 'unknown' || m.registry !== null) continue
+    const after = tokens[m.tokEnd]
+    const next = mentions[k + 1]
+    const prep = tokens[m.tokStart - 1]
+    const role = tokens[m.tokStart - 2]
+    if ((after?.text === ',' && tokens[m.tokEnd + 1]?.norm === 'which')
+      || (isPossessive(tokens[m.tokEnd - 1]!) && next !== undefined && next.tokStart === m.tokEnd && next.kind === 'person' && !HONORIFIC_MALE.has(tokens[m.tokEnd]!.norm) && !HONORIFIC_FEMALE.has(tokens[m.tokEnd]!.norm))
+      || (prep !== undefined && role !== undefined && (prep.norm === 'of' || prep.norm === 'at') && !role.cap && (TITLE_WORDS.has(role.norm) || /(?:founder|analyst|engineer|economist|researcher|partner|investor)s?$/.test(role.norm)))) orgs.add(m.text)
+  }
+  if (orgs.size === 0) return
+  for (const m of mentions) if (m.kind === 'unknown' && orgs.has(m.text)) m.kind = 'organization'
 }
 
 /** Role words written right before a name: "White House national security adviser" (Jake Sullivan). */
@@ -259,6 +296,9 @@ function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[],
   // "But with the Main Road crowd on its feet, Asante scored": the subject follows an opening adverbial.
   const first = tokens[s.tokStart]!
   const second = tokens[s.tokStart + 1]
+  // "He arrives at a cafe in Oakland's Temescal district": a pronoun already fills the subject slot.
+  const opener = CONJUNCTIONS.has(first.norm) && second !== undefined ? second : first
+  if (opener.type === 'word' && /^(he|she|they|it|we|i)$/.test(opener.norm)) return
   const adverbialOpening = ADJUNCT_PREPS.has(first.norm) || SUBORDINATORS.has(first.norm) || /ing$/.test(first.norm) || first.norm === 'asked' || (CONJUNCTIONS.has(first.norm) && second !== undefined && ADJUNCT_PREPS.has(second.norm))
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k]!
@@ -270,6 +310,12 @@ function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[],
     if (m.tokStart - s.tokStart > 8 && !afterAdverbial) return
     let g = m.tokStart - 1
     while (g > s.tokStart && /^(the|a|an)$/.test(tokens[g]!.norm)) g--
+    // "in Oakland's Temescal district": a possessive before the name is governed by what governs it.
+    while (g > s.tokStart && isPossessive(tokens[g]!) && tokens[g]!.type === 'word') {
+      g--
+      while (g > s.tokStart && tokens[g]!.cap && tokens[g]!.type === 'word' && !ADJUNCT_PREPS.has(tokens[g]!.norm)) g--
+      while (g > s.tokStart && /^(the|a|an)$/.test(tokens[g]!.norm)) g--
+    }
     const prev = g >= s.tokStart && g < m.tokStart ? tokens[g]! : null
     if (prev !== null && prev.type === 'word' && (ADJUNCT_PREPS.has(prev.norm) || prev.norm === 'between' || prev.norm === 'and' || prev.norm === 'against')) {
       if (adverbialOpening) continue

@@ -403,7 +403,10 @@ function parseAppositive(ctx: ParseContext, lo: number, end: number): SpeakerPhr
 function antecedentBefore(ctx: ParseContext, lo: number, comma: number): SpeakerPhrase | null {
   const segs = appositiveSegments(ctx, lo, comma)
   for (let i = segs.length - 1; i >= 0; i--) {
-    const p = parsePhrase(ctx, ...withoutParenthetical(ctx.tokens, segs[i]!))
+    const seg = withoutParenthetical(ctx.tokens, segs[i]!)
+    const p = parsePhrase(ctx, ...seg)
+    // "Sen. Ann Roe, a Texas Republican, who posted ...": an indefinite appositive describes the name before it.
+    if (p !== null && i > 0 && /^(a|an)$/.test(ctx.tokens[seg[0]]!.norm)) continue
     if (p !== null && p.parts.every(x => x.kind === 'name')) return p
     if (p !== null && i === segs.length - 1 && p.parts.every(x => x.kind === 'description')) return p
   }
