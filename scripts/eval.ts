@@ -6,7 +6,7 @@
  * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline]
  *   --json             print the scores as JSON instead of tables
  *   --verbose          print the scorer's per-statement lines
- *   --blind            also score the blind sets (never tune rules on blind2)
+ *   --blind            also score the blind sets (never tune rules on blind3)
  *   --write-baseline   record the dev set's micro averages in test/eval-baseline.json
  */
 import { execFileSync } from 'node:child_process'
@@ -49,14 +49,15 @@ export interface EvalCase {
 
 /**
  * The article sets: `dev`, the seed and the annotated fixtures the rules were developed on;
- * `heldout`, web-style articles kept apart to measure generalisation, then tuned on; `blind`,
- * unseen until the second tuning pass; `blind2`, never looked at while writing rules.
+ * `heldout`, web-style articles kept apart to measure generalisation, then tuned on; `blind` and
+ * `blind2`, each unseen until a later tuning pass; `blind3`, never looked at while writing rules.
  */
 export const EVAL_SETS = {
   dev: 'test/fixtures/articles',
   heldout: 'test/fixtures/heldout',
   blind: 'test/fixtures/blind',
   blind2: 'test/fixtures/blind2',
+  blind3: 'test/fixtures/blind3',
 } as const
 export type EvalSet = keyof typeof EVAL_SETS
 
@@ -143,7 +144,8 @@ const SET_TITLES: Record<EvalSet, string> = {
   dev: 'dev: the seed and test/fixtures/articles (rules were developed on these)',
   heldout: 'held-out: test/fixtures/heldout (web-style articles kept apart)',
   blind: 'blind: test/fixtures/blind (unseen until the second rule pass, then tuned on)',
-  blind2: 'blind2: test/fixtures/blind2 (never looked at while writing rules)',
+  blind2: 'blind2: test/fixtures/blind2 (unseen until the third rule pass, then tuned on)',
+  blind3: 'blind3: test/fixtures/blind3 (never looked at while writing rules)',
 }
 
 function main(): void {
