@@ -2,7 +2,7 @@
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
 import { isAnaphorAlias, type RegistryIndex } from './entities'
 import { slugify } from './ids'
-import { COUNTRIES, FEMALE_NOUNS, isPersonEpithet, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
+import { COUNTRIES, DOCUMENT_NOUNS, FEMALE_NOUNS, isPersonEpithet, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
 import { guessGender, type Gender, type Mention, type MentionKind } from './mentions'
 import type { SpeakerPart } from './speakers'
 
@@ -44,6 +44,8 @@ export interface Range {
 /** Heads so generic that they point at the last organisation of any kind ("the company said"). */
 const GENERIC_ORG_HEADS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'giant', 'maker', 'conglomerate', 'operator', 'startup', 'club', 'team', 'side', 'distributor', 'studio', 'lender', 'retailer', 'carrier', 'manufacturer', 'publisher', 'broadcaster'])
 const SENTENCE_WINDOW = 6
+/** How many sentences back "the release" looks for the release someone issued. */
+const DOCUMENT_WINDOW = 15
 /** How far back (in salience events) "the company" looks for the organisation a story is about. */
 const TOPIC_EVENTS = 400
 const ACRONYM = /^\p{Lu}{2,6}$/u
@@ -61,6 +63,9 @@ function roleForms(words: string): string[] {
   }
   return forms
 }
+
+/** "statements" → "statement": documents are matched by their singular. */
+const singularDocument = (noun: string): string => noun.replace(/s$/, '')
 
 /** The largest value below `pos` in an ascending array, else -1. */
 function lastBefore(sorted: readonly number[], pos: number): number {
@@ -94,6 +99,8 @@ export class Discourse {
   private readonly honorifics = new Map<string, string>()
   private readonly seenInside = new Set<string>()
   private readonly byInitials = new Map<string, NameForm>()
+  /** Documents whose issuer is known: "Acme said in a statement" → statement: Acme. */
+  private readonly documents: { noun: string; sentence: number; pos: number; key: string }[] = []
   readonly warnings: string[] = []
 
   constructor(private readonly registry: RegistryIndex, mentions: readonly Mention[]) {
@@ -244,6 +251,7 @@ export class Discourse {
   /** "Residents gathered outside. They said ...": a description opening a sentence is a candidate for "they"/"it". */
   noteDescriptionSubject(part: SpeakerPart, pos: number, sentence: number): void {
     const e = this.resolveDescription(part, pos, sentence, [])
+    if (e === null) return
     this.touch(e, pos)
     this.events.push({ pos, sentence, role: 'subject', keys: [e.key] })
   }
@@ -277,7 +285,39 @@ export class Discourse {
       if (found.length === 0) this.warnings.push(`could not resolve "${part.text}" in sentence ${sentence + 1}`)
       return found
     }
-    return [this.resolveDescription(part, pos, sentence, exclude)]
+    const e = this.resolveDescription(part, pos, sentence, exclude)
+    return e === null ? [] : [e]
+  }
+
+  /** "The ministry said in a statement ...": later "the statement" speaks for the ministry. */
+  noteDocuments(nouns: readonly string[], states: readonly EntityState[], pos: number, sentence: number): void {
+    if (states.length !== 1) return
+    for (const noun of nouns) this.documents.push({ noun: singularDocument(noun), sentence, pos, key: states[0]!.key })
+  }
+
+  /**
+   * "The statement said ...", "according to the release": the issuer of that document named lately, else the
+   * speaker or organisation of the same or previous sentence; a document nobody issued is no speaker.
+   */
+  private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState | null {
+    const noun = singularDocument(head)
+    for (let k = this.documents.length - 1; k >= 0; k--) {
+      const d = this.documents[k]!
+      if (d.sentence < sentence - DOCUMENT_WINDOW) break
+      if (d.noun === noun && d.pos < pos) return this.entities.get(d.key) ?? null
+    }
+    const inExcluded = (p: number) => exclude.some(r => p >= r.start && p < r.end)
+    let org: EntityState | null = null
+    for (let k = this.events.length - 1; k >= 0; k--) {
+      const ev = this.events[k]!
+      if (ev.sentence < sentence - 1) break
+      if (ev.pos >= pos || inExcluded(ev.pos) || ev.role === 'topic' || ev.keys.length !== 1) continue
+      const e = this.entities.get(ev.keys[0]!)
+      if (e === undefined) continue
+      if (ev.role === 'speaker') return e
+      if (org === null && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())) org = e
+    }
+    return org
   }
 
   private compatible(e: EntityState, pronoun: string, joint: boolean): boolean {
@@ -353,9 +393,16 @@ export class Discourse {
     return null
   }
 
-  private resolveDescription(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[]): EntityState {
+  private resolveDescription(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[]): EntityState | null {
     const words = part.words.join(' ')
     const head = part.head ?? ''
+    // "according to court documents" names its source; "the statement said" points back at whoever issued it.
+    if (DOCUMENT_NOUNS.has(head) && part.alias === null && part.definite) return this.resolveDocument(head, pos, sentence, exclude)
+    // "Springdale Police Department ... police said": bare "police" is the police force the story named.
+    if (!part.definite && head === 'police' && part.words.length === 1) {
+      const force = this.mostRecent(e => e.type === 'organization' && e.nameWords.has('police'))
+      if (force !== null) return force
+    }
     if (part.definite) {
       // A registry anaphor ("the department") resolves once its entity has been named.
       const phrase = `the ${words}`
@@ -457,7 +504,7 @@ export class Discourse {
   identify(part: SpeakerPart, m: Mention, pos: number, sentence: number): void {
     const d = this.resolveDescription(part, pos, sentence, [])
     const e = this.entityForMention(m)
-    if (d === e || !d.key.startsWith('desc:') || e.type === 'organization' || d.plural) return
+    if (d === null || d === e || !d.key.startsWith('desc:') || e.type === 'organization' || d.plural) return
     d.alias = e
     if (e.gender === null) e.gender = d.gender
     this.touch(e, pos)

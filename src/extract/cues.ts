@@ -81,6 +81,7 @@ const VERB_TABLE: readonly [string, string][] = [
   ['disclosed discloses', ''],
   ['recounted recounts', 'I'],
   ['mused', 'I'],
+  ['urge urged urges', 'N'],
 ]
 
 /** Speech verbs by surface form. */

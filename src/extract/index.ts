@@ -4,7 +4,7 @@ import { findAttributions, findColonAttributions, findDashAttributions, type Att
 import { Discourse, type EntityState } from './coreference'
 import { buildRegistryIndex, matchRegistry, type RegistryIndex } from './entities'
 import { fnv1a64, normaliseForId } from './ids'
-import { ADJUNCT_PREPS, FEMALE_NOUNS, MALE_NOUNS, ORG_HEAD_NOUNS, SPEAKER_NOUNS, SUBORDINATORS, TITLE_WORDS } from './lexicon'
+import { ADJUNCT_PREPS, DOCUMENT_NOUNS, FEMALE_NOUNS, MALE_NOUNS, ORG_HEAD_NOUNS, SPEAKER_NOUNS, SUBORDINATORS, TITLE_WORDS } from './lexicon'
 import { findMentions, guessGender, type Mention } from './mentions'
 import { pairQuotes, type QuoteUnit } from './quotes'
 import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
@@ -18,6 +18,8 @@ export { CUE_VERBS } from './cues'
 
 const MAX_WARNINGS_PER_KIND = 5
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it'])
+/** Verbs that end a sentence-opening subject: "Another person briefed on the talks was ...". */
+const SUBJECT_VERBS = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have', 'would', 'will', 'said', 'says', 'told', 'did', 'does', 'could'])
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'now'])
 
 /** A statement before ids, topics and public speakers are filled in. */
@@ -140,8 +142,18 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
         const u = tokens[e]!
         if (u.type !== 'word' || mentionAt[e]! >= 0) break
         if (!SPEAKER_NOUNS.has(u.norm)) continue
-        const part = classifyPart(ctx, k, e + 1)
-        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(part.head ?? '')) || MALE_NOUNS.has(part.head ?? '') || FEMALE_NOUNS.has(part.head ?? ''))) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
+        let part = classifyPart(ctx, k, e + 1)
+        const head = part?.head ?? ''
+        // "Another person briefed on the talks was upbeat. ... the person said": an unnamed person opening a sentence,
+        // with its post-modifier, is whom a later "the person" means.
+        const unnamedPerson = part !== null && part.kind === 'description' && !part.plural && !part.definite && !ORG_HEAD_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head)
+        if (unnamedPerson) {
+          let v = e + 1
+          while (v < Math.min(s.tokEnd, e + 9) && tokens[v]!.type === 'word' && tokens[v]!.quote < 0 && !SUBJECT_VERBS.has(tokens[v]!.norm) && mentionAt[v]! < 0) v++
+          const longer = v > e + 1 && SUBJECT_VERBS.has(tokens[v]?.norm ?? '') ? classifyPart(ctx, k, v) : null
+          if (longer !== null && longer.kind === 'description' && longer.head === head) part = longer
+        }
+        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(head)) || MALE_NOUNS.has(head) || FEMALE_NOUNS.has(head) || unnamedPerson)) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
         break
       }
     }
@@ -180,6 +192,8 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
       // A pronoun continuing a relayed report keeps its channel: "Xinhua reported that Han said ... He expressed hopes ...".
       const pronounOnly = a.subject !== null && a.subject.parts.length === 1 && a.subject.parts[0]!.kind === 'pronoun'
       if (via === null && (pronounOnly || a.inherit) && a.kind !== 'direct' && last !== null && last.via !== null && last.lastSentence >= a.sentence - 1 && sameStates(last.states, states)) via = last.via
+      // "Acme said in a statement that ...": a later "the statement said" speaks for Acme.
+      if (states.length === 1) discourse.noteDocuments(documentsInTag(text, a), states, a.pos, a.sentence)
       const source = a.inherit ? (lastBySentence?.sentence === a.sentence ? lastBySentence.draft.source : null) : a.subject?.text ?? null
       draft = makeDraft(a.kind, states, via, source, a.cue, a.pieces, a.extentStart, a.extentEnd, sentenceAt)
     } else if ('quote' in item) {
@@ -219,6 +233,22 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   }
   drafts.sort((a, b) => (a.pieces[0]?.start ?? a.extentStart) - (b.pieces[0]?.start ?? b.extentStart) || a.extentStart - b.extentStart)
   return toStatements(article, text, drafts, sentences, sentenceAt, discourse, mentions, tokens, options)
+}
+
+/** Document nouns in an attribution's tag, outside its content: "said in a statement", "according to a release from". */
+function documentsInTag(text: string, a: Attribution): string[] {
+  const out: string[] = []
+  let from = a.extentStart
+  const scan = (end: number) => {
+    if (end - from > 400) return
+    for (const w of text.slice(from, end).toLowerCase().match(/\p{L}+/gu) ?? []) if (DOCUMENT_NOUNS.has(w)) out.push(w)
+  }
+  for (const p of [...a.pieces].sort((x, y) => x.start - y.start)) {
+    if (p.start > from) scan(p.start)
+    from = Math.max(from, p.end)
+  }
+  if (a.extentEnd > from) scan(a.extentEnd)
+  return out
 }
 
 function makeDraft(kind: StatementKind, states: EntityState[], via: EntityState | null, source: string | null, cue: string | null, pieces: Span[], extentStart: number, extentEnd: number, sentenceAt: (pos: number) => number): Draft {

@@ -140,13 +140,20 @@ export const SPEAKER_NOUNS = new Set([
     organisers organizers insiders negotiators delegates commentators participants chairman chairwoman founder
     partner partners owner owners banker bankers trader traders strategist strategists ambassador mayor governor
     premier chancellor king queen spokespeople staff employees workers teachers students parents police
-    statement report study survey poll document documents filing memo letter data figures
+    statement report study survey poll document documents filing memo letter data figures release
     newspaper magazine website channel broadcaster agency diplomat sources media reports
     man men woman women girl boy mother father son daughter wife husband brother sister friend friends neighbor
     neighbour neighbors neighbours customer customers nurse nurses patient patients victim victims child children
     widow widower grandmother grandfather uncle aunt cousin
   `),
 ])
+
+/** Documents that "say" things for whoever issued them: "the statement said", "a report by the institute found". */
+export const DOCUMENT_NOUNS = words(`
+  statement statements report reports study survey poll document documents filing filings memo letter release
+  releases analysis assessment audit review complaint lawsuit indictment affidavit notice readout communique
+  communiqué data figures
+`)
 
 /** Plural nouns that do not end in -s. */
 export const IRREGULAR_PLURALS = words('people police staff spokespeople media personnel authorities data clergy men women children')

@@ -40,6 +40,7 @@ const HONORIFIC_MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'f
 const HONORIFIC_FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess'])
 
 const MAX_NAME_TOKENS = 12
+const CLOCK_WORDS = new Set(['am', 'pm', 'a.m.', 'p.m.', 'utc', 'gmt', 'bst', 'cet', 'cest', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'ist', 'jst', 'aest', 'aedt'])
 const LOCATIVES = new Set(['at', 'in', 'near', 'outside', 'inside', 'across', 'into', 'throughout', 'across'])
 const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'corp', 'corp.', 'llc', 'plc', 'co.', 'gmbh', 'ag', 'sa', 's.a.', 'n.v.', 'llp', 'lp'])
 
@@ -174,7 +175,8 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
         continue
       }
       // "Sen. Al Roe, R-Ohio, said": a party-and-state tag names nobody.
-      if (!t.cap || FUNCTION_WORDS.has(t.norm) || DAYS.has(t.norm) || MONTHS.has(t.norm) || isPartyTag(t)) { i++; continue }
+      // "4:00 PM UTC", "10 a.m. EST": clock words and time zones name nobody.
+      if (!t.cap || FUNCTION_WORDS.has(t.norm) || DAYS.has(t.norm) || MONTHS.has(t.norm) || isPartyTag(t) || CLOCK_WORDS.has(t.norm)) { i++; continue }
       // Collect the capitalised run, stopping where a registry name starts inside it.
       let j = i + 1
       let nickname: [number, number] | null = null
@@ -257,6 +259,8 @@ function markOrganisations(tokens: readonly Token[], mentions: Mention[]): void 
     const role = tokens[m.tokStart - 2]
     if ((after?.text === ',' && tokens[m.tokEnd + 1]?.norm === 'which')
       || (isPossessive(tokens[m.tokEnd - 1]!) && next !== undefined && next.tokStart === m.tokEnd && next.kind === 'person' && !HONORIFIC_MALE.has(tokens[m.tokEnd]!.norm) && !HONORIFIC_FEMALE.has(tokens[m.tokEnd]!.norm))
+      // "Plume spokesperson Derek Osei", "Gridlet co-founder and CEO Ana Diaz": a lone name, a lower-case role, then a person.
+      || (next !== undefined && next.kind === 'person' && next.tokStart > m.tokEnd && next.tokStart - m.tokEnd <= 4 && tokens.slice(m.tokEnd, next.tokStart).every((u, k, all) => u.type === 'word' && !u.cap && (isRoleWord(u.norm) || (u.norm === 'and' && k > 0 && k < all.length - 1))))
       || (prep !== undefined && role !== undefined && (prep.norm === 'of' || prep.norm === 'at') && !role.cap && (TITLE_WORDS.has(role.norm) || /(?:founder|analyst|engineer|economist|researcher|partner|investor)s?$/.test(role.norm)))) orgs.add(m.text)
   }
   if (orgs.size === 0) return

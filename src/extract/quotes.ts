@@ -1,6 +1,6 @@
 /** Quotation pairing: straight and curly marks, quotes reopened at each new paragraph, unbalanced marks tolerated. */
 import type { Paragraph } from './segment'
-import { DOUBLE_QUOTES, SINGLE_QUOTES, type Token } from './tokens'
+import { DOUBLE_QUOTES, SINGLE_QUOTES, usesSingleQuotes, type Token } from './tokens'
 
 export interface QuotePiece {
   /** Interior, without the marks. */
@@ -34,7 +34,9 @@ type Shape = 'open' | 'close' | 'either'
  * article has no double ones (British style).
  */
 export function pairQuotes(text: string, tokens: Token[], paragraphs: readonly Paragraph[], warnings: string[]): QuoteUnit[] {
-  const single = !/["“”„«»]/.test(text) && /[‘']/.test(text)
+  // British style quotes with single marks and nests double ones: ‘It’s a “must-have” asset,’ he said. The style
+  // whose marks open more quotations wins.
+  const single = usesSingleQuotes(text)
   const marks = single ? SINGLE_QUOTES : DOUBLE_QUOTES
   const isMark = (t: Token | undefined) => t !== undefined && t.type === 'quote' && marks.has(t.text)
   const units: QuoteUnit[] = []

@@ -2,8 +2,8 @@
 import { isSpeechVerbForm } from './cues'
 import { matchRegistry, type RegistryAlias, type RegistryIndex } from './entities'
 import {
-  ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, IRREGULAR_PLURALS, isPersonEpithet, isRoleWord, MONTHS, NP_DETERMINERS,
-  NP_POST_PREPS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS, TITLE_WORDS,
+  ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, DOCUMENT_NOUNS, FUNCTION_WORDS, IRREGULAR_PLURALS, isPersonEpithet, isRoleWord, MONTHS, NP_DETERMINERS,
+  NP_POST_PREPS, ORG_HEAD_NOUNS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS, TITLE_WORDS,
 } from './lexicon'
 import type { Mention } from './mentions'
 import { isPartyTag, isPossessive, type Token } from './tokens'
@@ -57,6 +57,7 @@ const NP_INNER = new Set(['of', 'for', 'with', 'familiar', 'close', 'to', 'at', 
 const QUANTIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'some', 'several', 'many', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'numerous', 'various'])
 const NAME_POST_PREPS = new Set(['of', 'at', 'from', 'for', 'with'])
 const DASHES = new Set(['-', '—', '–', '--'])
+const NOT_AGENTS = new Set(['together', 'never', 'ever', 'whatever', 'however', 'whenever', 'wherever', 'rather', 'either', 'neither', 'further', 'other', 'another', 'after', 'under', 'over', 'later', 'earlier', 'letter', 'matter', 'quarter', 'number', 'center', 'centre', 'water', 'weather', 'winter', 'summer', 'border', 'order', 'paper', 'sector', 'factor', 'percent', 'moment', 'statement', 'government', 'agreement', 'event', 'content', 'extent', 'intent', 'consent'])
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where'])
 
 const isWord = (t: Token | undefined): boolean => t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
@@ -122,6 +123,10 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
     return part('pronoun', first.start, last.end, { mention: null, alias: null, words: [first.norm], head: first.norm, definite: true, plural: first.norm === 'they' || first.norm === 'we', description: null })
   }
 
+  // "a report released Tuesday by the Harbor Institute", "a news release from the sheriff's office": the issuer speaks.
+  const author = documentAuthor(ctx, a, b)
+  if (author !== null) return author
+
   // A description with a post-modifier wins over a name inside it: "officials at the Foreign Ministry".
   const desc = describe(ctx, a, b)
   if (desc !== null && desc.postModified) return desc.part
@@ -143,7 +148,12 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
       let d = a
       while (d < m.tokStart && NP_DETERMINERS.has(tokens[d]!.norm)) d++
       if (m.tokStart - d > 8) return null
-      for (let k = d; k < m.tokStart; k++) if (isSpeechVerbForm(tokens[k]!.norm) || CONJUNCTIONS.has(tokens[k]!.norm)) return null
+      for (let k = d; k < m.tokStart; k++) {
+        const u = tokens[k]!
+        // "Plume co-founder and CEO Anika Berglund": "and" between two role words joins offices of one person.
+        if (u.norm === 'and' && k > d && k + 1 < m.tokStart && isRoleWord(tokens[k - 1]!.norm) && isRoleWord(tokens[k + 1]!.norm)) continue
+        if (isSpeechVerbForm(u.norm) || CONJUNCTIONS.has(u.norm)) return null
+      }
       // Words before a name must end in a role: "climate envoy John Kerry", not "a song Tolliver".
       const right = tokens[m.tokStart - 1]
       if (d < m.tokStart && right !== undefined && !(isRoleWord(right.norm) || right.cap || isPossessive(right))) return null
@@ -162,6 +172,26 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
     return part('description', first.start, last.end, { mention: null, alias: reg.alias, words, head: words[words.length - 1] ?? null, definite: true, plural: false, description: null })
   }
   return desc?.part ?? null
+}
+
+/** The issuer of a document phrase: "a statement from Acme Corp." → Acme Corp.; null when [a, b) is no such phrase. */
+function documentAuthor(ctx: ParseContext, a: number, b: number): SpeakerPart | null {
+  const { tokens } = ctx
+  let h = a
+  while (h < b && h - a < 4 && !DOCUMENT_NOUNS.has(tokens[h]!.norm)) {
+    if (!isWord(tokens[h]) || tokens[h]!.cap && h > a || mentionIdAt(ctx, h) >= 0) return null
+    h++
+  }
+  if (h >= b || !DOCUMENT_NOUNS.has(tokens[h]!.norm)) return null
+  for (let k = h + 1; k < Math.min(b - 1, h + 7); k++) {
+    const t = tokens[k]!
+    if (!isWord(t) || (t.cap && !DAYS.has(t.norm) && !MONTHS.has(t.norm)) || mentionIdAt(ctx, k) >= 0) return null
+    if (t.norm !== 'by' && t.norm !== 'from' && t.norm !== 'of') continue
+    const p = classifyPart(ctx, k + 1, b)
+    if (p === null || p.kind === 'pronoun' || (p.kind === 'description' && !(p.definite && ORG_HEAD_NOUNS.has(p.head ?? '')))) return null
+    return p
+  }
+  return null
 }
 
 /** "a senior official", "officials at the ministry", "two freight forwarders", "one of the people". */
@@ -184,7 +214,8 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
   // "the Italian" is an epithet for a named person; other capitalised heads are names.
   if (head.cap && headIdx !== a && !(first.norm === 'the' && isPersonEpithet(head.norm))) return null
   const quantified = QUANTIFIERS.has(first.norm) && first.norm !== 'one'
-  const known = SPEAKER_NOUNS.has(head.norm) || isPersonEpithet(head.norm) || AGENTIVE.test(head.norm) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
+  // "whether", "together", "never": function words that only look like agent nouns are no heads.
+  const known = SPEAKER_NOUNS.has(head.norm) || isPersonEpithet(head.norm) || (AGENTIVE.test(head.norm) && !FUNCTION_WORDS.has(head.norm) && !NOT_AGENTS.has(head.norm)) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
   if (!known) return null
   for (let k = a; k < headIdx; k++) {
     const t = tokens[k]!
@@ -227,6 +258,8 @@ export function parsePhrase(ctx: ParseContext, a: number, b: number): SpeakerPhr
     for (const c of [...cuts, b]) {
       const p = classifyPart(ctx, from, c)
       if (p === null) { ok = false; break }
+      // "Plume co-founder and CEO Anika Berglund": a bare singular role with no determiner is no speaker of its own.
+      if (p.kind === 'description' && c < b && !p.plural && !p.definite && !NP_DETERMINERS.has(tokens[from]!.norm) && p.alias === null) { ok = false; break }
       parts.push(p)
       from = c + 1
       if (from < b && tokens[from]!.norm === 'and') from++
@@ -250,6 +283,16 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   }
   if (j < lo) return null
   const t = tokens[j]!
+  // "Sen. Mia Toll (D-Ore.) said", "Ravi Nair (pictured) told", "Ann Roe (54) said": a short parenthetical tag after the subject.
+  if (t.text === ')' && t.quote < 0) {
+    let o = j - 1
+    while (o >= lo && j - o <= 8 && tokens[o]!.text !== '(' && tokens[o]!.text !== ')' && tokens[o]!.quote < 0 && tokens[o]!.type !== 'quote') o--
+    if (o > lo && tokens[o]!.text === '(' && o < j - 1) {
+      const p = parseSubjectBefore(ctx, lo, o)
+      if (p !== null) p.tokEnd = j + 1
+      return p
+    }
+  }
   if (t.text === ',' && t.quote < 0) return parseAppositive(ctx, lo, j)
   // "his son, Marcus Chen, 35, who said ...": the relative pronoun's antecedent speaks.
   if ((t.norm === 'who' || t.norm === 'which') && isWord(t) && j > lo) {
@@ -418,11 +461,15 @@ export function parsePhraseAfter(ctx: ParseContext, i: number, hi: number): Spea
   const { tokens } = ctx
   let end = i
   let sawHead = false
-  while (end < hi && end - i < 12) {
+  let sawDocument = false
+  while (end < hi && end - i < 14) {
     const t = tokens[end]!
     const mid = mentionIdAt(ctx, end)
     if (mid >= 0) { end = Math.max(end + 1, ctx.mentions[mid]!.tokEnd); sawHead = true; continue }
     if (!isWord(t)) break
+    // "according to a report released last month by the institute": the issuer after a document noun.
+    if (DOCUMENT_NOUNS.has(t.norm)) sawDocument = true
+    if (sawDocument && (t.norm === 'by' || t.norm === 'from') && end + 1 < hi && isWord(tokens[end + 1])) { end++; continue }
     if (NP_INNER.has(t.norm) && sawHead && end + 1 < hi && isWord(tokens[end + 1])) { end++; continue }
     if (CONJUNCTIONS.has(t.norm) || RELATIVES.has(t.norm) || ADJUNCT_PREPS.has(t.norm) || isSpeechVerbForm(t.norm)) break
     if (SPEAKER_NOUNS.has(t.norm) || isPersonEpithet(t.norm) || PRONOUNS.has(t.norm) || AGENTIVE.test(t.norm) || QUANTIFIERS.has(t.norm)) sawHead = true

@@ -25,7 +25,28 @@ export const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»'])
 /** Characters read as single quotation marks (only used when an article has no double ones). */
 export const SINGLE_QUOTES = new Set(["'", '‘', '’'])
 
+const SINGLE_OPEN = /(?:^|[\s(\[—–])[‘'](?=\p{L})/gu
+const DOUBLE_OPEN = /(?:^|[\s(\[—–])["“„«](?=\S)/gu
+
+function countOpens(text: string, re: RegExp): number {
+  let n = 0
+  re.lastIndex = 0
+  while (re.exec(text) !== null) n++
+  return n
+}
+
+/**
+ * Does the article quote with single marks? British style quotes with single marks and nests double ones
+ * (‘It’s a “must-have” asset,’ he said): the style whose marks open more quotations wins.
+ */
+export function usesSingleQuotes(text: string): boolean {
+  const singleOpens = countOpens(text, SINGLE_OPEN)
+  return singleOpens > 0 && (!/["“”„«»]/.test(text) || singleOpens > countOpens(text, DOUBLE_OPEN))
+}
+
 const UPPER = /\p{Lu}/u
+// "Kholood al-Hashimi", "Omer el-Sayed", "Ibn-Khaldun": a lower-case Arabic particle joined to a capitalised name is a name word.
+const NAME_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|bint|abu|ben|ould)[-‐’'](?=\p{Lu})/u
 const CURLY = /[’‘`]/
 
 export const normalise = (s: string): string => {
@@ -66,6 +87,8 @@ const isInnerJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c =
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   // With double quotation marks in use, a straight or curly apostrophe after -s is a plural possessive.
+  // With single ones, only before a capital: "the Dockers’ Union", but "it was ‘in discussions’ with".
+  const single = usesSingleQuotes(text)
   const pluralPossessive = /["“”]/.test(text)
   const n = text.length
   const wordAt = (i: number) => {
@@ -103,7 +126,7 @@ export function tokenize(text: string): Token[] {
             // "Mr." keeps its dot; so does an initial ("John F. Kennedy") and "No." before a number.
             const low = normalise(raw)
             if (ABBREVIATIONS.has(low) || (raw.length === 1 && isUpper(raw)) || (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))) i++
-          } else if (pluralPossessive && (next === 39 || next === 0x2019) && /s$/i.test(raw) && /^\s+\p{L}/u.test(text.slice(i + 1, i + 3))) {
+          } else if (pluralPossessive && (next === 39 || next === 0x2019) && /s$/i.test(raw) && (single ? /^\s+\p{Lu}/u : /^\s+\p{L}/u).test(text.slice(i + 1, i + 3))) {
             // "the Dockers' Union", "the keepers’ cottages": the apostrophe belongs to the word.
             i++
           }
@@ -115,7 +138,7 @@ export function tokenize(text: string): Token[] {
       type = DOUBLE_QUOTES.has(raw) || SINGLE_QUOTES.has(raw) ? 'quote' : 'punct'
     }
     const raw = text.slice(start, i)
-    out.push({ text: raw, norm: type === 'word' ? normalise(raw) : raw, start, end: i, type, cap: type === 'word' && isUpper(raw.charAt(0)), quote: -1, mark: null, unit: -1 })
+    out.push({ text: raw, norm: type === 'word' ? normalise(raw) : raw, start, end: i, type, cap: type === 'word' && (isUpper(raw.charAt(0)) || NAME_PARTICLE.test(raw)), quote: -1, mark: null, unit: -1 })
   }
   return out
 }
