@@ -186,8 +186,14 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
           }
         }
       }
-      // "The firm declined to comment.": no statement, but the firm stays the salient antecedent.
-      if (a.decline) { discourse.noteSpeakers(states, item.pos, a.sentence); continue }
+      // "The firm declined to comment.": recorded with no content (nothing was said), and the firm
+      // stays the salient antecedent.
+      if (a.decline) {
+        discourse.noteSpeakers(states, item.pos, a.sentence)
+        if (states.length === 0) continue
+        drafts.push(makeDraft('indirect', states, null, a.subject?.text ?? null, a.cue, [], a.extentStart, a.extentEnd, sentenceAt))
+        continue
+      }
       let via = a.via === null ? null : dedupe(a.via.parts.flatMap(p => discourse.resolve(p, a.via!.start, a.sentence, a.pieces)))[0] ?? null
       // A pronoun continuing a relayed report keeps its channel: "Xinhua reported that Han said ... He expressed hopes ...".
       const pronounOnly = a.subject !== null && a.subject.parts.length === 1 && a.subject.parts[0]!.kind === 'pronoun'

@@ -154,14 +154,19 @@ describe('nominal cues', () => {
 })
 
 describe('refusals to comment', () => {
-  it('makes no statement of "declined to comment": nothing was said, so the sentence is narration', () => {
-    expect(attributed('The bridge contractor declined to comment.')).toEqual([])
-    expect(attributed('Okoro did not immediately respond to a request for comment on Friday.')).toEqual([])
+  it('records "declined to comment" and "did not respond" with the speaker and no content', () => {
+    const declined = attributed('The bridge contractor Hallam Build declined to comment.', {})
+    expect(declined.map(s => [names(s), s.cue, s.content, s.spans])).toEqual([[['Hallam Build'], 'declined to comment', '', []]])
+    const silent = attributed('Dana Okoro chairs the board. Okoro did not immediately respond to a request for comment on Friday.', {})
+    expect(silent.map(s => [names(s), s.content])).toEqual([[['Dana Okoro'], '']])
   })
 
   it('keeps the refusing organisation salient for a later "it"', () => {
     const found = attributed('The Harbour Trust declined to comment on Monday. On Tuesday it said the pier would reopen.', {})
-    expect(found.map(s => [names(s), s.content])).toEqual([[['Harbour Trust'], 'the pier would reopen']])
+    expect(found.map(s => [names(s), s.content])).toEqual([
+      [['Harbour Trust'], ''],
+      [['Harbour Trust'], 'the pier would reopen'],
+    ])
   })
 })
 
