@@ -46,6 +46,8 @@ export interface SearchHit {
   score: number
   /** Index terms that matched, each with the fields it matched in. */
   matches: Record<string, string[]>
+  /** Place in article order, the tie-breaker of every sort. */
+  position: number
 }
 
 export interface SearchOutcome {
@@ -248,24 +250,23 @@ function excludedIds(store: Store, plan: QueryPlan): Set<string> {
   return ids
 }
 
-function sortHits(store: Store, hits: SearchHit[], sort: Sort): void {
-  // Decorate once with the article position, rather than look it up in every comparison.
-  const keyed = hits.map((hit) => ({ hit, pos: store.position.get(hit.statement.id)!, date: hit.statement.date }))
+function sortHits(hits: SearchHit[], sort: Sort): void {
   const sign = sort.order === 'asc' ? 1 : -1
-  if (sort.by === 'relevance') keyed.sort((a, b) => sign * (a.hit.score - b.hit.score) || a.pos - b.pos)
-  else if (sort.by === 'position') keyed.sort((a, b) => sign * (a.pos - b.pos))
+  if (sort.by === 'relevance') hits.sort((a, b) => sign * (a.score - b.score) || a.position - b.position)
+  else if (sort.by === 'position') hits.sort((a, b) => sign * (a.position - b.position))
   else {
-    keyed.sort((a, b) => {
-      if (a.date !== b.date) {
+    hits.sort((a, b) => {
+      const da = a.statement.date
+      const db = b.statement.date
+      if (da !== db) {
         // Undated statements go last whichever way dates run.
-        if (a.date === null) return 1
-        if (b.date === null) return -1
-        return sign * compareStrings(a.date, b.date)
+        if (da === null) return 1
+        if (db === null) return -1
+        return sign * compareStrings(da, db)
       }
-      return a.pos - b.pos
+      return a.position - b.position
     })
   }
-  for (let i = 0; i < keyed.length; i++) hits[i] = keyed[i]!.hit
 }
 
 /**
@@ -299,7 +300,7 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   let relaxed = false
   if (plan.clauses.length === 0) {
     // Only filters, exclusions or stop-word phrases: every statement that passes, in article order.
-    hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {} }))
+    hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {}, position: store.position.get(statement.id)! }))
   } else {
     const speakers = namedSpeakers(store, request.query)
     // Applied to each hit's total rather than through MiniSearch's boostDocument, which would run
@@ -316,7 +317,7 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
       )
       return results.map((r) => {
         const statement = store.byId.get(r.id as string)!
-        return { statement, score: Math.round(r.score * boostOf(statement) * 1000) / 1000, matches: r.match }
+        return { statement, score: Math.round(r.score * boostOf(statement) * 1000) / 1000, matches: r.match, position: store.position.get(statement.id)! }
       })
     }
     const any = request.match === 'any'
@@ -326,6 +327,6 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
       relaxed = hits.length > 0
     }
   }
-  sortHits(store, hits, sort)
+  sortHits(hits, sort)
   return { hits, relaxed, plan }
 }
