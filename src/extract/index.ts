@@ -262,18 +262,23 @@ function makeDraft(kind: StatementKind, states: EntityState[], via: EntityState 
   return { kind, states, via, source, cue, pieces, extentStart, extentEnd, sentence: sentenceAt(first), lastSentence: sentenceAt(Math.max(extentStart, extentEnd - 1)) }
 }
 
+/** Index of the first item that starts at or after `pos`, in items sorted by start (binary search). */
+function firstAtOrAfter(items: readonly { start: number }[], pos: number): number {
+  let lo = 0
+  let hi = items.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (items[mid]!.start < pos) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** Registry ids named inside content pieces, from the article's registry mentions (sorted by start). */
 function registryIdsWithin(pieces: readonly Span[], mentions: readonly Mention[]): string[] {
   const ids: string[] = []
   for (const p of pieces) {
-    let lo = 0
-    let hi = mentions.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (mentions[mid]!.start < p.start) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo; k < mentions.length && mentions[k]!.start < p.end; k++) {
+    for (let k = firstAtOrAfter(mentions, p.start); k < mentions.length && mentions[k]!.start < p.end; k++) {
       const m = mentions[k]!
       if (m.end <= p.end && !ids.includes(m.registry!.id)) ids.push(m.registry!.id)
     }
@@ -285,14 +290,7 @@ function registryIdsWithin(pieces: readonly Span[], mentions: readonly Mention[]
 function wordsWithin(pieces: readonly Span[], tokens: readonly Token[]): Set<string> {
   const words = new Set<string>()
   for (const p of pieces) {
-    let lo = 0
-    let hi = tokens.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (tokens[mid]!.start < p.start) lo = mid + 1
-      else hi = mid
-    }
-    for (let k = lo; k < tokens.length && tokens[k]!.start < p.end; k++) {
+    for (let k = firstAtOrAfter(tokens, p.start); k < tokens.length && tokens[k]!.start < p.end; k++) {
       const t = tokens[k]!
       if (t.type === 'punct' || t.type === 'quote') continue
       if (/^[a-z0-9]+$/.test(t.norm)) words.add(t.norm)
