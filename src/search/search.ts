@@ -203,6 +203,9 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
   })
 }
 
+/** Fields a synonym form is looked up in. */
+const SYNONYM_FIELDS: string[] = ['content', 'text', 'speaker']
+
 /**
  * The synonym forms worth searching besides the typed one: a form whose index terms include all
  * of another's adds nothing to an OR ("United States of America" after "United States"; "U.S."
@@ -224,7 +227,8 @@ export function minimalForms(typed: string, forms: readonly string[]): string[] 
 
 /**
  * The MiniSearch query of one clause: any alternative, each alternative's words all required.
- * Only the words as typed get typo tolerance; synonym forms are spelled right already.
+ * Only the words as typed get typo tolerance (synonym forms are spelled right already) and are
+ * looked up in topic, entity and cue labels.
  */
 export function clauseQuery(clause: Clause): Query {
   return {
@@ -233,6 +237,9 @@ export function clauseQuery(clause: Clause): Query {
       combineWith: 'AND',
       prefix: clause.prefix,
       ...(i > 0 || !clause.fuzzy ? { fuzzy: false } : {}),
+      // Synonyms expand the words of statements, not of labels: "US" must not match every
+      // statement filed under the topic "China–US relations" when someone typed "united states".
+      ...(i > 0 ? { fields: SYNONYM_FIELDS } : {}),
       queries: [alternative],
     })),
   }
