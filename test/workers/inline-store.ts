@@ -5,7 +5,7 @@ import { toSearchDocument } from '../../src/search/document'
 import { SEARCH_OPTIONS } from '../../src/search/options'
 import { createStore, type Store } from '../../src/search/store'
 import { buildVocabulary } from '../../src/search/suggest'
-import type { Statement } from '../../src/types'
+import type { Statement, Topic } from '../../src/types'
 
 /** A statement with defaults for every field the test does not care about. */
 export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 'content'>): Statement {
@@ -27,18 +27,19 @@ export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 
   }
 }
 
-export function storeOf(statements: Statement[], extra: { synonyms?: string[][]; articles?: ArticleRecord[] } = {}): Store {
+export function storeOf(statements: Statement[], extra: { synonyms?: string[][]; articles?: ArticleRecord[]; topics?: Topic[] } = {}): Store {
   const corpus: Corpus = {
     version: 1,
     build_hash: 'test',
     articles: extra.articles ?? [],
     statements,
     entities: [],
-    topics: [],
+    topics: extra.topics ?? [],
     synonyms: extra.synonyms ?? [],
     vocabulary: buildVocabulary(statements),
   }
   const index = new MiniSearch(SEARCH_OPTIONS)
-  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics: new Map() })))
+  const topics = new Map((extra.topics ?? []).map((t) => [t.id, t]))
+  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics })))
   return createStore(corpus, index)
 }

@@ -57,4 +57,18 @@ describe('ranking', () => {
     // "G20" is not in the corpus, but "Group of 20" is.
     expect(ids(store, 'G20')).toEqual(['s5'])
   })
+
+  it('matches a synonym in statement text, not in topic labels', () => {
+    // s1 is filed under "China–US relations" but never says US; s0 says "U.S." in its words.
+    const labelled = storeOf(
+      [
+        statementOf({ id: 's0', content: 'The U.S. envoy arrived on Monday.' }),
+        statementOf({ id: 's1', content: 'Relations thawed after the talks.', topics: ['china-us'] }),
+      ],
+      { synonyms: [['US', 'U.S.', 'United States']], topics: [{ id: 'china-us', label: 'China–US relations', keywords: ['relations'] }] },
+    )
+    expect(ids(labelled, 'united states')).toEqual(['s0'])
+    // Typed as it stands, the label still counts: "China–US" finds the filed statement.
+    expect(ids(labelled, 'china')).toEqual(['s1'])
+  })
 })
