@@ -20,7 +20,7 @@ import { highlightHit, markHtml, snippet } from '../src/search/highlight'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { parseQuery } from '../src/search/query'
 import { searchStatements } from '../src/search/search'
-import { createStore, loadStore, type Store } from '../src/search/store'
+import { loadStore, type Store } from '../src/search/store'
 import type { Speaker, Statement } from '../src/types'
 import { writeSection } from './results'
 import { indexCorpus, syntheticCorpus } from './synthetic'
@@ -206,7 +206,6 @@ function main(): void {
   log()
   log('Targets: seed median under 1 ms; synthetic 10k p99 under 10 ms; the worst allowed request within 10 ms of CPU on the seed corpus (the Workers free plan).')
   log()
-  void createStore
   writeSection(join(ROOT, 'bench/RESULTS.md'), 'bench', lines.join('\n'))
   console.error('wrote bench/RESULTS.md')
 }
