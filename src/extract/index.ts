@@ -6,7 +6,7 @@ import { buildRegistryIndex, matchRegistry, type RegistryIndex } from './entitie
 import { fnv1a64, normaliseForId } from './ids'
 import { ADJUNCT_PREPS, DOCUMENT_NOUNS, FEMALE_NOUNS, MALE_NOUNS, ORG_HEAD_NOUNS, SPEAKER_NOUNS, SUBORDINATORS, TITLE_WORDS } from './lexicon'
 import { findMentions, guessGender, type Mention } from './mentions'
-import { pairQuotes, type QuoteUnit } from './quotes'
+import { hasTitleShape, pairQuotes, quoteWordStats, type QuoteUnit } from './quotes'
 import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
 import { classifyPart, type SpeakerPart } from './speakers'
 import { findFurniture } from './furniture'
@@ -337,19 +337,11 @@ function toStatements(article: ArticleInput, text: string, drafts: Draft[], sent
 
 /** Is an unattributed quotation a statement (a whole sentence, or one opening it) rather than scare quotes or a title? */
 function isStatementQuote(tokens: readonly Token[], sentences: readonly Sentence[], sentenceAt: (pos: number) => number, u: QuoteUnit): boolean {
-  let words = 0
-  let caps = 0
-  for (const p of u.pieces) {
-    for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) {
-      const t = tokens[k]!
-      if (t.type !== 'word') continue
-      words++
-      if (t.cap) caps++
-    }
-  }
+  const stats = quoteWordStats(tokens, u)
+  const words = stats.words
   if (words === 0) return false
   // "The Art of the Deal", "Game of Thrones": a capitalised title, not speech.
-  if (words <= 8 && caps * 10 >= words * 6 && words > 1) return false
+  if (hasTitleShape(stats)) return false
   const s = sentences[sentenceAt(u.start)]!
   const opens = tokens[s.tokStart]!.mark === 'open'
   if (!opens) return false

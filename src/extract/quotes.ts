@@ -136,25 +136,28 @@ function addPiece(text: string, tokens: Token[], unit: QuoteUnit, openTok: numbe
 // Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt".
 const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'has', 'have', 'had', 'can', 'do', 'does', 'did', "'s", "'re", "'m"])
 
-/** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
-export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
+/** Word counts inside a quotation: all words, capitalised ones, and whether a lower-case finite verb occurs. */
+export function quoteWordStats(tokens: readonly Token[], u: QuoteUnit): { words: number; caps: number; finiteVerb: boolean } {
   let words = 0
   let caps = 0
+  let finiteVerb = false
   for (const p of u.pieces) {
     for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) {
       const t = tokens[k]!
       if (t.type !== 'word') continue
-      if (!t.cap && FINITE_VERBS.has(t.norm)) return false
+      if (!t.cap && FINITE_VERBS.has(t.norm)) finiteVerb = true
       words++
       if (t.cap) caps++
     }
   }
-  return words > 1 && words <= 8 && caps * 10 >= words * 6
+  return { words, caps, finiteVerb }
 }
 
-/** Number of word tokens inside a quotation. */
-export function quoteWordCount(tokens: readonly Token[], u: QuoteUnit): number {
-  let words = 0
-  for (const p of u.pieces) for (let k = p.openTok + 1; k < tokens.length && tokens[k]!.start < p.end; k++) if (tokens[k]!.type === 'word') words++
-  return words
+/** Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal"). */
+export const hasTitleShape = ({ words, caps }: { words: number; caps: number }): boolean => words > 1 && words <= 8 && caps * 10 >= words * 6
+
+/** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
+export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
+  const stats = quoteWordStats(tokens, u)
+  return !stats.finiteVerb && hasTitleShape(stats)
 }

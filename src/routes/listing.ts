@@ -19,16 +19,22 @@ export interface Page<T> {
   facets?: Facets
 }
 
-/** Resolves the filter parameters, or throws a 400 naming each unknown value with suggestions. */
-export function resolveOrThrow(store: Store, query: RawFilters, instance: string): Filters {
+/**
+ * Resolves the filter parameters, or throws a 400 naming each unknown value with suggestions.
+ * With `inside` ("q"), the filters came from that parameter's text (`speaker:x`), and the errors
+ * name it.
+ */
+export function resolveOrThrow(store: Store, query: RawFilters, instance: string, inside?: string): Filters {
   const raw: RawFilters = {}
   for (const p of FILTER_PARAMS) if (query[p]?.length) raw[p] = query[p]
   const { filters, errors } = resolveFilters(store, raw)
   if (errors.length === 0) return filters
   throw new ProblemError(
-    problem('unknown_filter_value', errors.map((e) => e.message).join('; '), {
+    problem('unknown_filter_value', errors.map((e) => (inside ? `${e.parameter}: in ${inside}: ${e.message}` : e.message)).join('; '), {
       instance,
-      errors: errors.map(({ parameter, message, suggestions }) => ({ parameter, message, suggestions })),
+      errors: errors.map(({ parameter, message, suggestions }) =>
+        inside ? { parameter: inside, message: `${parameter}: ${message}`, suggestions } : { parameter, message, suggestions },
+      ),
     }),
   )
 }

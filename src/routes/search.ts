@@ -1,8 +1,6 @@
 /** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { problem, ProblemError } from '../errors'
 import { explainHits } from '../search/explain'
-import { FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
 import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
@@ -112,7 +110,7 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
   const query = c.req.valid('query')
   const filters = resolveOrThrow(store, query, c.req.path)
   const parsed = parseQuery(query.q)
-  const inline = resolveInline(store, parsed.filters, c.req.path)
+  const inline = resolveOrThrow(store, parsed.filters, c.req.path, 'q')
   const outcome = searchStatements(store, {
     query: parsed,
     filters: [filters, inline],
@@ -148,16 +146,3 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
     200,
   )
 })
-
-/** Resolves `speaker:x` and friends inside `q`; unknown values are errors of the `q` parameter. */
-function resolveInline(store: Parameters<typeof resolveFilters>[0], raw: RawFilters, instance: string): Filters {
-  if (!FILTER_PARAMS.some((p) => raw[p]?.length)) return {}
-  const { filters, errors } = resolveFilters(store, raw)
-  if (errors.length === 0) return filters
-  throw new ProblemError(
-    problem('unknown_filter_value', errors.map((e) => `${e.parameter}: in q: ${e.message}`).join('; '), {
-      instance,
-      errors: errors.map(({ parameter, message, suggestions }) => ({ parameter: 'q', message: `${parameter}: ${message}`, suggestions })),
-    }),
-  )
-}
