@@ -58,18 +58,36 @@ async function main(): Promise<void> {
       process.exit(2)
     }
   }
-  const wrangler = spawn(join(ROOT, 'node_modules/.bin/wrangler'), ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'], {
-    cwd: ROOT,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-    detached: true,
-  })
+  const wrangler = spawn(
+    join(ROOT, 'node_modules/.bin/wrangler'),
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn'],
+    {
+      cwd: ROOT,
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+      detached: true,
+    },
+  )
   const guard = setTimeout(() => stop(wrangler), (duration + 120) * 1000)
   try {
     await waitForHealth(Date.now() + 90_000)
     const out = execFileSync(
       'timeout',
-      [String(duration + 30), 'wrk', '-t', '2', '-c', String(connections), '-d', `${duration}s`, '--timeout', '5s', '-s', join(ROOT, 'bench/load.lua'), base],
+      [
+        String(duration + 30),
+        'wrk',
+        '-t',
+        '2',
+        '-c',
+        String(connections),
+        '-d',
+        `${duration}s`,
+        '--timeout',
+        '5s',
+        '-s',
+        join(ROOT, 'bench/load.lua'),
+        base,
+      ],
       { encoding: 'utf8' },
     )
     const line = out.split('\n').find((l) => l.startsWith('LOADJSON '))

@@ -13,6 +13,9 @@ export function writeSection(file: string, name: string, markdown: string): void
   let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n'
   const from = text.indexOf(start)
   const to = text.indexOf(end)
-  text = from >= 0 && to > from ? text.slice(0, from) + block + text.slice(to + end.length) : `${text.trimEnd()}\n\n${block}\n`
+  text =
+    from >= 0 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : `${text.trimEnd()}\n\n${block}\n`
   writeFileSync(file, text.endsWith('\n') ? text : `${text}\n`)
 }

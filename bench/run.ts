@@ -5,8 +5,9 @@
  *
  * usage: npm run bench   (tsx bench/run.ts [--quick])
  */
-import { cpus, totalmem } from 'node:os'
+
 import { readdirSync, readFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
@@ -14,8 +15,8 @@ import { buildCorpus } from '../scripts/build-data'
 import { extractStatements } from '../src/extract/index'
 import type { Corpus } from '../src/search/corpus'
 import { toSearchDocument } from '../src/search/document'
-import { computeFacets, FACET_NAMES, type FacetName } from '../src/search/facets'
 import { explainHits } from '../src/search/explain'
+import { computeFacets, FACET_NAMES, type FacetName } from '../src/search/facets'
 import { highlightHit, markHtml, snippet } from '../src/search/highlight'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { parseQuery } from '../src/search/query'
@@ -56,7 +57,12 @@ interface RequestShape {
 
 function fullRequest(store: Store, q: string, opts: RequestShape = {}) {
   const outcome = searchStatements(store, { query: parseQuery(q), match: opts.any ? 'any' : 'all' })
-  if (opts.facets?.length) computeFacets(store, outcome.hits.map((h) => h.statement), opts.facets)
+  if (opts.facets?.length)
+    computeFacets(
+      store,
+      outcome.hits.map((h) => h.statement),
+      opts.facets,
+    )
   if (opts.page === false) return outcome.hits.length
   const page = outcome.hits.slice(0, opts.limit ?? 20)
   if (opts.explain) explainHits(store, page, outcome.plan)
@@ -85,7 +91,8 @@ const QUERIES = [
   'stable development relations',
   'talks',
 ]
-const WORST = 'internationally representatives negotiations communication relationship development understanding cooperation opportunities responsibility administration perspective'
+const WORST =
+  'internationally representatives negotiations communication relationship development understanding cooperation opportunities responsibility administration perspective'
 
 /** The shapes of request measured, from the bare search to a page with every facet. */
 const SHAPES: Record<string, RequestShape> = {
@@ -116,33 +123,45 @@ function main(): void {
   const cpu = cpus()[0]?.model ?? 'unknown CPU'
   log('## Extraction and search (in process)')
   log()
-  log(`Command: \`npm run bench\`${quick ? ' (--quick)' : ''}. Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`)
+  log(
+    `Command: \`npm run bench\`${quick ? ' (--quick)' : ''}. Machine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}.`,
+  )
   log('The machine is shared and noisy: figures are medians (and p99) of repeated runs in one process, side by side.')
   log()
 
   // Extraction throughput.
   const texts = [readFileSync(join(ROOT, 'data/articles/han-blinken-unga-2023.txt'), 'utf8')].concat(
-    readdirSync(join(ROOT, 'test/fixtures/articles')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8')),
+    readdirSync(join(ROOT, 'test/fixtures/articles'))
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8')),
   )
   const oneCorpusBytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0)
   const repeats = Math.ceil((1024 * 1024) / oneCorpusBytes)
   const bytes = oneCorpusBytes * repeats
   const extractRuns: number[] = []
   for (let r = 0; r < (quick ? 3 : 7); r++) {
-    extractRuns.push(time(() => {
-      for (let k = 0; k < repeats; k++) for (const [i, text] of texts.entries()) extractStatements({ id: `a${k}-${i}`, text, date: null })
-    }))
+    extractRuns.push(
+      time(() => {
+        for (let k = 0; k < repeats; k++)
+          for (const [i, text] of texts.entries()) extractStatements({ id: `a${k}-${i}`, text, date: null })
+      }),
+    )
   }
   const big = texts.join('\n').repeat(repeats)
   const bigRuns: number[] = []
-  for (let r = 0; r < (quick ? 2 : 5); r++) bigRuns.push(time(() => extractStatements({ id: 'big', text: big, date: null })))
+  for (let r = 0; r < (quick ? 2 : 5); r++)
+    bigRuns.push(time(() => extractStatements({ id: 'big', text: big, date: null })))
   log('### Extraction')
   log()
   log('| input | median time | throughput |')
   log('|---|---|---|')
-  const mbps = (t: number, b: number) => `${((b / 2 ** 20) / (t / 1000)).toFixed(2)} MB/s`
-  log(`| ${texts.length} articles × ${repeats} (${(bytes / 2 ** 20).toFixed(2)} MB) | ${median(extractRuns).toFixed(0)} ms | ${mbps(median(extractRuns), bytes)} |`)
-  log(`| one ${(Buffer.byteLength(big) / 2 ** 20).toFixed(2)} MB article | ${median(bigRuns).toFixed(0)} ms | ${mbps(median(bigRuns), Buffer.byteLength(big))} |`)
+  const mbps = (t: number, b: number) => `${(b / 2 ** 20 / (t / 1000)).toFixed(2)} MB/s`
+  log(
+    `| ${texts.length} articles × ${repeats} (${(bytes / 2 ** 20).toFixed(2)} MB) | ${median(extractRuns).toFixed(0)} ms | ${mbps(median(extractRuns), bytes)} |`,
+  )
+  log(
+    `| one ${(Buffer.byteLength(big) / 2 ** 20).toFixed(2)} MB article | ${median(bigRuns).toFixed(0)} ms | ${mbps(median(bigRuns), Buffer.byteLength(big))} |`,
+  )
   log()
   log('Target: at least 1 MB of article text per second.')
   log()
@@ -156,7 +175,10 @@ function main(): void {
   benchQueries(store, 20) // warm up
   const seedTimes = benchQueries(store, quick ? 50 : 300)
   const worstSeed: number[] = []
-  for (let r = 0; r < (quick ? 50 : 300); r++) worstSeed.push(time(() => fullRequest(store, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true })))
+  for (let r = 0; r < (quick ? 50 : 300); r++)
+    worstSeed.push(
+      time(() => fullRequest(store, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true })),
+    )
 
   // Search on a synthetic 10k-statement corpus.
   const synthetic = syntheticCorpus(corpus, 10_000)
@@ -174,23 +196,36 @@ function main(): void {
     synth: benchQueries(synthStore, quick ? 10 : 40, shape),
   }))
   const worstSynth: number[] = []
-  for (let r = 0; r < (quick ? 10 : 40); r++) worstSynth.push(time(() => fullRequest(synthStore, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true })))
+  for (let r = 0; r < (quick ? 10 : 40); r++)
+    worstSynth.push(
+      time(() =>
+        fullRequest(synthStore, WORST, { facets: FACET_NAMES, limit: 100, explain: true, html: true, any: true }),
+      ),
+    )
 
   log('### Search (in-process CPU time of what /v1/search computes: search, facets, highlights and snippets of a page)')
   log()
-  log(`Queries: ${QUERIES.map((q) => `\`${q}\``).join(', ')}. Worst allowed request: 12 long words (2 typos each), \`match=any\`, all facets, \`limit=100\`, \`explain=true\`, \`highlight=html\`.`)
+  log(
+    `Queries: ${QUERIES.map((q) => `\`${q}\``).join(', ')}. Worst allowed request: 12 long words (2 typos each), \`match=any\`, all facets, \`limit=100\`, \`explain=true\`, \`highlight=html\`.`,
+  )
   log()
   log('| corpus | statements | median | p99 | worst request median | worst request p99 | load (cold start) median |')
   log('|---|---|---|---|---|---|---|')
-  log(`| seed | ${corpus.statements.length} | ${ms(median(seedTimes))} | ${ms(percentile(seedTimes, 99))} | ${ms(median(worstSeed))} | ${ms(percentile(worstSeed, 99))} | ${ms(median(loads))} |`)
-  log(`| synthetic | ${synthetic.statements.length} | ${ms(median(synthTimes))} | ${ms(percentile(synthTimes, 99))} | ${ms(median(worstSynth))} | ${ms(percentile(worstSynth, 99))} | ${ms(median(synthLoads))} |`)
+  log(
+    `| seed | ${corpus.statements.length} | ${ms(median(seedTimes))} | ${ms(percentile(seedTimes, 99))} | ${ms(median(worstSeed))} | ${ms(percentile(worstSeed, 99))} | ${ms(median(loads))} |`,
+  )
+  log(
+    `| synthetic | ${synthetic.statements.length} | ${ms(median(synthTimes))} | ${ms(percentile(synthTimes, 99))} | ${ms(median(worstSynth))} | ${ms(percentile(worstSynth, 99))} | ${ms(median(synthLoads))} |`,
+  )
   log()
   log('By request shape (all queries pooled):')
   log()
   log('| request | seed median | seed p99 | synthetic median | synthetic p99 |')
   log('|---|---|---|---|---|')
   for (const row of shapeRows) {
-    log(`| ${row.name} | ${ms(median(row.seed))} | ${ms(percentile(row.seed, 99))} | ${ms(median(row.synth))} | ${ms(percentile(row.synth, 99))} |`)
+    log(
+      `| ${row.name} | ${ms(median(row.seed))} | ${ms(percentile(row.seed, 99))} | ${ms(median(row.synth))} | ${ms(percentile(row.synth, 99))} |`,
+    )
   }
   log()
   log('Per query, median with all 6 facets (seed / synthetic):')
@@ -202,9 +237,13 @@ function main(): void {
     log(`| \`${q}\` | ${ms(median(seedTimes.byQuery.get(q)!))} | ${ms(median(synthTimes.byQuery.get(q)!))} | ${hits} |`)
   }
   log()
-  log(`Ratio synthetic/seed, median query: ${(median(synthTimes) / median(seedTimes)).toFixed(1)}×. Index JSON: seed ${(indexJson.length / 1024).toFixed(1)} KiB, synthetic ${(synthIndexJson.length / 2 ** 20).toFixed(2)} MiB.`)
+  log(
+    `Ratio synthetic/seed, median query: ${(median(synthTimes) / median(seedTimes)).toFixed(1)}×. Index JSON: seed ${(indexJson.length / 1024).toFixed(1)} KiB, synthetic ${(synthIndexJson.length / 2 ** 20).toFixed(2)} MiB.`,
+  )
   log()
-  log('Targets: seed median under 1 ms; synthetic 10k p99 under 10 ms; the worst allowed request within 10 ms of CPU on the seed corpus (the Workers free plan).')
+  log(
+    'Targets: seed median under 1 ms; synthetic 10k p99 under 10 ms; the worst allowed request within 10 ms of CPU on the seed corpus (the Workers free plan).',
+  )
   log()
   writeSection(join(ROOT, 'bench/RESULTS.md'), 'bench', lines.join('\n'))
   console.error('wrote bench/RESULTS.md')

@@ -3,11 +3,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import MiniSearch from 'minisearch'
+import { buildRegistryIndex, findEntityIds } from '../src/extract/entities'
+import { findTopics } from '../src/extract/topics'
 import type { Corpus } from '../src/search/corpus'
 import { toSearchDocument } from '../src/search/document'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
-import { buildRegistryIndex, findEntityIds } from '../src/extract/entities'
-import { findTopics } from '../src/extract/topics'
 import type { Speaker, Statement } from '../src/types'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -19,13 +19,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 export function syntheticCorpus(base: Corpus, n: number): Corpus {
   const words = base.articles
     .map((a) => a.text)
-    .concat(readdirSync(join(ROOT, 'test/fixtures/articles')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8')))
+    .concat(
+      readdirSync(join(ROOT, 'test/fixtures/articles'))
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8')),
+    )
     .join(' ')
     .split(/\s+/)
     .filter(Boolean)
   const names = [...new Set(words.filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w)))]
   let seed = 42
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   const invented: Speaker[] = Array.from({ length: 500 }, (_, k) => {
     const name = `${names[k % names.length]} ${names[(k * 7 + 3) % names.length]}`
     return { id: `synthetic-speaker-${k}`, name, type: 'person' }
@@ -55,15 +59,21 @@ export function syntheticCorpus(base: Corpus, n: number): Corpus {
       sentence: (i % 40) + 1,
     })
   }
-  const articles = Array.from({ length: Math.ceil(n / 40) }, (_, k) => ({ ...base.articles[0]!, id: `synthetic-${k}`, title: `Synthetic ${k}` }))
+  const articles = Array.from({ length: Math.ceil(n / 40) }, (_, k) => ({
+    ...base.articles[0]!,
+    id: `synthetic-${k}`,
+    title: `Synthetic ${k}`,
+  }))
   return { ...base, articles, statements }
 }
 
 /** Builds and serializes the index of a corpus, as the build script does. */
 export function indexCorpus(corpus: Corpus): string {
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
-  const lookups = { entities: new Map(corpus.entities.map((e) => [e.id, e])), topics: new Map(corpus.topics.map((t) => [t.id, t])) }
+  const lookups = {
+    entities: new Map(corpus.entities.map((e) => [e.id, e])),
+    topics: new Map(corpus.topics.map((t) => [t.id, t])),
+  }
   index.addAll(corpus.statements.map((s) => toSearchDocument(s, lookups)))
   return JSON.stringify(index)
 }
-

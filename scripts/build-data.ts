@@ -6,7 +6,7 @@
  * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet]
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -83,7 +83,12 @@ function checkArticleText(shown: string, text: string): void {
   const bad = text.search(/[\u0000-\u0008\u000B\u000E-\u001F]/)
   if (bad >= 0) {
     const { line, column } = locate(text, bad)
-    throw new DataError(shown, line, column, `control character U+${text.charCodeAt(bad).toString(16).padStart(4, '0')} in article text`)
+    throw new DataError(
+      shown,
+      line,
+      column,
+      `control character U+${text.charCodeAt(bad).toString(16).padStart(4, '0')} in article text`,
+    )
   }
 }
 
@@ -111,8 +116,14 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
 
   // The code that shapes the output is an input too: a new extractor rule changes the corpus.
   for (const dir of ['src/extract', 'src/search']) {
-    for (const f of readdirSync(join(ROOT, dir)).filter((n) => n.endsWith('.ts')).sort()) {
-      hash.update(`${dir}/${f}`).update('\0').update(readFileSync(join(ROOT, dir, f))).update('\0')
+    for (const f of readdirSync(join(ROOT, dir))
+      .filter((n) => n.endsWith('.ts'))
+      .sort()) {
+      hash
+        .update(`${dir}/${f}`)
+        .update('\0')
+        .update(readFileSync(join(ROOT, dir, f)))
+        .update('\0')
     }
   }
 
@@ -126,10 +137,16 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
   assertUniqueIds(shown(topicsFile), topicsText, topics)
 
   const synonymsFile = join(dataDir, 'synonyms.json')
-  const synonyms: string[][] = existsSync(synonymsFile) ? parseDataFile(shown(synonymsFile), read(synonymsFile), SynonymsSchema) : []
+  const synonyms: string[][] = existsSync(synonymsFile)
+    ? parseDataFile(shown(synonymsFile), read(synonymsFile), SynonymsSchema)
+    : []
 
   const articlesDir = join(dataDir, 'articles')
-  const files = existsSync(articlesDir) ? readdirSync(articlesDir).filter((f) => ARTICLE_EXT.test(f)).sort() : []
+  const files = existsSync(articlesDir)
+    ? readdirSync(articlesDir)
+        .filter((f) => ARTICLE_EXT.test(f))
+        .sort()
+    : []
   if (files.length === 0) throw new DataError(shown(articlesDir), 1, 1, 'no articles (*.txt) found')
 
   const articles: ArticleRecord[] = []
@@ -150,7 +167,9 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
         publisher: null,
         published: null,
       })
-      warnings.push(`${shown(file)}: no ${basename(metaFile)} beside it; using id "${meta.id}" and the first line as title`)
+      warnings.push(
+        `${shown(file)}: no ${basename(metaFile)} beside it; using id "${meta.id}" and the first line as title`,
+      )
     }
     const other = seenIds.get(meta.id)
     if (other) throw new DataError(shown(metaFile), 1, 1, `article id "${meta.id}" is also used by ${other}`)
@@ -170,7 +189,11 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
       paragraphs: paragraphSpans(text),
     })
   }
-  articles.sort((a, b) => (a.event_date ?? a.published ?? '9999').localeCompare(b.event_date ?? b.published ?? '9999') || a.id.localeCompare(b.id))
+  articles.sort(
+    (a, b) =>
+      (a.event_date ?? a.published ?? '9999').localeCompare(b.event_date ?? b.published ?? '9999') ||
+      a.id.localeCompare(b.id),
+  )
 
   const statements: Statement[] = []
   const statementIds = new Set<string>()

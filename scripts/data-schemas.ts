@@ -1,5 +1,5 @@
 /** Zod schemas for the hand-written files in data/, and parsing that reports file:line:column. */
-import { findNodeAtLocation, type Node, parseTree, type ParseError, printParseErrorCode } from 'jsonc-parser'
+import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser'
 import { z } from 'zod'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
@@ -15,8 +15,14 @@ export const ArticleMetaSchema = z.strictObject({
   credit: z.string().nullable().optional(),
   event_date: isoDate.nullable().optional(),
   published: isoDate.nullable(),
-  url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).nullable().optional(),
-  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en"').default('en'),
+  url: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .nullable()
+    .optional(),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as "en"')
+    .default('en'),
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
@@ -38,9 +44,7 @@ export const TopicSchema = z.strictObject({
 })
 export const TopicsSchema = z.array(TopicSchema)
 
-export const SynonymsSchema = z.array(
-  z.array(nonEmpty).min(2, 'a synonym group needs at least two forms'),
-)
+export const SynonymsSchema = z.array(z.array(nonEmpty).min(2, 'a synonym group needs at least two forms'))
 
 /** A problem in a data file, located for a human: `data/topics.json:12:7: [2].keywords: needs at least one keyword`. */
 export class DataError extends Error {

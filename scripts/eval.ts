@@ -19,9 +19,9 @@ import MiniSearch from 'minisearch'
 import { extractStatements } from '../src/extract/index'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { createStore } from '../src/search/store'
+import type { RegistryEntity, Topic } from '../src/types'
 import { type Judgment, scoreJudgments } from '../test/relevance/relevance'
 import { buildCorpus } from './build-data'
-import type { RegistryEntity, Topic } from '../src/types'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const SHARED = resolve(ROOT, '../shared')
@@ -66,11 +66,17 @@ export function evalCases(set: EvalSet = 'dev'): EvalCase[] {
   const cases: EvalCase[] = []
   const seed = join(SHARED, 'seed')
   if (set === 'dev' && existsSync(join(seed, 'gold.json'))) {
-    cases.push({ name: 'seed', text: readFileSync(join(ROOT, 'data/articles/han-blinken-unga-2023.txt'), 'utf8'), goldFile: join(seed, 'gold.json') })
+    cases.push({
+      name: 'seed',
+      text: readFileSync(join(ROOT, 'data/articles/han-blinken-unga-2023.txt'), 'utf8'),
+      goldFile: join(seed, 'gold.json'),
+    })
   }
   const fixtures = join(ROOT, EVAL_SETS[set])
   if (!existsSync(fixtures)) return cases
-  for (const f of readdirSync(fixtures).filter((n) => n.endsWith('.gold.json')).sort()) {
+  for (const f of readdirSync(fixtures)
+    .filter((n) => n.endsWith('.gold.json'))
+    .sort()) {
     const name = f.replace(/\.gold\.json$/, '')
     cases.push({ name, text: readFileSync(join(fixtures, `${name}.txt`), 'utf8'), goldFile: join(fixtures, f) })
   }
@@ -84,7 +90,9 @@ export function scoreCase(c: EvalCase, scratch: string, verbose = false): { scor
   const { statements } = extractStatements({ id: c.name, text: c.text, date: null }, { entities, topics })
   const predFile = join(scratch, `${basename(c.name)}.pred.json`)
   writeFileSync(predFile, JSON.stringify(statements))
-  const out = execFileSync(process.execPath, [SCORER, c.goldFile, predFile, ...(verbose ? ['--verbose'] : [])], { encoding: 'utf8' })
+  const out = execFileSync(process.execPath, [SCORER, c.goldFile, predFile, ...(verbose ? ['--verbose'] : [])], {
+    encoding: 'utf8',
+  })
   const lines = out.trim().split('\n')
   return { score: JSON.parse(lines.pop()!) as Score, details: lines.join('\n') }
 }
@@ -127,11 +135,33 @@ export function runRelevance() {
   return scoreJudgments(store, judgments)
 }
 
-function printTable(title: string, results: ReturnType<typeof runEval>['results'], micro: ReturnType<typeof microAverage>): void {
+function printTable(
+  title: string,
+  results: ReturnType<typeof runEval>['results'],
+  micro: ReturnType<typeof microAverage>,
+): void {
   console.log(`\n${title}`)
   const header = ['article', 'gold', 'pred', 'content_f1', 'attr_p', 'attr_r', 'attr_f1', 'kind_acc']
-  const rows = results.map(({ name, score: s }) => [name, s.gold, s.predicted, s.content_f1, s.attribution_p, s.attribution_r, s.attribution_f1, s.kind_acc])
-  rows.push(['MICRO', micro.gold, micro.predicted, micro.content_f1, micro.attribution_p, micro.attribution_r, micro.attribution_f1, micro.kind_acc])
+  const rows = results.map(({ name, score: s }) => [
+    name,
+    s.gold,
+    s.predicted,
+    s.content_f1,
+    s.attribution_p,
+    s.attribution_r,
+    s.attribution_f1,
+    s.kind_acc,
+  ])
+  rows.push([
+    'MICRO',
+    micro.gold,
+    micro.predicted,
+    micro.content_f1,
+    micro.attribution_p,
+    micro.attribution_r,
+    micro.attribution_f1,
+    micro.kind_acc,
+  ])
   const table = [header, ...rows].map((r) => r.map(String))
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)))
   for (const [i, r] of table.entries()) {
@@ -158,20 +188,34 @@ function main(): void {
     },
   })
   // The blind set is scored only on request, so nobody tuning rules sees it by accident.
-  const sets = (Object.keys(EVAL_SETS) as EvalSet[]).filter((set) => (!set.startsWith('blind') || values.blind) && evalCases(set).length > 0)
+  const sets = (Object.keys(EVAL_SETS) as EvalSet[]).filter(
+    (set) => (!set.startsWith('blind') || values.blind) && evalCases(set).length > 0,
+  )
   const runs = sets.map((set) => ({ set, ...runEval(values.verbose, set) }))
   if (values.json) {
-    console.log(JSON.stringify(Object.fromEntries(runs.map((r) => [r.set, { articles: r.results.map((x) => ({ name: x.name, ...x.score })), micro: r.micro }])), null, 2))
+    console.log(
+      JSON.stringify(
+        Object.fromEntries(
+          runs.map((r) => [r.set, { articles: r.results.map((x) => ({ name: x.name, ...x.score })), micro: r.micro }]),
+        ),
+        null,
+        2,
+      ),
+    )
   } else {
     for (const r of runs) printTable(SET_TITLES[r.set], r.results, r.micro)
-    if (values.verbose) for (const r of runs) for (const x of r.results) console.log(`\n# ${r.set}/${x.name}\n${x.details}`)
+    if (values.verbose)
+      for (const r of runs) for (const x of r.results) console.log(`\n# ${r.set}/${x.name}\n${x.details}`)
   }
   const dev = runs.find((r) => r.set === 'dev')!
   const micro = dev.micro
   const relevance = runRelevance()
   if (!values.json) {
-    console.log(`\nrelevance: ${relevance.results.length} judged queries, MRR ${relevance.mrr}, success@3 ${relevance.success3}`)
-    for (const r of relevance.results.filter((x) => x.reciprocalRank < 1 || !x.success3)) console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
+    console.log(
+      `\nrelevance: ${relevance.results.length} judged queries, MRR ${relevance.mrr}, success@3 ${relevance.success3}`,
+    )
+    for (const r of relevance.results.filter((x) => x.reciprocalRank < 1 || !x.success3))
+      console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
   }
   if (values['write-baseline']) {
     writeFileSync(BASELINE_FILE, `${JSON.stringify({ micro }, null, 2)}\n`)

@@ -9,8 +9,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { basename, dirname, extname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { extractStatements } from '../src/extract/index'
 import { slugify } from '../src/extract/ids'
+import { extractStatements } from '../src/extract/index'
 import type { RegistryEntity, Topic } from '../src/types'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -36,7 +36,7 @@ function readJson<T>(file: string, fallback: T): T {
 }
 
 function main(argv: string[]): void {
-  const arg = argv.find(a => a !== '--')
+  const arg = argv.find((a) => a !== '--')
   if (arg === undefined) fail('usage: npm run --silent extract -- <article file>')
   const file = resolve(arg)
   if (!existsSync(file) || !statSync(file).isFile()) fail(`no such file: ${arg}`)

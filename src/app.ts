@@ -7,7 +7,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { prettyJSON } from 'hono/pretty-json'
 import { secureHeaders } from 'hono/secure-headers'
 import type { LoadResult } from './data'
-import { problem, ProblemError, problemResponse } from './errors'
+import { ProblemError, problem, problemResponse } from './errors'
 import { articles } from './routes/articles'
 import { entities } from './routes/entities'
 import { healthRoutes } from './routes/health'
@@ -42,7 +42,12 @@ export function createApp(data: LoadResult) {
     '*',
     secureHeaders({
       // An API answers JSON: nothing in it may load, run or be framed; other sites may read it (CORS).
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"] },
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'none'"],
+      },
       crossOriginResourcePolicy: 'cross-origin',
     }),
   )
@@ -68,7 +73,8 @@ export function createApp(data: LoadResult) {
   app.use('*', etag())
   app.use('*', async (c, next) => {
     await next()
-    if (c.res.status === 200 && !c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'public, max-age=300')
+    if (c.res.status === 200 && !c.res.headers.has('Cache-Control'))
+      c.res.headers.set('Cache-Control', 'public, max-age=300')
   })
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url)
@@ -88,9 +94,12 @@ export function createApp(data: LoadResult) {
   for (const path of ['/v1/*', '/health']) {
     app.use(path, async (c, next) => {
       if (!data.ok) {
-        return problemResponse(problem('data_unavailable', `${data.error}; try again later`, { instance: c.req.path }), {
-          'Retry-After': '60',
-        })
+        return problemResponse(
+          problem('data_unavailable', `${data.error}; try again later`, { instance: c.req.path }),
+          {
+            'Retry-After': '60',
+          },
+        )
       }
       c.set('store', data.store)
       await next()
@@ -129,7 +138,16 @@ export function createApp(data: LoadResult) {
       name: 'whosaid',
       description: 'Search who said what in news articles.',
       openapi: '/openapi.json',
-      endpoints: ['/v1/search?q=', '/v1/suggest?q=', '/v1/statements', '/v1/speakers', '/v1/topics', '/v1/entities', '/v1/articles', '/health'],
+      endpoints: [
+        '/v1/search?q=',
+        '/v1/suggest?q=',
+        '/v1/statements',
+        '/v1/speakers',
+        '/v1/topics',
+        '/v1/entities',
+        '/v1/articles',
+        '/health',
+      ],
     }),
   )
 
@@ -139,7 +157,9 @@ export function createApp(data: LoadResult) {
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem, error.headers)
     if (error instanceof HTTPException && error.status < 500) {
-      return problemResponse(problem('malformed_request', error.message || 'the request could not be read', { instance: c.req.path }))
+      return problemResponse(
+        problem('malformed_request', error.message || 'the request could not be read', { instance: c.req.path }),
+      )
     }
     console.error('whosaid: unhandled error', error)
     return problemResponse(problem('internal_error', 'something went wrong on our side', { instance: c.req.path }))

@@ -47,7 +47,11 @@ export function problemType(code: ErrorCode): string {
  *
  * @example problem('not_found', 'no statement with id "x"') // { type, title: 'Not found', status: 404, detail, code }
  */
-export function problem(code: ErrorCode, detail: string, extra: { instance?: string; errors?: ParameterError[] } = {}): Problem {
+export function problem(
+  code: ErrorCode,
+  detail: string,
+  extra: { instance?: string; errors?: ParameterError[] } = {},
+): Problem {
   const { status, title } = ERRORS[code]
   return { type: problemType(code), title, status, detail, code, ...extra }
 }

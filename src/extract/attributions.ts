@@ -1,13 +1,29 @@
 /** Attribution patterns within a sentence: who said what, by which cue, with which content pieces. */
 import type { Span, StatementKind } from '../types'
-import { matchCue, type CueMatch } from './cues'
+import { type CueMatch, matchCue } from './cues'
 import {
-  ADJUNCT_PREPS, ADVERB_SKIP, AUDIENCE_WORDS, CONJUNCTIONS, DAYS, MONTHS, ORG_HEAD_NOUNS, SUBORDINATORS,
-  TIME_PRECEDERS, TIME_WORDS, VENUE_NOUNS,
+  ADJUNCT_PREPS,
+  ADVERB_SKIP,
+  AUDIENCE_WORDS,
+  CONJUNCTIONS,
+  DAYS,
+  MONTHS,
+  ORG_HEAD_NOUNS,
+  SUBORDINATORS,
+  TIME_PRECEDERS,
+  TIME_WORDS,
+  VENUE_NOUNS,
 } from './lexicon'
 import { isTitleLike, type QuoteUnit } from './quotes'
 import type { Paragraph, Sentence } from './segment'
-import { parsePhrase, parsePhraseAfter, parseSubjectBefore, skipAdverbialsBackward, type ParseContext, type SpeakerPhrase } from './speakers'
+import {
+  type ParseContext,
+  parsePhrase,
+  parsePhraseAfter,
+  parseSubjectBefore,
+  type SpeakerPhrase,
+  skipAdverbialsBackward,
+} from './speakers'
 import type { Token } from './tokens'
 
 export interface AttributionContext extends ParseContext {
@@ -63,14 +79,28 @@ interface Candidate {
 }
 
 const MAX_CUES_PER_SENTENCE = 64
-const NOMINAL_PREPS = new Set(['for', 'over', 'about', 'at', 'on', 'regarding', 'with', 'in', 'toward', 'towards', 'concerning', 'that'])
+const NOMINAL_PREPS = new Set([
+  'for',
+  'over',
+  'about',
+  'at',
+  'on',
+  'regarding',
+  'with',
+  'in',
+  'toward',
+  'towards',
+  'concerning',
+  'that',
+])
 const TIME_ADVERBS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later', 'again'])
 const BOUNDARY_PUNCT = new Set([',', ';', '—', '–', ':'])
 const TRAILING_PUNCT = /^[.,;:!?…—–-]$/
 const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'])
 const COORDINATORS = new Set(['and', 'but', 'while', 'before', 'after', 'then'])
 
-const isWord = (t: Token | undefined): boolean => t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
+const isWord = (t: Token | undefined): boolean =>
+  t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
 const isOpen = (t: Token | undefined) => t !== undefined && t.mark === 'open'
 const isClose = (t: Token | undefined) => t !== undefined && t.mark === 'close'
 
@@ -92,27 +122,59 @@ export function findAttributions(ctx: AttributionContext, s: Sentence): Attribut
   if (cands.length === 0) return []
   for (let ci = 0; ci < cands.length; ci++) fillContent(ctx, s, cands, ci)
   resolveNesting(ctx, cands)
-  return cands.filter(c => !c.dropped).map(c => ({
-    sentence: s.index,
-    cue: c.phrase,
-    subject: c.subject,
-    inherit: c.inherit,
-    kind: c.kind,
-    pieces: c.pieces,
-    units: c.units,
-    extentStart: c.extentStart,
-    extentEnd: c.extentEnd,
-    via: c.via,
-    pos: c.inherit || c.subject === null ? tokens[c.cue.tokStart]!.start : c.subject.start,
-    decline: c.cue.kind === 'decline',
-  }))
+  return cands
+    .filter((c) => !c.dropped)
+    .map((c) => ({
+      sentence: s.index,
+      cue: c.phrase,
+      subject: c.subject,
+      inherit: c.inherit,
+      kind: c.kind,
+      pieces: c.pieces,
+      units: c.units,
+      extentStart: c.extentStart,
+      extentEnd: c.extentEnd,
+      via: c.via,
+      pos: c.inherit || c.subject === null ? tokens[c.cue.tokStart]!.start : c.subject.start,
+      decline: c.cue.kind === 'decline',
+    }))
 }
 
-function newCandidate(cue: CueMatch, subject: SpeakerPhrase | null, inherit: boolean, inverted: boolean, clauseTok: number, tagEnd: number): Candidate {
-  return { cue, phrase: cue.phrase, subject, inherit, inverted, clauseTok, tagEnd, boundaryTok: null, fwd: null, bwd: null, pieces: [], kind: 'indirect', units: [], via: null, dropped: false, extentStart: 0, extentEnd: 0 }
+function newCandidate(
+  cue: CueMatch,
+  subject: SpeakerPhrase | null,
+  inherit: boolean,
+  inverted: boolean,
+  clauseTok: number,
+  tagEnd: number,
+): Candidate {
+  return {
+    cue,
+    phrase: cue.phrase,
+    subject,
+    inherit,
+    inverted,
+    clauseTok,
+    tagEnd,
+    boundaryTok: null,
+    fwd: null,
+    bwd: null,
+    pieces: [],
+    kind: 'indirect',
+    units: [],
+    via: null,
+    dropped: false,
+    extentStart: 0,
+    extentEnd: 0,
+  }
 }
 
-function buildCandidate(ctx: AttributionContext, s: Sentence, cue: CueMatch, prior: readonly Candidate[]): Candidate | null {
+function buildCandidate(
+  ctx: AttributionContext,
+  s: Sentence,
+  cue: CueMatch,
+  prior: readonly Candidate[],
+): Candidate | null {
   const { tokens } = ctx
   const prev = tokens[cue.tokStart - 1]
   const hasPrevInSentence = cue.tokStart > s.tokStart
@@ -136,13 +198,39 @@ function buildCandidate(ctx: AttributionContext, s: Sentence, cue: CueMatch, pri
     let subject: SpeakerPhrase | null
     const pronoun = ({ his: 'he', her: 'she', their: 'they', its: 'it' } as Record<string, string>)[p.norm]
     if (pronoun !== undefined) {
-      subject = { start: p.start, end: p.end, tokStart: cue.tokStart - 1, tokEnd: cue.tokStart, text: p.text, parts: [{ kind: 'pronoun', tokStart: cue.tokStart - 1, tokEnd: cue.tokStart, start: p.start, end: p.end, text: p.text, mention: null, alias: null, words: [pronoun], head: pronoun, definite: true, plural: pronoun === 'they', description: null }] }
+      subject = {
+        start: p.start,
+        end: p.end,
+        tokStart: cue.tokStart - 1,
+        tokEnd: cue.tokStart,
+        text: p.text,
+        parts: [
+          {
+            kind: 'pronoun',
+            tokStart: cue.tokStart - 1,
+            tokEnd: cue.tokStart,
+            start: p.start,
+            end: p.end,
+            text: p.text,
+            mention: null,
+            alias: null,
+            words: [pronoun],
+            head: pronoun,
+            definite: true,
+            plural: pronoun === 'they',
+            description: null,
+          },
+        ],
+      }
     } else {
       const mid = ctx.mentionAt[cue.tokStart - 1]!
       if (mid < 0) return null
       const m = ctx.mentions[mid]!
       subject = parsePhrase(ctx, m.tokStart, cue.tokStart)
-      if (subject !== null) { subject.end = m.end; subject.text = m.text }
+      if (subject !== null) {
+        subject.end = m.end
+        subject.text = m.text
+      }
     }
     if (subject === null) return null
     c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
@@ -161,7 +249,9 @@ function buildCandidate(ctx: AttributionContext, s: Sentence, cue: CueMatch, pri
       else {
         // "At one stage she put down her tea and said:": the subject of the first verb.
         // "Sen. Ann Roe, a Democrat, welcomed the plan but said ...": else the subject that opens the sentence.
-        const subject = clauseSubject(ctx, s, cue.tokStart - 1) ?? (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
+        const subject =
+          clauseSubject(ctx, s, cue.tokStart - 1) ??
+          (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
         if (subject !== null) c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
       }
     }
@@ -188,10 +278,17 @@ function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): Sp
   while (e < limit && isWord(tokens[e]) && e - s.tokStart < 10) {
     const t = tokens[e]!
     const mid = ctx.mentionAt[e]!
-    if (mid >= 0) { e = ctx.mentions[mid]!.tokEnd; continue }
+    if (mid >= 0) {
+      e = ctx.mentions[mid]!.tokEnd
+      continue
+    }
     // "Analysts at Morrow Securities cut their target, saying ...": a post-modifier naming where they work.
-    if (e > s.tokStart && (t.norm === 'at' || t.norm === 'of' || t.norm === 'from') && ctx.mentionAt[e + 1]! >= 0) { e++; continue }
-    if (!(t.cap || OBJECT_DETERMINERS.has(t.norm) || ORG_HEAD_NOUNS.has(t.norm) || /^(he|she|they|it)$/.test(t.norm))) break
+    if (e > s.tokStart && (t.norm === 'at' || t.norm === 'of' || t.norm === 'from') && ctx.mentionAt[e + 1]! >= 0) {
+      e++
+      continue
+    }
+    if (!(t.cap || OBJECT_DETERMINERS.has(t.norm) || ORG_HEAD_NOUNS.has(t.norm) || /^(he|she|they|it)$/.test(t.norm)))
+      break
     e++
   }
   for (let k = e; k > s.tokStart; k--) {
@@ -236,43 +333,81 @@ function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): number {
     const t = tokens[p]!
     if (!isWord(t)) {
       // ", however," between a cue and its content.
-      if (t.text === ',' && isWord(tokens[p + 1]) && (ADVERB_SKIP.has(tokens[p + 1]!.norm) || /ly$/.test(tokens[p + 1]!.norm)) && tokens[p + 2]?.text === ',') { p += 3; continue }
+      if (
+        t.text === ',' &&
+        isWord(tokens[p + 1]) &&
+        (ADVERB_SKIP.has(tokens[p + 1]!.norm) || /ly$/.test(tokens[p + 1]!.norm)) &&
+        tokens[p + 2]?.text === ','
+      ) {
+        p += 3
+        continue
+      }
       return p
     }
-    if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) { p++; continue }
+    if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) {
+      p++
+      continue
+    }
     // Time: "on Monday", "this month", "last week", "on Sept. 5", "in May".
     let q = p
     let sawTime = false
     while (q < hi && isWord(tokens[q])) {
       const u = tokens[q]!
-      if (TIME_WORDS.has(u.norm) && (!u.cap || DAYS.has(u.norm) || MONTHS.has(u.norm))) { sawTime = true; q++; continue }
-      if (MONTHS.has(u.norm) || (u.type === 'number' && sawTime)) { sawTime = true; q++; continue }
-      if (!sawTime && TIME_PRECEDERS.has(u.norm) && q - p < 2) { q++; continue }
+      if (TIME_WORDS.has(u.norm) && (!u.cap || DAYS.has(u.norm) || MONTHS.has(u.norm))) {
+        sawTime = true
+        q++
+        continue
+      }
+      if (MONTHS.has(u.norm) || (u.type === 'number' && sawTime)) {
+        sawTime = true
+        q++
+        continue
+      }
+      if (!sawTime && TIME_PRECEDERS.has(u.norm) && q - p < 2) {
+        q++
+        continue
+      }
       break
     }
-    if (sawTime) { p = q; continue }
+    if (sawTime) {
+      p = q
+      continue
+    }
     // Occasion: "in a statement", "at a news conference", then an optional "in Beijing" / "on its website".
     if (ADJUNCT_PREPS.has(t.norm)) {
       // "told reporters outside the union's headquarters that ...": a short phrase, then "that".
       let thatAt = -1
       for (let k = p + 1; k < Math.min(hi, p + 12); k++) {
         const u = tokens[k]!
-        if (u.norm === 'that' && isWord(u)) { thatAt = k; break }
+        if (u.norm === 'that' && isWord(u)) {
+          thatAt = k
+          break
+        }
         // "wrote on X, formerly Twitter, that ...": a comma-set aside inside the occasion.
         if (u.text === ',' && u.quote < 0 && k > p + 1) continue
         // "said in a statement posted on its website that ...": a participle after the venue noun is no new cue.
         if (isWord(u) && k > p + 1 && VENUE_NOUNS.has(tokens[k - 1]!.norm) && /ed$/.test(u.norm)) continue
         if (!isWord(u) || matchCue(tokens, k, hi) !== null) break
       }
-      if (thatAt >= 0) { p = thatAt; continue }
+      if (thatAt >= 0) {
+        p = thatAt
+        continue
+      }
       let v = -1
-      for (let k = p + 1; k < Math.min(hi, p + 6) && isWord(tokens[k]); k++) if (VENUE_NOUNS.has(tokens[k]!.norm)) { v = k; break }
+      for (let k = p + 1; k < Math.min(hi, p + 6) && isWord(tokens[k]); k++)
+        if (VENUE_NOUNS.has(tokens[k]!.norm)) {
+          v = k
+          break
+        }
       if (v < 0) return p
       p = v + 1
       if (p < hi && isWord(tokens[p]) && ADJUNCT_PREPS.has(tokens[p]!.norm)) {
         for (let k = p + 1; k < Math.min(hi, p + 8); k++) {
           const u = tokens[k]!
-          if (u.norm === 'that' || u.text === ',' || u.text === ':' || isOpen(u)) { p = k; break }
+          if (u.norm === 'that' || u.text === ',' || u.text === ':' || isOpen(u)) {
+            p = k
+            break
+          }
           if (!isWord(u)) break
         }
       }
@@ -324,22 +459,47 @@ function trimRange(tokens: readonly Token[], a: number, b: number): [number, num
   for (;;) {
     if (b <= a) break
     const t = tokens[b - 1]!
-    if (t.quote < 0 && t.type === 'punct' && TRAILING_PUNCT.test(t.text)) { b--; continue }
-    if (t.quote < 0 && t.type === 'word' && (CONJUNCTIONS.has(t.norm) || t.norm === 'that') && b - 1 > a) { b--; continue }
+    if (t.quote < 0 && t.type === 'punct' && TRAILING_PUNCT.test(t.text)) {
+      b--
+      continue
+    }
+    if (t.quote < 0 && t.type === 'word' && (CONJUNCTIONS.has(t.norm) || t.norm === 'that') && b - 1 > a) {
+      b--
+      continue
+    }
     break
   }
   return [a, b]
 }
 
-const GLOSS_NOUNS = new Set(['reference', 'nod', 'allusion', 'swipe', 'dig', 'jab', 'move', 'sign', 'signal', 'apparent', 'veiled', 'thinly', 'clear', 'rebuke', 'euphemism', 'phrase', 'term'])
+const GLOSS_NOUNS = new Set([
+  'reference',
+  'nod',
+  'allusion',
+  'swipe',
+  'dig',
+  'jab',
+  'move',
+  'sign',
+  'signal',
+  'apparent',
+  'veiled',
+  'thinly',
+  'clear',
+  'rebuke',
+  'euphemism',
+  'phrase',
+  'term',
+])
 
 /** A reporter's gloss after the content: ", a reference to ...", ", in a move that ...", ", in what ...". */
 function isGlossAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]
   if (t === undefined || t.quote >= 0 || t.type !== 'word') return false
   const n1 = tokens[k + 1]?.norm
-  if (t.norm === 'a' || t.norm === 'an') return [1, 2, 3].some(d => GLOSS_NOUNS.has(tokens[k + d]?.norm ?? ''))
-  if (t.norm === 'in') return n1 === 'what' || ((n1 === 'a' || n1 === 'an') && GLOSS_NOUNS.has(tokens[k + 2]?.norm ?? ''))
+  if (t.norm === 'a' || t.norm === 'an') return [1, 2, 3].some((d) => GLOSS_NOUNS.has(tokens[k + d]?.norm ?? ''))
+  if (t.norm === 'in')
+    return n1 === 'what' || ((n1 === 'a' || n1 === 'an') && GLOSS_NOUNS.has(tokens[k + 2]?.norm ?? ''))
   return t.norm === 'referring' || t.norm === 'alluding' || t.norm === 'apparently'
 }
 
@@ -364,7 +524,7 @@ function setContentFromRange(ctx: AttributionContext, c: Candidate, a0: number, 
     const lastPiece = u.pieces[u.pieces.length - 1]!
     // The whole range is one quotation (possibly running on past the sentence): direct.
     if (lastPiece.closeTok < 0 ? lastPiece.end >= tokens[b - 1]!.start : lastPiece.closeTok >= b - 1) {
-      if (u.pieces.every(p => p.end > p.start)) {
+      if (u.pieces.every((p) => p.end > p.start)) {
         setDirect(c, u)
         return true
       }
@@ -389,7 +549,10 @@ function setContentFromRange(ctx: AttributionContext, c: Candidate, a0: number, 
     if (u.end <= end) continue
     const [head, ...rest] = u.pieces
     if (head === undefined) continue
-    if (rest.length === 0) { end = Math.max(end, u.end); continue }
+    if (rest.length === 0) {
+      end = Math.max(end, u.end)
+      continue
+    }
     end = Math.max(end, ctx.paragraphs[head.paragraph]!.end)
     pieces.push({ start, end })
     for (const p of rest) {
@@ -406,7 +569,7 @@ function setContentFromRange(ctx: AttributionContext, c: Candidate, a0: number, 
 }
 
 function setDirect(c: Candidate, u: QuoteUnit, append = false): void {
-  const pieces = u.pieces.filter(p => p.end > p.start).map(p => ({ start: p.start, end: p.end }))
+  const pieces = u.pieces.filter((p) => p.end > p.start).map((p) => ({ start: p.start, end: p.end }))
   c.pieces = append ? [...c.pieces, ...pieces] : pieces
   c.kind = 'direct'
   c.units = append ? [...c.units, u.id] : [u.id]
@@ -422,40 +585,62 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
   let clauseEnd = s.tokEnd
   for (let k = ci + 1; k < cands.length; k++) {
     const b = cands[k]!.boundaryTok
-    if (b !== null && b > contentFloor) { clauseEnd = b; break }
+    if (b !== null && b > contentFloor) {
+      clauseEnd = b
+      break
+    }
   }
   // "Smith, who said he was tired, left early": a relative clause ends at its closing comma.
   const rel = skipAdverbialsBackward(tokens, s.tokStart, cue.tokStart - 1)
   if (rel > s.tokStart && /^(who|which)$/.test(tokens[rel]!.norm) && tokens[rel - 1]!.text === ',') {
     for (let k = cue.tokEnd; k < clauseEnd; k++) {
-      if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) { clauseEnd = k; break }
+      if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) {
+        clauseEnd = k
+        break
+      }
       // `Moss, who said she "loved it," left early`: the comma can sit inside the closing quotation mark.
-      if (isClose(tokens[k]) && tokens[k - 1]!.text === ',') { clauseEnd = k + 1; break }
+      if (isClose(tokens[k]) && tokens[k - 1]!.text === ',') {
+        clauseEnd = k + 1
+        break
+      }
     }
   }
   const prevEnd = ci > 0 ? cands[ci - 1]!.tagEnd : s.tokStart
-  const tagStart = c.inverted || c.inherit || c.subject === null ? cue.tokStart : Math.min(c.subject.tokStart, cue.tokStart)
+  const tagStart =
+    c.inverted || c.inherit || c.subject === null ? cue.tokStart : Math.min(c.subject.tokStart, cue.tokStart)
 
   const finish = () => {
-    const starts = [tokens[tagStart]!.start, ...c.pieces.map(p => p.start)]
-    const ends = [tokens[c.tagEnd - 1]!.end, ...c.pieces.map(p => p.end)]
+    const starts = [tokens[tagStart]!.start, ...c.pieces.map((p) => p.start)]
+    const ends = [tokens[c.tagEnd - 1]!.end, ...c.pieces.map((p) => p.end)]
     c.extentStart = Math.min(...starts)
     c.extentEnd = Math.max(...ends)
   }
 
-  if (cue.kind === 'decline') { finish(); return }
+  if (cue.kind === 'decline') {
+    finish()
+    return
+  }
 
   if (cue.kind === 'according') {
     const np = c.subject!
-    const atStart = cue.tokStart === prevEnd || (cue.tokStart === prevEnd + 1 && CONJUNCTIONS.has(tokens[prevEnd]!.norm))
+    const atStart =
+      cue.tokStart === prevEnd || (cue.tokStart === prevEnd + 1 && CONJUNCTIONS.has(tokens[prevEnd]!.norm))
     if (atStart && tokens[np.tokEnd]?.text === ',') {
       c.fwd = [np.tokEnd + 1, clauseEnd]
       if (!setContentFromRange(ctx, c, np.tokEnd + 1, clauseEnd)) c.dropped = true
     } else {
       const before = tokens[cue.tokStart - 1]?.text === ',' ? cue.tokStart - 1 : cue.tokStart
-      if (!setContentFromRange(ctx, c, prevEnd, before)) { c.dropped = true; return }
+      if (!setContentFromRange(ctx, c, prevEnd, before)) {
+        c.dropped = true
+        return
+      }
       // "The plan, according to officials, will cost $5bn": the clause resumes after the aside.
-      if (tokens[np.tokEnd]?.text === ',' && np.tokEnd + 1 < clauseEnd && before < cue.tokStart && c.kind === 'indirect') {
+      if (
+        tokens[np.tokEnd]?.text === ',' &&
+        np.tokEnd + 1 < clauseEnd &&
+        before < cue.tokStart &&
+        c.kind === 'indirect'
+      ) {
         const [a, b] = trimRange(tokens, np.tokEnd + 1, clauseEnd)
         if (b > a) c.pieces.push({ start: tokens[a]!.start, end: tokens[b - 1]!.end })
       }
@@ -477,7 +662,10 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
       const t = tokens[k]!
       if ((t.text === ',' || t.text === ':') && isOpen(tokens[k + 1])) {
         const v = units[tokens[k + 1]!.unit]!
-        if (!hasOwnTag(ctx, v)) { setDirect(c, v, true); c.tagEnd = Math.max(c.tagEnd, k + 1) }
+        if (!hasOwnTag(ctx, v)) {
+          setDirect(c, v, true)
+          c.tagEnd = Math.max(c.tagEnd, k + 1)
+        }
         break
       }
       if (t.type === 'quote' || (t.type === 'punct' && /^[.!?;]$/.test(t.text))) break
@@ -499,12 +687,24 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
       if (from >= 0) {
         // `X said: "Q"` — the quotation is the content; anything after it is narration of the tag.
         const u = units[tokens[from]!.unit]!
-        const pieceEndsInSentence = u.pieces.length === 1 && u.pieces[0]!.closeTok >= 0 && u.pieces[0]!.closeTok < clauseEnd
-        const rest: [number, number] = pieceEndsInSentence ? trimRange(tokens, u.pieces[0]!.closeTok + 1, clauseEnd) : [0, 0]
+        const pieceEndsInSentence =
+          u.pieces.length === 1 && u.pieces[0]!.closeTok >= 0 && u.pieces[0]!.closeTok < clauseEnd
+        const rest: [number, number] = pieceEndsInSentence
+          ? trimRange(tokens, u.pieces[0]!.closeTok + 1, clauseEnd)
+          : [0, 0]
         const after = tokens[rest[0]]
-        if (rest[1] > rest[0] && after !== undefined && isWord(after) && !CONJUNCTIONS.has(after.norm) && !ADJUNCT_PREPS.has(after.norm)) {
+        if (
+          rest[1] > rest[0] &&
+          after !== undefined &&
+          isWord(after) &&
+          !CONJUNCTIONS.has(after.norm) &&
+          !ADJUNCT_PREPS.has(after.norm)
+        ) {
           c.fwd = [from, clauseEnd]
-          if (setContentFromRange(ctx, c, from, clauseEnd)) { finish(); return }
+          if (setContentFromRange(ctx, c, from, clauseEnd)) {
+            finish()
+            return
+          }
         }
         setDirect(c, u)
         c.fwd = [from, clauseEnd]
@@ -517,15 +717,36 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
       else if (cue.kind === 'nominal' && isWord(t) && NOMINAL_PREPS.has(t.norm)) {
         // "voiced hope for more stability ... as the rival powers met": a noun phrase, cut at a subordinator.
         let e = p + 1
-        while (e < clauseEnd && !(isWord(tokens[e]) && SUBORDINATORS.has(tokens[e]!.norm) && e > p + 1) && !(tokens[e]!.text === ',' && tokens[e]!.quote < 0 && isWord(tokens[e + 1]) && SUBORDINATORS.has(tokens[e + 1]!.norm))) e++
+        while (
+          e < clauseEnd &&
+          !(isWord(tokens[e]) && SUBORDINATORS.has(tokens[e]!.norm) && e > p + 1) &&
+          !(
+            tokens[e]!.text === ',' &&
+            tokens[e]!.quote < 0 &&
+            isWord(tokens[e + 1]) &&
+            SUBORDINATORS.has(tokens[e + 1]!.norm)
+          )
+        )
+          e++
         c.fwd = [p + 1, e]
-        if (setContentFromRange(ctx, c, p + 1, e)) { finish(); return }
-      } else if (isWord(t) && !ADJUNCT_PREPS.has(t.norm) && !CONJUNCTIONS.has(t.norm) && (cue.verb?.noThat || (cue.kind === 'participle' && /^(saying|adding|writing|telling)$/.test(cue.phrase)))) {
+        if (setContentFromRange(ctx, c, p + 1, e)) {
+          finish()
+          return
+        }
+      } else if (
+        isWord(t) &&
+        !ADJUNCT_PREPS.has(t.norm) &&
+        !CONJUNCTIONS.has(t.norm) &&
+        (cue.verb?.noThat || (cue.kind === 'participle' && /^(saying|adding|writing|telling)$/.test(cue.phrase)))
+      ) {
         start = p
       }
       if (start >= 0 && start < clauseEnd) {
         c.fwd = [start, clauseEnd]
-        if (setContentFromRange(ctx, c, start, clauseEnd)) { finish(); return }
+        if (setContentFromRange(ctx, c, start, clauseEnd)) {
+          finish()
+          return
+        }
       }
     }
   }
@@ -534,15 +755,24 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
   if (!c.inherit) {
     const comma = tagStart - 1
     const ct = tokens[comma]
-    if (comma > prevEnd && ct !== undefined && ct.quote < 0 && (ct.text === ',' || ct.text === '—' || ct.text === '–')) {
+    if (
+      comma > prevEnd &&
+      ct !== undefined &&
+      ct.quote < 0 &&
+      (ct.text === ',' || ct.text === '—' || ct.text === '–')
+    ) {
       let from = prevEnd
       // "Crews came after a driver reported smoke, Chief Ruiz said": the earlier cue sits in a subordinate clause of this content.
       if (ci > 0) {
         const p = cands[ci - 1]!
         const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
-        for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) { from = pStart; break }
+        for (let k = pStart; k < p.clauseTok; k++)
+          if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) {
+            from = pStart
+            break
+          }
       }
-      while (from < comma && tokens[from]!.quote < 0 && (tokens[from]!.type === 'punct' && !isOpen(tokens[from]))) from++
+      while (from < comma && tokens[from]!.quote < 0 && tokens[from]!.type === 'punct' && !isOpen(tokens[from])) from++
       // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
       if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
       if (setContentFromRange(ctx, c, from, comma)) {
@@ -550,7 +780,15 @@ function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], c
         c.bwd = [from, comma]
         // `The rest, he said, came from "cake sales."` — a short subject, the tag, then the rest of the clause.
         const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
-        if (tokens[k]?.text === ',' && ci === cands.length - 1 && comma - from <= 6 && c.kind === 'indirect' && isWord(tokens[k + 1]) && !isGlossAt(tokens, k + 1) && matchCue(tokens, k + 1, s.tokEnd) === null) {
+        if (
+          tokens[k]?.text === ',' &&
+          ci === cands.length - 1 &&
+          comma - from <= 6 &&
+          c.kind === 'indirect' &&
+          isWord(tokens[k + 1]) &&
+          !isGlossAt(tokens, k + 1) &&
+          matchCue(tokens, k + 1, s.tokEnd) === null
+        ) {
           const head = c.pieces
           const rest: Candidate = { ...c, pieces: [], units: [] }
           if (setContentFromRange(ctx, rest, k + 1, s.tokEnd)) {
@@ -596,7 +834,8 @@ function resolveNesting(ctx: AttributionContext, cands: Candidate[]): void {
     const a = cands[i]!
     if (a.dropped || a.cue.kind !== 'according' || a.boundaryTok === null) continue
     const b = cands[i - 1]!
-    if (b.dropped || b.cue.kind === 'according' || b.via !== null || b.extentEnd > ctx.tokens[a.cue.tokStart]!.start) continue
+    if (b.dropped || b.cue.kind === 'according' || b.via !== null || b.extentEnd > ctx.tokens[a.cue.tokStart]!.start)
+      continue
     b.via = a.subject
     a.dropped = true
   }
@@ -606,11 +845,20 @@ function resolveNesting(ctx: AttributionContext, cands: Candidate[]): void {
     const a = cands[i]!
     if (a.dropped || a.bwd === null) continue
     const [ba, bb] = a.bwd
-    const inner = cands.slice(0, i).filter(b => !b.dropped && ((b.clauseTok >= ba && b.clauseTok < bb) || (b.fwd !== null && b.fwd[1] === bb)))
+    const inner = cands
+      .slice(0, i)
+      .filter((b) => !b.dropped && ((b.clauseTok >= ba && b.clauseTok < bb) || (b.fwd !== null && b.fwd[1] === bb)))
     if (inner.length === 0) continue
     // "Crews came after a driver reported smoke, Chief Ruiz said": a cue inside a subordinate clause is part of the content.
-    const subordinate = (b: Candidate) => { for (let k = ba; k < b.clauseTok; k++) if (isWord(ctx.tokens[k]) && SUBORDINATORS.has(ctx.tokens[k]!.norm)) return true; return false }
-    if (inner.every(subordinate)) { for (const b of inner) b.dropped = true; continue }
+    const subordinate = (b: Candidate) => {
+      for (let k = ba; k < b.clauseTok; k++)
+        if (isWord(ctx.tokens[k]) && SUBORDINATORS.has(ctx.tokens[k]!.norm)) return true
+      return false
+    }
+    if (inner.every(subordinate)) {
+      for (const b of inner) b.dropped = true
+      continue
+    }
     if (isRelay(a)) for (const b of inner) if (b.via === null) b.via = a.subject
     a.dropped = true
   }
@@ -640,7 +888,8 @@ function isRelay(a: Candidate): boolean {
   if (parts.length !== 1) return false
   const p = parts[0]!
   if (p.kind === 'name' && p.mention !== null) return p.mention.kind === 'organization'
-  if (p.kind === 'description') return p.alias?.entity.type === 'organization' || (p.head !== null && ORG_HEAD_NOUNS.has(p.head))
+  if (p.kind === 'description')
+    return p.alias?.entity.type === 'organization' || (p.head !== null && ORG_HEAD_NOUNS.has(p.head))
   return false
 }
 
@@ -655,7 +904,7 @@ export function findDashAttributions(ctx: AttributionContext, sentenceOf: (pos: 
   const out: Attribution[] = []
   for (const u of units) {
     const last = u.pieces[u.pieces.length - 1]
-    if (last === undefined || last.closeTok < 0 || u.pieces.some(p => p.end <= p.start)) continue
+    if (last === undefined || last.closeTok < 0 || u.pieces.some((p) => p.end <= p.start)) continue
     const para = paragraphs[last.paragraph]!
     let k = last.closeTok + 1
     while (k < para.tokEnd && tokens[k]!.type === 'punct' && /^[.,!?]$/.test(tokens[k]!.text)) k++
@@ -670,12 +919,22 @@ export function findDashAttributions(ctx: AttributionContext, sentenceOf: (pos: 
     }
     if (!DASH_TAGS.has(tokens[k]?.text ?? '') || k + 1 >= hi) continue
     const subject = parsePhraseAfter(ctx, k + 1, hi)
-    if (subject === null || !subject.parts.every(p => p.kind === 'name')) continue
-    const pieces = u.pieces.map(p => ({ start: p.start, end: p.end }))
+    if (subject === null || !subject.parts.every((p) => p.kind === 'name')) continue
+    const pieces = u.pieces.map((p) => ({ start: p.start, end: p.end }))
     const tagEnd = tokens[Math.min(hi, Math.max(subject.tokEnd, k + 1)) - 1]!.end
     out.push({
-      sentence: sentenceOf(u.pieces[0]!.start), cue: tokens[k]!.text, subject, inherit: false, kind: 'direct', pieces, units: [u.id],
-      extentStart: u.start, extentEnd: Math.max(u.end, tagEnd), via: null, pos: subject.start, decline: false,
+      sentence: sentenceOf(u.pieces[0]!.start),
+      cue: tokens[k]!.text,
+      subject,
+      inherit: false,
+      kind: 'direct',
+      pieces,
+      units: [u.id],
+      extentStart: u.start,
+      extentEnd: Math.max(u.end, tagEnd),
+      via: null,
+      pos: subject.start,
+      decline: false,
     })
   }
   return out
@@ -691,7 +950,7 @@ export function findColonAttributions(ctx: AttributionContext, s: Sentence, used
     const colon = tokens[k]!
     if (colon.text !== ':' || colon.quote >= 0 || !isOpen(tokens[k + 1])) continue
     const u = units[tokens[k + 1]!.unit]!
-    if (used.has(u.id) || u.pieces.some(p => p.end <= p.start) || isTitleLike(tokens, u)) return []
+    if (used.has(u.id) || u.pieces.some((p) => p.end <= p.start) || isTitleLike(tokens, u)) return []
     // The quotation ends the sentence.
     const last = u.pieces[u.pieces.length - 1]!
     if (last.closeTok >= 0 && last.closeTok < s.tokEnd - 1) {
@@ -700,19 +959,32 @@ export function findColonAttributions(ctx: AttributionContext, s: Sentence, used
     let subject: SpeakerPhrase | null = null
     for (let j = s.tokStart; j < k && subject === null; j++) {
       const mid = ctx.mentionAt[j]!
-      if (mid >= 0 && ctx.mentions[mid]!.subject && !ctx.mentions[mid]!.inQuote) subject = parsePhrase(ctx, ctx.mentions[mid]!.tokStart, ctx.mentions[mid]!.tokEnd)
+      if (mid >= 0 && ctx.mentions[mid]!.subject && !ctx.mentions[mid]!.inQuote)
+        subject = parsePhrase(ctx, ctx.mentions[mid]!.tokStart, ctx.mentions[mid]!.tokEnd)
       else if (j === s.tokStart && /^(he|she|they)$/.test(tokens[j]!.norm)) subject = parsePhrase(ctx, j, j + 1)
     }
-    if (subject === null || subject.tokEnd >= k || !subject.parts.every(p => p.kind !== 'description')) return []
+    if (subject === null || subject.tokEnd >= k || !subject.parts.every((p) => p.kind !== 'description')) return []
     let a = subject.tokEnd
     while (a < k && (tokens[a]!.type !== 'word' || ADVERB_SKIP.has(tokens[a]!.norm))) a++
     if (a >= k || k - a > 8) return []
     for (let j = a; j < k; j++) if (!isWord(tokens[j]) || matchCue(tokens, j, k) !== null) return []
-    const pieces = u.pieces.map(p => ({ start: p.start, end: p.end }))
-    return [{
-      sentence: s.index, cue: ctx.text.slice(tokens[a]!.start, tokens[k - 1]!.end), subject, inherit: false, kind: 'direct', pieces, units: [u.id],
-      extentStart: tokens[s.tokStart]!.start, extentEnd: Math.max(u.end, tokens[s.tokEnd - 1]!.end), via: null, pos: subject.start, decline: false,
-    }]
+    const pieces = u.pieces.map((p) => ({ start: p.start, end: p.end }))
+    return [
+      {
+        sentence: s.index,
+        cue: ctx.text.slice(tokens[a]!.start, tokens[k - 1]!.end),
+        subject,
+        inherit: false,
+        kind: 'direct',
+        pieces,
+        units: [u.id],
+        extentStart: tokens[s.tokStart]!.start,
+        extentEnd: Math.max(u.end, tokens[s.tokEnd - 1]!.end),
+        via: null,
+        pos: subject.start,
+        decline: false,
+      },
+    ]
   }
   return []
 }

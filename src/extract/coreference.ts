@@ -2,8 +2,17 @@
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
 import { isAnaphorAlias, type RegistryIndex } from './entities'
 import { slugify } from './ids'
-import { COUNTRIES, DOCUMENT_NOUNS, FEMALE_NOUNS, isPersonEpithet, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
-import { guessGender, type Gender, type Mention, type MentionKind } from './mentions'
+import {
+  COUNTRIES,
+  DOCUMENT_NOUNS,
+  FEMALE_NOUNS,
+  isPersonEpithet,
+  MALE_NOUNS,
+  NP_DETERMINERS,
+  ORG_HEAD_NOUNS,
+  ROLE_SYNONYMS,
+} from './lexicon'
+import { type Gender, guessGender, type Mention, type MentionKind } from './mentions'
 import type { SpeakerPart } from './speakers'
 
 export interface EntityState {
@@ -42,7 +51,30 @@ export interface Range {
 }
 
 /** Heads so generic that they point at the last organisation of any kind ("the company said"). */
-const GENERIC_ORG_HEADS = new Set(['company', 'firm', 'group', 'organisation', 'organization', 'business', 'giant', 'maker', 'conglomerate', 'operator', 'startup', 'club', 'team', 'side', 'distributor', 'studio', 'lender', 'retailer', 'carrier', 'manufacturer', 'publisher', 'broadcaster'])
+const GENERIC_ORG_HEADS = new Set([
+  'company',
+  'firm',
+  'group',
+  'organisation',
+  'organization',
+  'business',
+  'giant',
+  'maker',
+  'conglomerate',
+  'operator',
+  'startup',
+  'club',
+  'team',
+  'side',
+  'distributor',
+  'studio',
+  'lender',
+  'retailer',
+  'carrier',
+  'manufacturer',
+  'publisher',
+  'broadcaster',
+])
 const SENTENCE_WINDOW = 6
 /** How many sentences back "the release" looks for the release someone issued. */
 const DOCUMENT_WINDOW = 15
@@ -56,7 +88,7 @@ const RECENT_LIMIT = 60
 function roleForms(words: string): string[] {
   const forms = [words]
   for (const group of ROLE_SYNONYMS) {
-    const hit = group.find(g => words === g || words.endsWith(` ${g}`))
+    const hit = group.find((g) => words === g || words.endsWith(` ${g}`))
     if (hit === undefined) continue
     const stem = words.slice(0, words.length - hit.length)
     for (const g of group) if (g !== hit) forms.push(`${stem}${g}`)
@@ -103,7 +135,10 @@ export class Discourse {
   private readonly documents: { noun: string; sentence: number; pos: number; key: string }[] = []
   readonly warnings: string[] = []
 
-  constructor(private readonly registry: RegistryIndex, mentions: readonly Mention[]) {
+  constructor(
+    private readonly registry: RegistryIndex,
+    mentions: readonly Mention[],
+  ) {
     for (const m of mentions) {
       if (m.registry !== null) continue
       let f = this.forms.get(m.text)
@@ -122,10 +157,10 @@ export class Discourse {
     for (const f of this.forms.values()) {
       if (f.kind === 'person' || f.words.length < 2) continue
       // "U.S. Federal Railroad Administration" is "FRA" too: a leading country is no part of the acronym.
-      const caps = f.words.filter(w => /^\p{Lu}/u.test(w))
+      const caps = f.words.filter((w) => /^\p{Lu}/u.test(w))
       const variants = [caps, COUNTRIES.has(caps[0]?.toLowerCase() ?? '') ? caps.slice(1) : []]
       for (const v of variants) {
-        const initials = v.map(w => w.charAt(0)).join('')
+        const initials = v.map((w) => w.charAt(0)).join('')
         if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, f)
       }
     }
@@ -163,7 +198,9 @@ export class Discourse {
       if (avoid.has(key)) continue
       const lastPos = this.entities.get(key)?.lastPos ?? -1
       // A form whose gender is known to match beats one of unknown gender, then the most recent wins.
-      const recent = Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start)) + (m.gender !== null && this.formGender(f) === m.gender ? BIG : 0)
+      const recent =
+        Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start)) +
+        (m.gender !== null && this.formGender(f) === m.gender ? BIG : 0)
       if (f.words.length > best.words.length || (f.words.length === best.words.length && recent > bestRecent)) {
         best = f
         bestRecent = recent
@@ -202,7 +239,18 @@ export class Discourse {
     let e = this.entities.get(key)
     if (e === undefined) {
       const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
-      e = { key, name: form.text, type, registry: null, gender: m.gender, plural: false, roles: [], nameWords: new Set(form.words.map(w => w.toLowerCase())), anaphors: NO_ANAPHORS, lastPos: -1 }
+      e = {
+        key,
+        name: form.text,
+        type,
+        registry: null,
+        gender: m.gender,
+        plural: false,
+        roles: [],
+        nameWords: new Set(form.words.map((w) => w.toLowerCase())),
+        anaphors: NO_ANAPHORS,
+        lastPos: -1,
+      }
       this.entities.set(key, e)
     }
     if (e.gender === null && m.gender !== null) e.gender = m.gender
@@ -218,8 +266,19 @@ export class Discourse {
     if (e === undefined) {
       const nameWords = new Set<string>()
       for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
-      const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map(a => a.toLowerCase()))
-      e = { key, name: r.name, type: r.type, registry: r, gender: null, plural: false, roles: r.role ? [r.role.toLowerCase()] : [], nameWords, anaphors, lastPos: -1 }
+      const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map((a) => a.toLowerCase()))
+      e = {
+        key,
+        name: r.name,
+        type: r.type,
+        registry: r,
+        gender: null,
+        plural: false,
+        roles: r.role ? [r.role.toLowerCase()] : [],
+        nameWords,
+        anaphors,
+        lastPos: -1,
+      }
       this.entities.set(key, e)
     }
     if (description !== null && !e.roles.includes(description)) e.roles.push(description)
@@ -245,7 +304,7 @@ export class Discourse {
     const found = this.searchSalient(pos, sentence, [], (e, joint) => this.compatible(e, pronoun, joint))
     if (found === null) return
     this.learn(found, pronoun)
-    this.events.push({ pos, sentence, role: 'subject', keys: found.map(e => e.key) })
+    this.events.push({ pos, sentence, role: 'subject', keys: found.map((e) => e.key) })
   }
 
   /** "Residents gathered outside. They said ...": a description opening a sentence is a candidate for "they"/"it". */
@@ -260,7 +319,7 @@ export class Discourse {
   noteSpeakers(states: readonly EntityState[], pos: number, sentence: number): void {
     if (states.length === 0) return
     for (const s of states) this.touch(s, pos)
-    this.events.push({ pos, sentence, role: 'speaker', keys: states.map(s => s.key) })
+    this.events.push({ pos, sentence, role: 'speaker', keys: states.map((s) => s.key) })
   }
 
   private touch(e: EntityState, pos: number): void {
@@ -272,12 +331,19 @@ export class Discourse {
   }
 
   /** Resolves one part of a speaker phrase at `pos`; `exclude` holds the statement's own content. */
-  resolve(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[], avoid: ReadonlySet<string> = new Set()): EntityState[] {
+  resolve(
+    part: SpeakerPart,
+    pos: number,
+    sentence: number,
+    exclude: readonly Range[],
+    avoid: ReadonlySet<string> = new Set(),
+  ): EntityState[] {
     if (part.kind === 'name' && part.mention !== null) {
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
       this.seenInside.add(e.name)
-      if (part.description !== null && !e.roles.includes(part.description.toLowerCase())) e.roles.push(part.description.toLowerCase())
+      if (part.description !== null && !e.roles.includes(part.description.toLowerCase()))
+        e.roles.push(part.description.toLowerCase())
       return [e]
     }
     if (part.kind === 'pronoun') {
@@ -306,7 +372,7 @@ export class Discourse {
       if (d.sentence < sentence - DOCUMENT_WINDOW) break
       if (d.noun === noun && d.pos < pos) return this.entities.get(d.key) ?? null
     }
-    const inExcluded = (p: number) => exclude.some(r => p >= r.start && p < r.end)
+    const inExcluded = (p: number) => exclude.some((r) => p >= r.start && p < r.end)
     let org: EntityState | null = null
     for (let k = this.events.length - 1; k >= 0; k--) {
       const ev = this.events[k]!
@@ -323,11 +389,16 @@ export class Discourse {
   private compatible(e: EntityState, pronoun: string, joint: boolean): boolean {
     if (this.isWeak(e)) return false
     switch (pronoun) {
-      case 'he': return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'f'
-      case 'she': return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'm'
-      case 'they': return joint || e.plural || e.type === 'group' || e.type === 'organization'
-      case 'it': return !joint && e.type === 'organization'
-      default: return false
+      case 'he':
+        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'f'
+      case 'she':
+        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'm'
+      case 'they':
+        return joint || e.plural || e.type === 'group' || e.type === 'organization'
+      case 'it':
+        return !joint && e.type === 'organization'
+      default:
+        return false
     }
   }
 
@@ -340,10 +411,15 @@ export class Discourse {
    * Sentence by sentence backwards from `pos`: the latest speaker, else the sentence's subject, else its
    * first other mention that passes `test`; then the latest passing mention further back.
    */
-  private searchSalient(pos: number, sentence: number, exclude: readonly Range[], test: (e: EntityState, joint: boolean) => boolean): EntityState[] | null {
-    const inExcluded = (p: number) => exclude.some(r => p >= r.start && p < r.end)
+  private searchSalient(
+    pos: number,
+    sentence: number,
+    exclude: readonly Range[],
+    test: (e: EntityState, joint: boolean) => boolean,
+  ): EntityState[] | null {
+    const inExcluded = (p: number) => exclude.some((r) => p >= r.start && p < r.end)
     const pick = (ev: SalienceEvent): EntityState[] | null => {
-      const states = ev.keys.map(k => this.entities.get(k)).filter((e): e is EntityState => e !== undefined)
+      const states = ev.keys.map((k) => this.entities.get(k)).filter((e): e is EntityState => e !== undefined)
       if (states.length > 1) return test(states[0]!, true) ? states : null
       const s = states[0]
       return s !== undefined && test(s, false) ? [s] : null
@@ -358,9 +434,11 @@ export class Discourse {
       for (; k >= 0 && this.events[k]!.sentence === sent; k--) {
         const ev = this.events[k]!
         if (ev.pos >= pos || inExcluded(ev.pos) || ev.role === 'topic') continue
-        if (ev.role === 'speaker') { if (speaker === null) speaker = pick(ev) }
-        else if (ev.role === 'subject') { if (subject === null) subject = pick(ev) }
-        else mention = pick(ev) ?? mention
+        if (ev.role === 'speaker') {
+          if (speaker === null) speaker = pick(ev)
+        } else if (ev.role === 'subject') {
+          if (subject === null) subject = pick(ev)
+        } else mention = pick(ev) ?? mention
       }
       const found = speaker ?? subject ?? mention
       if (found !== null) return found
@@ -393,42 +471,61 @@ export class Discourse {
     return null
   }
 
-  private resolveDescription(part: SpeakerPart, pos: number, sentence: number, exclude: readonly Range[]): EntityState | null {
+  private resolveDescription(
+    part: SpeakerPart,
+    pos: number,
+    sentence: number,
+    exclude: readonly Range[],
+  ): EntityState | null {
     const words = part.words.join(' ')
     const head = part.head ?? ''
     // "according to court documents" names its source; "the statement said" points back at whoever issued it.
-    if (DOCUMENT_NOUNS.has(head) && part.alias === null && part.definite) return this.resolveDocument(head, pos, sentence, exclude)
+    if (DOCUMENT_NOUNS.has(head) && part.alias === null && part.definite)
+      return this.resolveDocument(head, pos, sentence, exclude)
     // "Springdale Police Department ... police said": bare "police" is the police force the story named.
     if (!part.definite && head === 'police' && part.words.length === 1) {
-      const force = this.mostRecent(e => e.type === 'organization' && e.nameWords.has('police'))
+      const force = this.mostRecent((e) => e.type === 'organization' && e.nameWords.has('police'))
       if (force !== null) return force
     }
     if (part.definite) {
       // A registry anaphor ("the department") resolves once its entity has been named.
       const phrase = `the ${words}`
-      const viaAlias = this.mostRecent(e => e.anaphors.has(phrase))
+      const viaAlias = this.mostRecent((e) => e.anaphors.has(phrase))
       if (viaAlias !== null) return viaAlias
       if (ORG_HEAD_NOUNS.has(head)) {
         // "the ministry" → the salient organisation with that word in its name; "the company" → the salient organisation.
         const named = (e: EntityState) => e.type === 'organization' && e.nameWords.has(head)
-        const generic = (e: EntityState) => GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
-        const found = this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ?? this.mostRecent(named)
-          ?? this.topicOrganisation(pos, generic)
-          ?? this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ?? this.mostRecent(generic)
+        const generic = (e: EntityState) =>
+          GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
+        const found =
+          this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ??
+          this.mostRecent(named) ??
+          this.topicOrganisation(pos, generic) ??
+          this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ??
+          this.mostRecent(generic)
         const one = Array.isArray(found) ? found[0] : found
         if (one !== undefined && one !== null) return one
       }
       // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state"; "Sen. Ann Roe" ... "the senator".
       const forms = roleForms(words)
-      const byRole = this.mostRecent(e => e.type !== 'group' && e.roles.some(r => forms.some(w => r === w || r.endsWith(` ${w}`))))
+      const byRole = this.mostRecent(
+        (e) => e.type !== 'group' && e.roles.some((r) => forms.some((w) => r === w || r.endsWith(` ${w}`))),
+      )
       if (byRole !== null) return byRole
       // "..., said the 24-year-old." / "the Italian said": an epithet points at the salient person.
       if (!part.plural && isPersonEpithet(head)) {
-        const found = this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && !this.isWeak(e))
+        const found = this.searchSalient(
+          pos,
+          sentence,
+          exclude,
+          (e, joint) => !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && !this.isWeak(e),
+        )
         if (found !== null) return this.learn(found, 'they')[0]!
       }
       // "A man in a red cap stood outside. ... the man said": the same head noun takes up the earlier description.
-      const same = this.mostRecent(e => e.key.startsWith('desc:') && !e.plural && e.type !== 'organization' && e.nameWords.has(head))
+      const same = this.mostRecent(
+        (e) => e.key.startsWith('desc:') && !e.plural && e.type !== 'organization' && e.nameWords.has(head),
+      )
       if (same !== null && !part.plural) return same
     }
     return this.descriptionEntity(part)
@@ -461,19 +558,43 @@ export class Discourse {
   private descriptionEntity(part: SpeakerPart): EntityState {
     // "the national weather service" → "national weather service"; "A senior official" → "a senior official".
     // "One nurse said" is "a nurse": the numeral only stands for the indefinite article.
-    const t = part.definite && /^the\s/i.test(part.text) ? part.text.replace(/^the\s+/i, '') : /^one\s+(?!of\b)/i.test(part.text) ? part.text.replace(/^one\s+/i, 'a ') : part.text
+    const t =
+      part.definite && /^the\s/i.test(part.text)
+        ? part.text.replace(/^the\s+/i, '')
+        : /^one\s+(?!of\b)/i.test(part.text)
+          ? part.text.replace(/^one\s+/i, 'a ')
+          : part.text
     const firstWord = t.split(/\s+/)[0]!
-    const name = NP_DETERMINERS.has(firstWord.toLowerCase()) || /^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x')
-      ? t.charAt(0).toLowerCase() + t.slice(1)
-      : t
+    const name =
+      NP_DETERMINERS.has(firstWord.toLowerCase()) ||
+      (/^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x'))
+        ? t.charAt(0).toLowerCase() + t.slice(1)
+        : t
     const key = `desc:${name.toLowerCase()}`
     let e = this.entities.get(key)
     if (e === undefined) {
       const head = part.head ?? ''
       // "a woman", "the girl": a gendered person noun is a person a later "she" can take up.
       const gender: Gender = part.plural ? null : MALE_NOUNS.has(head) ? 'm' : FEMALE_NOUNS.has(head) ? 'f' : null
-      const type: SpeakerType = part.plural ? 'group' : ORG_HEAD_NOUNS.has(head) && part.definite ? 'organization' : gender !== null ? 'person' : 'unknown'
-      e = { key, name, type, registry: null, gender, plural: part.plural, roles: [], nameWords: new Set(part.words), anaphors: NO_ANAPHORS, lastPos: -1 }
+      const type: SpeakerType = part.plural
+        ? 'group'
+        : ORG_HEAD_NOUNS.has(head) && part.definite
+          ? 'organization'
+          : gender !== null
+            ? 'person'
+            : 'unknown'
+      e = {
+        key,
+        name,
+        type,
+        registry: null,
+        gender,
+        plural: part.plural,
+        roles: [],
+        nameWords: new Set(part.words),
+        anaphors: NO_ANAPHORS,
+        lastPos: -1,
+      }
       this.entities.set(key, e)
     }
     return e

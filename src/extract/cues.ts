@@ -87,33 +87,158 @@ const VERB_TABLE: readonly [string, string][] = [
 /** Speech verbs by surface form. */
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
   VERB_TABLE.flatMap(([forms, flags]) =>
-    forms.split(' ').map(f => [f, { noThat: flags.includes('N'), inversion: flags.includes('I'), object: flags.includes('O'), relay: flags.includes('R') }] as const),
+    forms.split(' ').map(
+      (f) =>
+        [
+          f,
+          {
+            noThat: flags.includes('N'),
+            inversion: flags.includes('I'),
+            object: flags.includes('O'),
+            relay: flags.includes('R'),
+          },
+        ] as const,
+    ),
   ),
 )
 
 /** Verbs that need a particle: "pointed out". */
-const PARTICLES: ReadonlyMap<string, string> = new Map([['point', 'out'], ['pointed', 'out'], ['points', 'out']])
+const PARTICLES: ReadonlyMap<string, string> = new Map([
+  ['point', 'out'],
+  ['pointed', 'out'],
+  ['points', 'out'],
+])
 
 /** Verbs of nominal cues: "expressed hopes that", "voiced hope for". */
-export const NOMINAL_VERBS = new Set(['expressed', 'expresses', 'expressing', 'express', 'voiced', 'voices', 'voicing', 'voice', 'raised', 'raises', 'conveyed', 'conveys', 'reiterated', 'reiterates'])
+export const NOMINAL_VERBS = new Set([
+  'expressed',
+  'expresses',
+  'expressing',
+  'express',
+  'voiced',
+  'voices',
+  'voicing',
+  'voice',
+  'raised',
+  'raises',
+  'conveyed',
+  'conveys',
+  'reiterated',
+  'reiterates',
+])
 /** Nouns of nominal cues. */
-export const NOMINAL_NOUNS = new Set(`hope hopes concern concerns disappointment confidence optimism pessimism regret
+export const NOMINAL_NOUNS = new Set(
+  `hope hopes concern concerns disappointment confidence optimism pessimism regret
   frustration satisfaction support doubt doubts skepticism scepticism worry worries fear fears surprise anger
   opposition gratitude appreciation condolences sympathy dismay alarm outrage reservations interest willingness
   readiness determination belief wish desire openness solidarity displeasure unhappiness dissatisfaction
-  discontent approval disapproval relief sadness sorrow shock caution questions objections`.split(/\s+/))
+  discontent approval disapproval relief sadness sorrow shock caution questions objections`.split(/\s+/),
+)
 /** Nominal cue nouns that "raised" can take. */
 const RAISED_NOUNS = new Set(['concern', 'concerns', 'doubts', 'questions', 'fears', 'alarm', 'objections'])
-const NOMINAL_MODIFIERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'some', 'deep', 'strong', 'serious', 'grave', 'great', 'cautious', 'renewed', 'repeated', 'growing', 'particular', 'firm', 'sincere', 'profound', 'strongest', 'deepest'])
+const NOMINAL_MODIFIERS = new Set([
+  'the',
+  'a',
+  'an',
+  'his',
+  'her',
+  'its',
+  'their',
+  'some',
+  'deep',
+  'strong',
+  'serious',
+  'grave',
+  'great',
+  'cautious',
+  'renewed',
+  'repeated',
+  'growing',
+  'particular',
+  'firm',
+  'sincere',
+  'profound',
+  'strongest',
+  'deepest',
+])
 
 /** Nouns that quote a possessor: "Smith's warning that ...". */
-export const POSSESSIVE_CUE_NOUNS = new Set(['warning', 'warnings', 'claim', 'claims', 'assertion', 'insistence', 'argument', 'statement', 'remark', 'remarks', 'comment', 'comments', 'pledge', 'promise', 'vow', 'admission', 'suggestion', 'prediction', 'assurance', 'assurances', 'denial', 'contention', 'allegation', 'announcement', 'insistence'])
+export const POSSESSIVE_CUE_NOUNS = new Set([
+  'warning',
+  'warnings',
+  'claim',
+  'claims',
+  'assertion',
+  'insistence',
+  'argument',
+  'statement',
+  'remark',
+  'remarks',
+  'comment',
+  'comments',
+  'pledge',
+  'promise',
+  'vow',
+  'admission',
+  'suggestion',
+  'prediction',
+  'assurance',
+  'assurances',
+  'denial',
+  'contention',
+  'allegation',
+  'announcement',
+  'insistence',
+])
 
 /** Participles that continue the previous speaker: "..., adding that ...". */
-export const PARTICIPLE_CUES = new Set(['adding', 'saying', 'noting', 'warning', 'arguing', 'insisting', 'stressing', 'explaining', 'claiming', 'telling', 'writing', 'acknowledging', 'admitting', 'emphasizing', 'emphasising', 'suggesting', 'predicting', 'asserting', 'declaring', 'pointing', 'reiterating', 'recalling', 'complaining', 'cautioning', 'vowing', 'pledging', 'promising', 'conceding', 'stating', 'contending', 'alleging'])
+export const PARTICIPLE_CUES = new Set([
+  'adding',
+  'saying',
+  'noting',
+  'warning',
+  'arguing',
+  'insisting',
+  'stressing',
+  'explaining',
+  'claiming',
+  'telling',
+  'writing',
+  'acknowledging',
+  'admitting',
+  'emphasizing',
+  'emphasising',
+  'suggesting',
+  'predicting',
+  'asserting',
+  'declaring',
+  'pointing',
+  'reiterating',
+  'recalling',
+  'complaining',
+  'cautioning',
+  'vowing',
+  'pledging',
+  'promising',
+  'conceding',
+  'stating',
+  'contending',
+  'alleging',
+])
 
 const DECLINE_VERBS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing'])
-const DECLINE_OBJECTS = new Set(['comment', 'elaborate', 'discuss', 'say', 'answer', 'respond', 'confirm', 'speak', 'specify', 'reply'])
+const DECLINE_OBJECTS = new Set([
+  'comment',
+  'elaborate',
+  'discuss',
+  'say',
+  'answer',
+  'respond',
+  'confirm',
+  'speak',
+  'specify',
+  'reply',
+])
 
 export type CueKind = 'verb' | 'nominal' | 'according' | 'decline' | 'participle' | 'possessive'
 
@@ -130,7 +255,8 @@ export interface CueMatch {
 /** True when a lower-cased word is a form of a speech verb. */
 export const isSpeechVerbForm = (norm: string): boolean => CUE_VERBS.has(norm)
 
-const w = (tokens: readonly Token[], i: number, end: number): Token | undefined => (i < end && tokens[i]!.type === 'word' && tokens[i]!.quote < 0 ? tokens[i] : undefined)
+const w = (tokens: readonly Token[], i: number, end: number): Token | undefined =>
+  i < end && tokens[i]!.type === 'word' && tokens[i]!.quote < 0 ? tokens[i] : undefined
 
 /** Matches a cue starting at token i (outside quotations), or returns null. */
 export function matchCue(tokens: readonly Token[], i: number, end: number): CueMatch | null {
@@ -141,14 +267,16 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   const next = w(tokens, i + 1, end)
 
   // "According to Xinhua, ..." / "..., according to officials."
-  if (n === 'according' && next?.norm === 'to') return { kind: 'according', tokStart: i, tokEnd: i + 2, phrase: 'according to', verb: null }
+  if (n === 'according' && next?.norm === 'to')
+    return { kind: 'according', tokStart: i, tokEnd: i + 2, phrase: 'according to', verb: null }
   // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue.
   if (t.cap) return null
 
   // "The ministry declined to comment."
   if (DECLINE_VERBS.has(n) && next?.norm === 'to') {
     const obj = w(tokens, i + 2, end)
-    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm)) return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
+    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm))
+      return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
   }
   // "Acme did not respond to a request for comment." / "could not be reached for comment"
   if ((n === 'did' || n === 'does' || n === 'could') && (next?.norm === 'not' || next?.norm === "n't")) {
@@ -167,7 +295,10 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   if (NOMINAL_VERBS.has(n)) {
     let k = i + 1
     let mods = 0
-    while (mods < 2 && w(tokens, k, end) !== undefined && NOMINAL_MODIFIERS.has(tokens[k]!.norm)) { k++; mods++ }
+    while (mods < 2 && w(tokens, k, end) !== undefined && NOMINAL_MODIFIERS.has(tokens[k]!.norm)) {
+      k++
+      mods++
+    }
     const noun = w(tokens, k, end)
     if (noun !== undefined && NOMINAL_NOUNS.has(noun.norm) && (!n.startsWith('rais') || RAISED_NOUNS.has(noun.norm))) {
       return { kind: 'nominal', tokStart: i, tokEnd: k + 1, phrase: `${n} ${noun.norm}`, verb: null }
@@ -175,7 +306,12 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   }
 
   // "Smith's warning that ..." / "his insistence that ..."
-  if (POSSESSIVE_CUE_NOUNS.has(n) && prev !== undefined && (isPossessive(prev) || ['his', 'her', 'their', 'its'].includes(prev.norm)) && next?.norm === 'that') {
+  if (
+    POSSESSIVE_CUE_NOUNS.has(n) &&
+    prev !== undefined &&
+    (isPossessive(prev) || ['his', 'her', 'their', 'its'].includes(prev.norm)) &&
+    next?.norm === 'that'
+  ) {
     return { kind: 'possessive', tokStart: i, tokEnd: i + 1, phrase: n, verb: null }
   }
 
@@ -183,7 +319,13 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   if (PARTICIPLE_CUES.has(n)) {
     const particle = n === 'pointing' ? 'out' : null
     if (particle !== null && next?.norm !== particle) return null
-    return { kind: 'participle', tokStart: i, tokEnd: particle ? i + 2 : i + 1, phrase: particle ? `${n} ${particle}` : n, verb: null }
+    return {
+      kind: 'participle',
+      tokStart: i,
+      tokEnd: particle ? i + 2 : i + 1,
+      phrase: particle ? `${n} ${particle}` : n,
+      verb: null,
+    }
   }
 
   const verb = CUE_VERBS.get(n)

@@ -1,6 +1,6 @@
 /** Registry look-ups: entity names and aliases matched on tokens; entity ids mentioned in a content string. */
 import type { RegistryEntity } from '../types'
-import { tokenize, type Token } from './tokens'
+import { type Token, tokenize } from './tokens'
 
 export interface RegistryAlias {
   entity: RegistryEntity
@@ -41,7 +41,13 @@ export function buildRegistryIndex(entities: readonly RegistryEntity[]): Registr
     for (const text of new Set([entity.name, ...(entity.aliases ?? [])])) {
       const toks = tokenize(text)
       if (toks.length === 0) continue
-      const alias: RegistryAlias = { entity, text, norms: toks.map(t => t.norm), caps: toks.map(t => t.cap), anaphor: isAnaphorAlias(text) }
+      const alias: RegistryAlias = {
+        entity,
+        text,
+        norms: toks.map((t) => t.norm),
+        caps: toks.map((t) => t.cap),
+        anaphor: isAnaphorAlias(text),
+      }
       const key = alias.norms[0]!
       const list = byFirst.get(key) ?? []
       list.push(alias)
@@ -55,7 +61,13 @@ export function buildRegistryIndex(entities: readonly RegistryEntity[]): Registr
 }
 
 /** The longest registry alias starting at token i (before `end`), names only unless `anaphors`. */
-export function matchRegistry(index: RegistryIndex, tokens: readonly Token[], i: number, end: number, anaphors = false): RegistryMatch | null {
+export function matchRegistry(
+  index: RegistryIndex,
+  tokens: readonly Token[],
+  i: number,
+  end: number,
+  anaphors = false,
+): RegistryMatch | null {
   const list = index.byFirst.get(tokens[i]!.norm)
   if (list === undefined) return null
   for (const alias of list) {

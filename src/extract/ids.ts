@@ -3,7 +3,10 @@
 /** FNV-1a over UTF-16 code units, 64-bit, as 16 hex digits; two 32-bit halves keep it fast without BigInt. */
 export function fnv1a64(s: string): string {
   // offset basis 0xcbf29ce484222325, prime 0x100000001b3 = 2^40 + 0x1b3
-  let h0 = 0x2325, h1 = 0x8422, h2 = 0x9ce4, h3 = 0xcbf2 // 16-bit limbs, low first
+  let h0 = 0x2325,
+    h1 = 0x8422,
+    h2 = 0x9ce4,
+    h3 = 0xcbf2 // 16-bit limbs, low first
   for (let i = 0; i < s.length; i++) {
     h0 ^= s.charCodeAt(i)
     // multiply by 0x1b3 and add the 2^40 term (limb 2 shifted by 8 bits)

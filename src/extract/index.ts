@@ -1,25 +1,56 @@
 /** Statement extraction: segments an article, finds attributions, resolves speakers and emits statements. */
 import type { ArticleInput, ExtractOptions, ExtractResult, Span, Statement, StatementKind } from '../types'
-import { findAttributions, findColonAttributions, findDashAttributions, type Attribution, type AttributionContext } from './attributions'
+import {
+  type Attribution,
+  type AttributionContext,
+  findAttributions,
+  findColonAttributions,
+  findDashAttributions,
+} from './attributions'
 import { Discourse, type EntityState } from './coreference'
 import { buildRegistryIndex, matchRegistry, type RegistryIndex } from './entities'
-import { fnv1a64, normaliseForId } from './ids'
-import { ADJUNCT_PREPS, DOCUMENT_NOUNS, FEMALE_NOUNS, MALE_NOUNS, ORG_HEAD_NOUNS, SPEAKER_NOUNS, SUBORDINATORS, TITLE_WORDS } from './lexicon'
-import { findMentions, guessGender, type Mention } from './mentions'
-import { hasTitleShape, pairQuotes, quoteWordStats, type QuoteUnit } from './quotes'
-import { segmentParagraphs, segmentSentences, type Sentence } from './segment'
-import { classifyPart, type SpeakerPart } from './speakers'
 import { findFurniture } from './furniture'
+import { fnv1a64, normaliseForId } from './ids'
+import {
+  ADJUNCT_PREPS,
+  DOCUMENT_NOUNS,
+  FEMALE_NOUNS,
+  MALE_NOUNS,
+  ORG_HEAD_NOUNS,
+  SPEAKER_NOUNS,
+  SUBORDINATORS,
+  TITLE_WORDS,
+} from './lexicon'
+import { findMentions, guessGender, type Mention } from './mentions'
+import { hasTitleShape, pairQuotes, type QuoteUnit, quoteWordStats } from './quotes'
+import { type Sentence, segmentParagraphs, segmentSentences } from './segment'
+import { classifyPart, type SpeakerPart } from './speakers'
+import { type Token, tokenize } from './tokens'
 import { findTopics, topicWords } from './topics'
 import { findTranscriptTurns, type TranscriptTurn } from './transcript'
-import { tokenize, type Token } from './tokens'
 
 export { CUE_VERBS } from './cues'
 
 const MAX_WARNINGS_PER_KIND = 5
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it'])
 /** Verbs that end a sentence-opening subject: "Another person briefed on the talks was ...". */
-const SUBJECT_VERBS = new Set(['was', 'were', 'is', 'are', 'has', 'had', 'have', 'would', 'will', 'said', 'says', 'told', 'did', 'does', 'could'])
+const SUBJECT_VERBS = new Set([
+  'was',
+  'were',
+  'is',
+  'are',
+  'has',
+  'had',
+  'have',
+  'would',
+  'will',
+  'said',
+  'says',
+  'told',
+  'did',
+  'does',
+  'could',
+])
 const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'now'])
 
 /** A statement before ids, topics and public speakers are filled in. */
@@ -73,7 +104,8 @@ function capWarnings(warnings: readonly string[]): string[] {
     perKind.set(kind, n)
     if (n <= MAX_WARNINGS_PER_KIND) out.push(w)
   }
-  for (const [kind, n] of perKind) if (n > MAX_WARNINGS_PER_KIND) out.push(`${n - MAX_WARNINGS_PER_KIND} more like: ${kind}`)
+  for (const [kind, n] of perKind)
+    if (n > MAX_WARNINGS_PER_KIND) out.push(`${n - MAX_WARNINGS_PER_KIND} more like: ${kind}`)
   return out
 }
 
@@ -93,17 +125,22 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   const sentenceAt = makeSentenceLookup(sentences)
 
   const turns = findTranscriptTurns(text, paragraphs)
-  const turnParagraphs = new Set(turns.flatMap(t => [t.paragraph, ...t.more.map(m => m.paragraph)]))
+  const turnParagraphs = new Set(turns.flatMap((t) => [t.paragraph, ...t.more.map((m) => m.paragraph)]))
   // Bylines, time stamps, captions, headlines: no statements there, and their names are no antecedents.
   const furniture = findFurniture(text, paragraphs)
   const skipParagraph = (p: number) => turnParagraphs.has(p) || furniture.has(p)
-  const liveMentions = furniture.size === 0 ? mentions : mentions.filter(m => furniture.get(sentences[m.sentence]!.paragraph) !== 'other')
-  const bodyMentions = furniture.size === 0 ? mentions : liveMentions.filter(m => !furniture.has(sentences[m.sentence]!.paragraph))
+  const liveMentions =
+    furniture.size === 0
+      ? mentions
+      : mentions.filter((m) => furniture.get(sentences[m.sentence]!.paragraph) !== 'other')
+  const bodyMentions =
+    furniture.size === 0 ? mentions : liveMentions.filter((m) => !furniture.has(sentences[m.sentence]!.paragraph))
   const atts: Attribution[] = []
   for (const s of sentences) if (!skipParagraph(s.paragraph)) atts.push(...findAttributions(ctx, s))
-  const quoted = new Set(atts.flatMap(a => a.units))
-  for (const a of findDashAttributions(ctx, sentenceAt)) if (!a.units.some(u => quoted.has(u)) && !skipParagraph(sentences[a.sentence]!.paragraph)) atts.push(a)
-  const claimed = new Set(atts.flatMap(a => a.units))
+  const quoted = new Set(atts.flatMap((a) => a.units))
+  for (const a of findDashAttributions(ctx, sentenceAt))
+    if (!a.units.some((u) => quoted.has(u)) && !skipParagraph(sentences[a.sentence]!.paragraph)) atts.push(a)
+  const claimed = new Set(atts.flatMap((a) => a.units))
   for (const s of sentences) if (!skipParagraph(s.paragraph)) atts.push(...findColonAttributions(ctx, s, claimed))
   atts.sort((a, b) => a.pos - b.pos)
 
@@ -123,19 +160,31 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   }
   for (const t of turns) items.push({ pos: t.start, order: 1, turn: t, sentence: sentenceAt(t.start) })
   // "He now skippers the ferry ...": a pronoun opening a sentence carries its antecedent forward.
-  const attributed = new Set(atts.map(a => a.pos))
+  const attributed = new Set(atts.map((a) => a.pos))
   for (const s of sentences) {
     if (furniture.has(s.paragraph)) continue
     let k = s.tokStart
     if (OPENING_CONJUNCTIONS.has(tokens[k]!.norm) && k + 1 < s.tokEnd) k++
     // "On a recent Saturday, a man in a red cap stood outside": the subject follows an opening adverbial.
     if (ADJUNCT_PREPS.has(tokens[k]!.norm) || SUBORDINATORS.has(tokens[k]!.norm)) {
-      for (let c = k + 1; c < Math.min(s.tokEnd - 1, k + 16); c++) if (tokens[c]!.text === ',' && tokens[c]!.quote < 0) { k = c + 1; break }
+      for (let c = k + 1; c < Math.min(s.tokEnd - 1, k + 16); c++)
+        if (tokens[c]!.text === ',' && tokens[c]!.quote < 0) {
+          k = c + 1
+          break
+        }
     }
     const identified = findIdentification(ctx, s)
-    if (identified !== null) items.push({ pos: identified.name.start, order: 0, identified: identified.part, name: identified.name, sentence: s.index })
+    if (identified !== null)
+      items.push({
+        pos: identified.name.start,
+        order: 0,
+        identified: identified.part,
+        name: identified.name,
+        sentence: s.index,
+      })
     const t = tokens[k]!
-    if (t.type === 'word' && t.quote < 0 && SUBJECT_PRONOUNS.has(t.norm) && !attributed.has(t.start)) items.push({ pos: t.start, order: 0, pronoun: t.norm, sentence: s.index })
+    if (t.type === 'word' && t.quote < 0 && SUBJECT_PRONOUNS.has(t.norm) && !attributed.has(t.start))
+      items.push({ pos: t.start, order: 0, pronoun: t.norm, sentence: s.index })
     else if (t.type === 'word' && t.quote < 0 && mentionAt[k]! < 0 && !attributed.has(t.start)) {
       // "Residents gathered outside." / "The company posted a loss.": an unnamed subject "they" or "it" may take up.
       for (let e = k; e < Math.min(s.tokEnd, k + 5); e++) {
@@ -146,14 +195,36 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
         const head = part?.head ?? ''
         // "Another person briefed on the talks was upbeat. ... the person said": an unnamed person opening a sentence,
         // with its post-modifier, is whom a later "the person" means.
-        const unnamedPerson = part !== null && part.kind === 'description' && !part.plural && !part.definite && !ORG_HEAD_NOUNS.has(head) && !DOCUMENT_NOUNS.has(head)
+        const unnamedPerson =
+          part !== null &&
+          part.kind === 'description' &&
+          !part.plural &&
+          !part.definite &&
+          !ORG_HEAD_NOUNS.has(head) &&
+          !DOCUMENT_NOUNS.has(head)
         if (unnamedPerson) {
           let v = e + 1
-          while (v < Math.min(s.tokEnd, e + 9) && tokens[v]!.type === 'word' && tokens[v]!.quote < 0 && !SUBJECT_VERBS.has(tokens[v]!.norm) && mentionAt[v]! < 0) v++
+          while (
+            v < Math.min(s.tokEnd, e + 9) &&
+            tokens[v]!.type === 'word' &&
+            tokens[v]!.quote < 0 &&
+            !SUBJECT_VERBS.has(tokens[v]!.norm) &&
+            mentionAt[v]! < 0
+          )
+            v++
           const longer = v > e + 1 && SUBJECT_VERBS.has(tokens[v]?.norm ?? '') ? classifyPart(ctx, k, v) : null
           if (longer !== null && longer.kind === 'description' && longer.head === head) part = longer
         }
-        if (part !== null && part.kind === 'description' && (part.plural || (part.definite && ORG_HEAD_NOUNS.has(head)) || MALE_NOUNS.has(head) || FEMALE_NOUNS.has(head) || unnamedPerson)) items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
+        if (
+          part !== null &&
+          part.kind === 'description' &&
+          (part.plural ||
+            (part.definite && ORG_HEAD_NOUNS.has(head)) ||
+            MALE_NOUNS.has(head) ||
+            FEMALE_NOUNS.has(head) ||
+            unnamedPerson)
+        )
+          items.push({ pos: t.start, order: 0, description: part, sentence: s.index })
         break
       }
     }
@@ -162,15 +233,29 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
 
   const discourse = new Discourse(registry, liveMentions)
   // "Corvane shares slide as demand cools" above the story: the headline's subject is what "the company" later means.
-  for (const m of liveMentions) if (m.subject && !m.inQuote && furniture.get(sentences[m.sentence]!.paragraph) === 'headline') discourse.noteTopic(m)
+  for (const m of liveMentions)
+    if (m.subject && !m.inQuote && furniture.get(sentences[m.sentence]!.paragraph) === 'headline')
+      discourse.noteTopic(m)
   const drafts: Draft[] = []
   let last: Draft | null = null
   let lastBySentence: { sentence: number; draft: Draft } | null = null
   for (const item of items) {
-    if ('mention' in item) { discourse.noteMention(item.mention); continue }
-    if ('pronoun' in item) { discourse.notePronounSubject(item.pronoun, item.pos, item.sentence); continue }
-    if ('description' in item) { discourse.noteDescriptionSubject(item.description, item.pos, item.sentence); continue }
-    if ('identified' in item) { discourse.identify(item.identified, item.name, item.pos, item.sentence); continue }
+    if ('mention' in item) {
+      discourse.noteMention(item.mention)
+      continue
+    }
+    if ('pronoun' in item) {
+      discourse.notePronounSubject(item.pronoun, item.pos, item.sentence)
+      continue
+    }
+    if ('description' in item) {
+      discourse.noteDescriptionSubject(item.description, item.pos, item.sentence)
+      continue
+    }
+    if ('identified' in item) {
+      discourse.identify(item.identified, item.name, item.pos, item.sentence)
+      continue
+    }
     let draft: Draft
     if ('att' in item) {
       const a = item.att
@@ -191,25 +276,63 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
       if (a.decline) {
         discourse.noteSpeakers(states, item.pos, a.sentence)
         if (states.length === 0) continue
-        drafts.push(makeDraft('indirect', states, null, a.subject?.text ?? null, a.cue, [], a.extentStart, a.extentEnd, sentenceAt))
+        drafts.push(
+          makeDraft(
+            'indirect',
+            states,
+            null,
+            a.subject?.text ?? null,
+            a.cue,
+            [],
+            a.extentStart,
+            a.extentEnd,
+            sentenceAt,
+          ),
+        )
         continue
       }
-      let via = a.via === null ? null : dedupe(a.via.parts.flatMap(p => discourse.resolve(p, a.via!.start, a.sentence, a.pieces)))[0] ?? null
+      let via =
+        a.via === null
+          ? null
+          : (dedupe(a.via.parts.flatMap((p) => discourse.resolve(p, a.via!.start, a.sentence, a.pieces)))[0] ?? null)
       // A pronoun continuing a relayed report keeps its channel: "Xinhua reported that Han said ... He expressed hopes ...".
       const pronounOnly = a.subject !== null && a.subject.parts.length === 1 && a.subject.parts[0]!.kind === 'pronoun'
-      if (via === null && (pronounOnly || a.inherit) && a.kind !== 'direct' && last !== null && last.via !== null && last.lastSentence >= a.sentence - 1 && sameStates(last.states, states)) via = last.via
+      if (
+        via === null &&
+        (pronounOnly || a.inherit) &&
+        a.kind !== 'direct' &&
+        last !== null &&
+        last.via !== null &&
+        last.lastSentence >= a.sentence - 1 &&
+        sameStates(last.states, states)
+      )
+        via = last.via
       // "Acme said in a statement that ...": a later "the statement said" speaks for Acme.
       if (states.length === 1) discourse.noteDocuments(documentsInTag(text, a), states, a.pos, a.sentence)
-      const source = a.inherit ? (lastBySentence?.sentence === a.sentence ? lastBySentence.draft.source : null) : a.subject?.text ?? null
+      const source = a.inherit
+        ? lastBySentence?.sentence === a.sentence
+          ? lastBySentence.draft.source
+          : null
+        : (a.subject?.text ?? null)
       draft = makeDraft(a.kind, states, via, source, a.cue, a.pieces, a.extentStart, a.extentEnd, sentenceAt)
     } else if ('quote' in item) {
       const u = item.quote
-      const pieces = u.pieces.filter(p => p.end > p.start).map(p => ({ start: p.start, end: p.end }))
+      const pieces = u.pieces.filter((p) => p.end > p.start).map((p) => ({ start: p.start, end: p.end }))
       // A bare quotation right after a quoted speaker continues that speaker (news convention).
       const opensSentence = tokens[sentences[item.sentence]!.tokStart]!.mark === 'open'
-      const continues = last !== null && (last.kind === 'direct' || last.kind === 'mixed') && last.states.length > 0 && last.lastSentence >= item.sentence - 1 && opensSentence
+      const continues =
+        last !== null &&
+        (last.kind === 'direct' || last.kind === 'mixed') &&
+        last.states.length > 0 &&
+        last.lastSentence >= item.sentence - 1 &&
+        opensSentence
       // `"We lost," Okoro said. "We will be back."`: in the same paragraph the quotation goes on with the same statement.
-      if (continues && last!.kind === 'direct' && last!.via === null && sentences[last!.lastSentence]!.paragraph === sentences[item.sentence]!.paragraph) {
+      if (
+        continues &&
+        last!.kind === 'direct' &&
+        last!.via === null &&
+        sentences[last!.lastSentence]!.paragraph === sentences[item.sentence]!.paragraph
+      ) {
         last!.pieces.push(...pieces)
         last!.extentEnd = Math.max(last!.extentEnd, u.end)
         last!.lastSentence = sentenceAt(Math.max(u.start, u.end - 1))
@@ -219,9 +342,19 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
     } else {
       const t = item.turn
       const states = t.anonymous ? [] : resolveLabel(t.label, discourse, registry, item.sentence, t.start)
-      const pieces = [{ start: t.start, end: t.end }, ...t.more.map(m => ({ start: m.start, end: m.end }))]
+      const pieces = [{ start: t.start, end: t.end }, ...t.more.map((m) => ({ start: m.start, end: m.end }))]
       // In a transcript the label is the cue: "BRANDT:".
-      draft = makeDraft('direct', states, null, t.label, `${t.label}:`, pieces, t.start, pieces[pieces.length - 1]!.end, sentenceAt)
+      draft = makeDraft(
+        'direct',
+        states,
+        null,
+        t.label,
+        `${t.label}:`,
+        pieces,
+        t.start,
+        pieces[pieces.length - 1]!.end,
+        sentenceAt,
+      )
     }
     discourse.noteSpeakers(draft.states, item.pos, draft.sentence)
     drafts.push(draft)
@@ -232,12 +365,28 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
 
   // Every sentence no statement covers is narration.
   const covered = new Uint8Array(sentences.length)
-  for (const d of drafts) for (let k = sentenceAt(d.extentStart); k <= sentenceAt(Math.max(d.extentStart, d.extentEnd - 1)); k++) covered[k] = 1
+  for (const d of drafts)
+    for (let k = sentenceAt(d.extentStart); k <= sentenceAt(Math.max(d.extentStart, d.extentEnd - 1)); k++)
+      covered[k] = 1
   for (const s of sentences) {
     if (covered[s.index]) continue
-    drafts.push({ kind: 'narration', states: [], via: null, source: null, cue: null, pieces: [{ start: s.start, end: s.end }], extentStart: s.start, extentEnd: s.end, sentence: s.index, lastSentence: s.index })
+    drafts.push({
+      kind: 'narration',
+      states: [],
+      via: null,
+      source: null,
+      cue: null,
+      pieces: [{ start: s.start, end: s.end }],
+      extentStart: s.start,
+      extentEnd: s.end,
+      sentence: s.index,
+      lastSentence: s.index,
+    })
   }
-  drafts.sort((a, b) => (a.pieces[0]?.start ?? a.extentStart) - (b.pieces[0]?.start ?? b.extentStart) || a.extentStart - b.extentStart)
+  drafts.sort(
+    (a, b) =>
+      (a.pieces[0]?.start ?? a.extentStart) - (b.pieces[0]?.start ?? b.extentStart) || a.extentStart - b.extentStart,
+  )
   return toStatements(article, text, drafts, sentences, sentenceAt, discourse, mentions, tokens, options)
 }
 
@@ -247,7 +396,11 @@ function documentsInTag(text: string, a: Attribution): string[] {
   let from = a.extentStart
   const scan = (end: number) => {
     if (end - from > 400) return
-    for (const w of text.slice(from, end).toLowerCase().match(/\p{L}+/gu) ?? []) if (DOCUMENT_NOUNS.has(w)) out.push(w)
+    for (const w of text
+      .slice(from, end)
+      .toLowerCase()
+      .match(/\p{L}+/gu) ?? [])
+      if (DOCUMENT_NOUNS.has(w)) out.push(w)
   }
   for (const p of [...a.pieces].sort((x, y) => x.start - y.start)) {
     if (p.start > from) scan(p.start)
@@ -257,9 +410,30 @@ function documentsInTag(text: string, a: Attribution): string[] {
   return out
 }
 
-function makeDraft(kind: StatementKind, states: EntityState[], via: EntityState | null, source: string | null, cue: string | null, pieces: Span[], extentStart: number, extentEnd: number, sentenceAt: (pos: number) => number): Draft {
+function makeDraft(
+  kind: StatementKind,
+  states: EntityState[],
+  via: EntityState | null,
+  source: string | null,
+  cue: string | null,
+  pieces: Span[],
+  extentStart: number,
+  extentEnd: number,
+  sentenceAt: (pos: number) => number,
+): Draft {
   const first = pieces[0]?.start ?? extentStart
-  return { kind, states, via, source, cue, pieces, extentStart, extentEnd, sentence: sentenceAt(first), lastSentence: sentenceAt(Math.max(extentStart, extentEnd - 1)) }
+  return {
+    kind,
+    states,
+    via,
+    source,
+    cue,
+    pieces,
+    extentStart,
+    extentEnd,
+    sentence: sentenceAt(first),
+    lastSentence: sentenceAt(Math.max(extentStart, extentEnd - 1)),
+  }
 }
 
 /** Index of the first item that starts at or after `pos`, in items sorted by start (binary search). */
@@ -300,13 +474,23 @@ function wordsWithin(pieces: readonly Span[], tokens: readonly Token[]): Set<str
   return words
 }
 
-function toStatements(article: ArticleInput, text: string, drafts: Draft[], sentences: readonly Sentence[], sentenceAt: (pos: number) => number, discourse: Discourse, mentions: readonly Mention[], tokens: readonly Token[], options: ExtractOptions): Statement[] {
-  const registryMentions = mentions.filter(m => m.registry !== null)
+function toStatements(
+  article: ArticleInput,
+  text: string,
+  drafts: Draft[],
+  sentences: readonly Sentence[],
+  sentenceAt: (pos: number) => number,
+  discourse: Discourse,
+  mentions: readonly Mention[],
+  tokens: readonly Token[],
+  options: ExtractOptions,
+): Statement[] {
+  const registryMentions = mentions.filter((m) => m.registry !== null)
   const ids = new Map<string, number>()
   const articleId = String(article.id ?? '')
   const out: Statement[] = []
   for (const d of drafts) {
-    const content = d.pieces.map(p => text.slice(p.start, p.end)).join(' ')
+    const content = d.pieces.map((p) => text.slice(p.start, p.end)).join(' ')
     const firstStart = d.pieces[0]?.start ?? d.extentStart
     const base = `${articleId}-${fnv1a64(`${normaliseForId(content)}|${firstStart}`).slice(0, 10)}`
     const n = (ids.get(base) ?? 0) + 1
@@ -318,7 +502,7 @@ function toStatements(article: ArticleInput, text: string, drafts: Draft[], sent
       id: n === 1 ? base : `${base}-${n}`,
       article: articleId,
       kind: d.kind,
-      speakers: dedupeSpeakers(d.states.map(e => discourse.speakerOf(e))),
+      speakers: dedupeSpeakers(d.states.map((e) => discourse.speakerOf(e))),
       source: d.source,
       cue: d.cue,
       via: d.via === null ? null : discourse.speakerOf(d.via),
@@ -336,7 +520,12 @@ function toStatements(article: ArticleInput, text: string, drafts: Draft[], sent
 }
 
 /** Is an unattributed quotation a statement (a whole sentence, or one opening it) rather than scare quotes or a title? */
-function isStatementQuote(tokens: readonly Token[], sentences: readonly Sentence[], sentenceAt: (pos: number) => number, u: QuoteUnit): boolean {
+function isStatementQuote(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  sentenceAt: (pos: number) => number,
+  u: QuoteUnit,
+): boolean {
   const stats = quoteWordStats(tokens, u)
   const words = stats.words
   if (words === 0) return false
@@ -347,14 +536,24 @@ function isStatementQuote(tokens: readonly Token[], sentences: readonly Sentence
   if (!opens) return false
   // "‘Like a war zone’" on its own line: a sub-heading, which has no sentence punctuation.
   const only = u.pieces.length === 1 ? u.pieces[0]! : null
-  if (only !== null && only.closeTok === s.tokEnd - 1 && (s.index + 1 >= sentences.length || sentences[s.index + 1]!.paragraph !== s.paragraph)
-    && (s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph) && !/[.!?,;:…—–-]$/u.test(tokens[only.closeTok - 1]!.text)) return false
+  if (
+    only !== null &&
+    only.closeTok === s.tokEnd - 1 &&
+    (s.index + 1 >= sentences.length || sentences[s.index + 1]!.paragraph !== s.paragraph) &&
+    (s.index === 0 || sentences[s.index - 1]!.paragraph !== s.paragraph) &&
+    !/[.!?,;:…—–-]$/u.test(tokens[only.closeTok - 1]!.text)
+  )
+    return false
   if (u.pieces.length > 1) return true
   const last = u.pieces[0]!
   if (last.closeTok < 0) return true
   const sEnd = sentences[sentenceAt(tokens[last.closeTok]!.start)]!
   let onlyPunct = true
-  for (let k = last.closeTok + 1; k < sEnd.tokEnd; k++) if (tokens[k]!.type !== 'punct' && tokens[k]!.type !== 'quote') { onlyPunct = false; break }
+  for (let k = last.closeTok + 1; k < sEnd.tokEnd; k++)
+    if (tokens[k]!.type !== 'punct' && tokens[k]!.type !== 'quote') {
+      onlyPunct = false
+      break
+    }
   return onlyPunct || words >= 3
 }
 
@@ -376,10 +575,18 @@ function findIdentification(ctx: AttributionContext, s: Sentence): { part: Speak
 }
 
 /** Resolves a transcript label ("SECRETARY BLINKEN", "MR. PRICE") to an entity. */
-function resolveLabel(label: string, discourse: Discourse, registry: RegistryIndex, sentence: number, pos: number): EntityState[] {
-  const words = label.split(/\s+/).filter(w => !TITLE_WORDS.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')))
+function resolveLabel(
+  label: string,
+  discourse: Discourse,
+  registry: RegistryIndex,
+  sentence: number,
+  pos: number,
+): EntityState[] {
+  const words = label
+    .split(/\s+/)
+    .filter((w) => !TITLE_WORDS.has(w.toLowerCase()) && !TITLE_WORDS.has(w.toLowerCase().replace(/\.$/, '')))
   if (words.length === 0) return []
-  const titled = words.map(w => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ')
+  const titled = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase()).join(' ')
   const toks = tokenize(titled)
   const reg = toks.length > 0 ? matchRegistry(registry, toks, 0, toks.length) : null
   if (reg !== null && reg.length === toks.length) {
@@ -388,14 +595,27 @@ function resolveLabel(label: string, discourse: Discourse, registry: RegistryInd
   }
   // A name form seen in the article: "ADEYEMI" → "Ruth Adeyemi".
   const m: Mention = {
-    id: -1, tokStart: -1, tokEnd: -1, start: pos, end: pos, text: titled, registry: null, kind: 'person',
-    gender: guessGender(titled.split(' ')), description: null, honorific: null, sentence, inQuote: false, subject: false, initial: false,
+    id: -1,
+    tokStart: -1,
+    tokEnd: -1,
+    start: pos,
+    end: pos,
+    text: titled,
+    registry: null,
+    kind: 'person',
+    gender: guessGender(titled.split(' ')),
+    description: null,
+    honorific: null,
+    sentence,
+    inQuote: false,
+    subject: false,
+    initial: false,
   }
   return [discourse.entityForMention(m)]
 }
 
 function makeSentenceLookup(sentences: readonly Sentence[]): (pos: number) => number {
-  const starts = sentences.map(s => s.start)
+  const starts = sentences.map((s) => s.start)
   return (pos: number) => {
     let lo = 0
     let hi = starts.length - 1
@@ -409,11 +629,11 @@ function makeSentenceLookup(sentences: readonly Sentence[]): (pos: number) => nu
 }
 
 function dedupe(states: EntityState[]): EntityState[] {
-  return states.filter((s, i) => states.findIndex(t => t.key === s.key) === i)
+  return states.filter((s, i) => states.findIndex((t) => t.key === s.key) === i)
 }
 
 function dedupeSpeakers<T extends { id: string }>(xs: T[]): T[] {
-  return xs.filter((s, i) => xs.findIndex(t => t.id === s.id) === i)
+  return xs.filter((s, i) => xs.findIndex((t) => t.id === s.id) === i)
 }
 
 function sameStates(a: readonly EntityState[], b: readonly EntityState[]): boolean {

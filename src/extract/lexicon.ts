@@ -49,7 +49,9 @@ export const TIME_WORDS = words(`
   fall winter time times minute minutes
 `)
 /** Words that introduce a time expression. */
-export const TIME_PRECEDERS = words('this last next on late early earlier later for in at by during past same each every the of')
+export const TIME_PRECEDERS = words(
+  'this last next on late early earlier later for in at by during past same each every the of',
+)
 
 /** Titles and offices stripped off the front of a person's name ("Foreign Minister Wang Yi"). */
 export const TITLE_WORDS = words(`
@@ -90,8 +92,15 @@ export const COUNTRIES = new Set([
     singapore bangladesh nato eu us u.s. uk u.k. beijing washington moscow kyiv tokyo london paris berlin
     brussels seoul pyongyang taipei tehran jerusalem
   `),
-  'united states', 'united kingdom', 'north korea', 'south korea', 'saudi arabia', 'south africa', 'european union',
-  'new zealand', 'united nations',
+  'united states',
+  'united kingdom',
+  'north korea',
+  'south korea',
+  'saudi arabia',
+  'south africa',
+  'european union',
+  'new zealand',
+  'united nations',
 ])
 
 /** Capitalised words that make a name an organisation ("State Department", "Acme Inc."). */
@@ -156,7 +165,9 @@ export const DOCUMENT_NOUNS = words(`
 `)
 
 /** Plural nouns that do not end in -s. */
-export const IRREGULAR_PLURALS = words('people police staff spokespeople media personnel authorities data clergy men women children')
+export const IRREGULAR_PLURALS = words(
+  'people police staff spokespeople media personnel authorities data clergy men women children',
+)
 
 /** Words that can sit inside a descriptive speaker phrase before its head ("a senior White House official"). */
 export const NP_DETERMINERS = words(`
@@ -165,7 +176,9 @@ export const NP_DETERMINERS = words(`
 `)
 
 /** Prepositions that start a post-modifier inside a speaker phrase ("people familiar with the matter"). */
-export const NP_POST_PREPS = words('of for at with from in on close familiar to inside within near involved briefed who which that')
+export const NP_POST_PREPS = words(
+  'of for at with from in on close familiar to inside within near involved briefed who which that',
+)
 
 export const PRONOUNS = words('he she they it we i you')
 
@@ -185,7 +198,9 @@ export const CUE_BLOCKERS = words(`
 `)
 
 /** Clause-level conjunctions that open a new clause ("..., though he added ..."). */
-export const CONJUNCTIONS = words('though although but and while whereas yet so because as since when if after before until or')
+export const CONJUNCTIONS = words(
+  'though although but and while whereas yet so because as since when if after before until or',
+)
 
 /** Words that end a noun-phrase content ("hope for more stability as the rival powers met"). */
 export const SUBORDINATORS = words(`
@@ -260,7 +275,12 @@ export const AGENTIVE = /^\p{Ll}[\p{Ll}-]{2,}(?:er|ers|or|ors|ist|ists|ian|ians|
 
 /** A lower-cased word that can name what someone is: a title, a speaker noun, an organisation word, an agent noun. */
 export const isRoleWord = (norm: string): boolean =>
-  TITLE_WORDS.has(norm) || TITLE_WORDS.has(norm.replace(/\.$/, '')) || DEMONYMS.has(norm) || SPEAKER_NOUNS.has(norm) || ORG_WORDS.has(norm) || AGENTIVE.test(norm)
+  TITLE_WORDS.has(norm) ||
+  TITLE_WORDS.has(norm.replace(/\.$/, '')) ||
+  DEMONYMS.has(norm) ||
+  SPEAKER_NOUNS.has(norm) ||
+  ORG_WORDS.has(norm) ||
+  AGENTIVE.test(norm)
 
 /** Nouns a report uses for a person already named, with no role to match: "the 24-year-old", "the Italian". */
 export const PERSON_EPITHETS = words(`

@@ -2,8 +2,22 @@
 import type { RegistryEntity } from '../types'
 import { matchRegistry, type RegistryIndex } from './entities'
 import {
-  ADJUNCT_PREPS, CONJUNCTIONS, COUNTRIES, isRoleWord, DAYS, DEMONYMS, FEMALE_NAMES, FUNCTION_WORDS, MALE_NAMES, MONTHS,
-  NP_DETERMINERS, ORG_WORDS, SPEAKER_NOUNS, SUBORDINATORS, TIME_WORDS, TITLE_WORDS,
+  ADJUNCT_PREPS,
+  CONJUNCTIONS,
+  COUNTRIES,
+  DAYS,
+  DEMONYMS,
+  FEMALE_NAMES,
+  FUNCTION_WORDS,
+  isRoleWord,
+  MALE_NAMES,
+  MONTHS,
+  NP_DETERMINERS,
+  ORG_WORDS,
+  SPEAKER_NOUNS,
+  SUBORDINATORS,
+  TIME_WORDS,
+  TITLE_WORDS,
 } from './lexicon'
 import type { Sentence } from './segment'
 import { isPartyTag, isPossessive, stripPossessive, type Token } from './tokens'
@@ -35,14 +49,69 @@ export interface Mention {
   subject: boolean
 }
 
-const CONNECTORS = new Set(['of', 'de', 'da', 'del', 'der', 'den', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'y', '&'])
+const CONNECTORS = new Set([
+  'of',
+  'de',
+  'da',
+  'del',
+  'der',
+  'den',
+  'van',
+  'von',
+  'bin',
+  'al',
+  'la',
+  'le',
+  'du',
+  'y',
+  '&',
+])
 const HONORIFIC_MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father'])
 const HONORIFIC_FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess'])
 
 const MAX_NAME_TOKENS = 12
-const CLOCK_WORDS = new Set(['am', 'pm', 'a.m.', 'p.m.', 'utc', 'gmt', 'bst', 'cet', 'cest', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'ist', 'jst', 'aest', 'aedt'])
+const CLOCK_WORDS = new Set([
+  'am',
+  'pm',
+  'a.m.',
+  'p.m.',
+  'utc',
+  'gmt',
+  'bst',
+  'cet',
+  'cest',
+  'est',
+  'edt',
+  'cst',
+  'cdt',
+  'mst',
+  'mdt',
+  'pst',
+  'pdt',
+  'ist',
+  'jst',
+  'aest',
+  'aedt',
+])
 const LOCATIVES = new Set(['at', 'in', 'near', 'outside', 'inside', 'across', 'into', 'throughout', 'across'])
-const CORPORATE_SUFFIXES = new Set(['inc', 'inc.', 'ltd', 'ltd.', 'corp', 'corp.', 'llc', 'plc', 'co.', 'gmbh', 'ag', 'sa', 's.a.', 'n.v.', 'llp', 'lp'])
+const CORPORATE_SUFFIXES = new Set([
+  'inc',
+  'inc.',
+  'ltd',
+  'ltd.',
+  'corp',
+  'corp.',
+  'llc',
+  'plc',
+  'co.',
+  'gmbh',
+  'ag',
+  'sa',
+  's.a.',
+  'n.v.',
+  'llp',
+  'lp',
+])
 
 const HONORIFIC_OTHER = new Set(['dr', 'dr.', 'prof', 'prof.', 'mx', 'mx.'])
 
@@ -51,20 +120,32 @@ const HONORIFIC_OTHER = new Set(['dr', 'dr.', 'prof', 'prof.', 'mx', 'mx.'])
 export function orgLike(run: readonly Token[]): boolean {
   const last = run[run.length - 1]
   if (last === undefined) return false
-  if (ORG_WORDS.has(last.norm) || ORG_WORDS.has(stripPossessive(last.norm)) || CORPORATE_SUFFIXES.has(last.norm)) return true
+  if (ORG_WORDS.has(last.norm) || ORG_WORDS.has(stripPossessive(last.norm)) || CORPORATE_SUFFIXES.has(last.norm))
+    return true
   // "Radio Sur", "Air France" — but not "City Clerk Patricia Okonkwo", where a title follows.
-  if (run.length > 1 && ORG_WORDS.has(run[0]!.norm) && !run.some(t => isTitle(t))) return true
-  for (let k = 0; k < run.length - 1; k++) if (ORG_WORDS.has(run[k]!.norm) && /^(of|for|and|&|on)$/.test(run[k + 1]!.norm)) return true
+  if (run.length > 1 && ORG_WORDS.has(run[0]!.norm) && !run.some((t) => isTitle(t))) return true
+  for (let k = 0; k < run.length - 1; k++)
+    if (ORG_WORDS.has(run[k]!.norm) && /^(of|for|and|&|on)$/.test(run[k + 1]!.norm)) return true
   return false
 }
 
-const isTitle = (t: Token) => TITLE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm.replace(/\.$/, '')) || DEMONYMS.has(t.norm)
+const isTitle = (t: Token) =>
+  TITLE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm.replace(/\.$/, '')) || DEMONYMS.has(t.norm)
 
 /** Is this capitalised token a sentence opener rather than a name ("Officials said", "Separately, ...")? */
 function isCommonOpener(t: Token): boolean {
   const n = t.norm
-  return FUNCTION_WORDS.has(n) || SPEAKER_NOUNS.has(n) || NP_DETERMINERS.has(n) || CONJUNCTIONS.has(n) || SUBORDINATORS.has(n)
-    || TIME_WORDS.has(n) || ADJUNCT_PREPS.has(n) || /ly$/.test(n) || /ing$/.test(n)
+  return (
+    FUNCTION_WORDS.has(n) ||
+    SPEAKER_NOUNS.has(n) ||
+    NP_DETERMINERS.has(n) ||
+    CONJUNCTIONS.has(n) ||
+    SUBORDINATORS.has(n) ||
+    TIME_WORDS.has(n) ||
+    ADJUNCT_PREPS.has(n) ||
+    /ly$/.test(n) ||
+    /ing$/.test(n)
+  )
 }
 
 /** First-name and honorific evidence for a person's gender. */
@@ -83,30 +164,58 @@ export function guessGender(nameTokens: readonly string[], honorifics: readonly 
 
 /** Guesses whether an unregistered name is a person or an organisation. */
 export function guessKind(nameTokens: readonly Token[], gender: Gender): MentionKind {
-  const text = nameTokens.map(t => stripPossessive(t.text)).join(' ')
+  const text = nameTokens.map((t) => stripPossessive(t.text)).join(' ')
   if (orgLike(nameTokens)) return 'organization'
   if (COUNTRIES.has(text.toLowerCase())) return 'organization'
   // Acronyms ("NATO", "CNN") and all-capital runs such as datelines ("CARROW POINT") are not people.
-  if (nameTokens.every(t => /^[\p{Lu}\p{N}.&'’-]{2,}$/u.test(stripPossessive(t.text)))) return 'organization'
+  if (nameTokens.every((t) => /^[\p{Lu}\p{N}.&'’-]{2,}$/u.test(stripPossessive(t.text)))) return 'organization'
   if (gender !== null || nameTokens.length >= 2) return 'person'
   return 'unknown'
 }
 
 /** Finds named mentions sentence by sentence; `mentionAt[token]` gives the mention id covering a token. */
-export function findMentions(tokens: readonly Token[], sentences: readonly Sentence[], registry: RegistryIndex): { mentions: Mention[]; mentionAt: Int32Array } {
+export function findMentions(
+  tokens: readonly Token[],
+  sentences: readonly Sentence[],
+  registry: RegistryIndex,
+): { mentions: Mention[]; mentionAt: Int32Array } {
   const mentions: Mention[] = []
   const mentionAt = new Int32Array(tokens.length).fill(-1)
 
-  const push = (s: Sentence, a: number, b: number, registryEntity: RegistryEntity | null, kind: MentionKind, gender: Gender, description: string | null, honorific: string | null = null, skip: [number, number] | null = null) => {
+  const push = (
+    s: Sentence,
+    a: number,
+    b: number,
+    registryEntity: RegistryEntity | null,
+    kind: MentionKind,
+    gender: Gender,
+    description: string | null,
+    honorific: string | null = null,
+    skip: [number, number] | null = null,
+  ) => {
     const first = tokens[a]!
     const last = tokens[b - 1]!
-    const text = tokens.slice(a, b)
+    const text = tokens
+      .slice(a, b)
       .filter((_, k) => skip === null || a + k < skip[0] || a + k >= skip[1])
-      .map((t, k, all) => (k === all.length - 1 ? stripPossessive(t.text) : t.text)).join(' ')
+      .map((t, k, all) => (k === all.length - 1 ? stripPossessive(t.text) : t.text))
+      .join(' ')
     const end = last.start + stripPossessive(last.text).length
     const m: Mention = {
-      id: mentions.length, tokStart: a, tokEnd: b, start: first.start, end, text, registry: registryEntity, kind, gender,
-      description, honorific, sentence: s.index, inQuote: first.quote >= 0, subject: false,
+      id: mentions.length,
+      tokStart: a,
+      tokEnd: b,
+      start: first.start,
+      end,
+      text,
+      registry: registryEntity,
+      kind,
+      gender,
+      description,
+      honorific,
+      sentence: s.index,
+      inQuote: first.quote >= 0,
+      subject: false,
       initial: a === s.tokStart || tokens[a - 1]!.type === 'quote' || tokens[a - 1]!.text === '(',
     }
     mentions.push(m)
@@ -115,18 +224,25 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
 
   const emitRun = (s: Sentence, i: number, j: number, nickname: [number, number] | null) => {
     const run = tokens.slice(i, j)
-    const runText = run.map(u => stripPossessive(u.text)).join(' ')
-    if (COUNTRIES.has(runText.toLowerCase())) { push(s, i, j, null, 'organization', null, null, null, null); return }
+    const runText = run.map((u) => stripPossessive(u.text)).join(' ')
+    if (COUNTRIES.has(runText.toLowerCase())) {
+      push(s, i, j, null, 'organization', null, null, null, null)
+      return
+    }
     let isOrg = orgLike(run)
     // "Harbour Department of Health Director Dr. Ana Ruiz": an organisation, a title, then the person holding it.
     if (isOrg && j - i >= 3) {
       let t = -1
-      for (let k = j - 2; k > i; k--) if (isTitle(tokens[k]!) && !DEMONYMS.has(tokens[k]!.norm)) { t = k; break }
+      for (let k = j - 2; k > i; k--)
+        if (isTitle(tokens[k]!) && !DEMONYMS.has(tokens[k]!.norm)) {
+          t = k
+          break
+        }
       if (t > i) {
         let ts = t
         while (ts - 1 > i && isTitle(tokens[ts - 1]!) && !DEMONYMS.has(tokens[ts - 1]!.norm)) ts--
         const tail = tokens.slice(t + 1, j)
-        if (orgLike(tokens.slice(i, ts)) && !orgLike(tail) && !tail.some(u => ORG_WORDS.has(u.norm) || isTitle(u))) {
+        if (orgLike(tokens.slice(i, ts)) && !orgLike(tail) && !tail.some((u) => ORG_WORDS.has(u.norm) || isTitle(u))) {
           emitRun(s, i, ts, null)
           i = ts
           isOrg = false
@@ -135,21 +251,50 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
     }
     let nameStart = i
     if (!isOrg) {
-      for (let k = j - 1; k >= i; k--) if (isTitle(tokens[k]!) && (nickname === null || k < nickname[0] || k >= nickname[1])) { nameStart = k + 1; break }
+      for (let k = j - 1; k >= i; k--)
+        if (isTitle(tokens[k]!) && (nickname === null || k < nickname[0] || k >= nickname[1])) {
+          nameStart = k + 1
+          break
+        }
       // "Owner Rosalind Patterson said": a role noun capitalised only because it opens the sentence.
-      if (nameStart === i && j - i >= 3 && SPEAKER_NOUNS.has(tokens[i]!.norm) && (i === s.tokStart || tokens[i - 1]!.type === 'quote')) nameStart = i + 1
+      if (
+        nameStart === i &&
+        j - i >= 3 &&
+        SPEAKER_NOUNS.has(tokens[i]!.norm) &&
+        (i === s.tokStart || tokens[i - 1]!.type === 'quote')
+      )
+        nameStart = i + 1
     }
     if (nameStart >= j) return
-    const nameToks = tokens.slice(nameStart, j).filter((_, k) => nickname === null || nameStart + k < nickname[0] || nameStart + k >= nickname[1])
-    const honorifics = tokens.slice(i, nameStart).map(u => u.norm)
-    const honorific = honorifics.find(h => HONORIFIC_MALE.has(h) || HONORIFIC_FEMALE.has(h) || HONORIFIC_OTHER.has(h)) ?? null
-    const gender = isOrg ? null : guessGender(nameToks.map(u => stripPossessive(u.text)), honorifics)
+    const nameToks = tokens
+      .slice(nameStart, j)
+      .filter((_, k) => nickname === null || nameStart + k < nickname[0] || nameStart + k >= nickname[1])
+    const honorifics = tokens.slice(i, nameStart).map((u) => u.norm)
+    const honorific =
+      honorifics.find((h) => HONORIFIC_MALE.has(h) || HONORIFIC_FEMALE.has(h) || HONORIFIC_OTHER.has(h)) ?? null
+    const gender = isOrg
+      ? null
+      : guessGender(
+          nameToks.map((u) => stripPossessive(u.text)),
+          honorifics,
+        )
     let kind: MentionKind = isOrg ? 'organization' : guessKind(nameToks, gender)
     // "at Kilbrannan", "in Guelph": a lone unknown name after a locative preposition is a place, not a person.
     if (kind === 'unknown' && i > s.tokStart && LOCATIVES.has(tokens[i - 1]!.norm)) kind = 'organization'
-    const titles = tokens.slice(i, nameStart).filter(u => !HONORIFIC_MALE.has(u.norm) && !HONORIFIC_FEMALE.has(u.norm) && !HONORIFIC_OTHER.has(u.norm))
+    const titles = tokens
+      .slice(i, nameStart)
+      .filter((u) => !HONORIFIC_MALE.has(u.norm) && !HONORIFIC_FEMALE.has(u.norm) && !HONORIFIC_OTHER.has(u.norm))
     const before = describeBefore(tokens, s, i)
-    const description = [before, titles.map(u => u.text).join(' ').toLowerCase()].filter(Boolean).join(' ') || null
+    const description =
+      [
+        before,
+        titles
+          .map((u) => u.text)
+          .join(' ')
+          .toLowerCase(),
+      ]
+        .filter(Boolean)
+        .join(' ') || null
     push(s, nameStart, j, null, kind, gender, description, honorific, nickname)
   }
 
@@ -165,18 +310,41 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
         i += 2
         continue
       }
-      if (t.type !== 'word') { i++; continue }
+      if (t.type !== 'word') {
+        i++
+        continue
+      }
       const reg = matchRegistry(registry, tokens, i, s.tokEnd)
       if (reg !== null) {
         const e = reg.alias.entity
         const nameTokens = e.name.split(/\s+/)
-        push(s, i, i + reg.length, e, e.type, e.type === 'person' ? guessGender(nameTokens) : null, describeBefore(tokens, s, i), null, null)
+        push(
+          s,
+          i,
+          i + reg.length,
+          e,
+          e.type,
+          e.type === 'person' ? guessGender(nameTokens) : null,
+          describeBefore(tokens, s, i),
+          null,
+          null,
+        )
         i += reg.length
         continue
       }
       // "Sen. Al Roe, R-Ohio, said": a party-and-state tag names nobody.
       // "4:00 PM UTC", "10 a.m. EST": clock words and time zones name nobody.
-      if (!t.cap || FUNCTION_WORDS.has(t.norm) || DAYS.has(t.norm) || MONTHS.has(t.norm) || isPartyTag(t) || CLOCK_WORDS.has(t.norm)) { i++; continue }
+      if (
+        !t.cap ||
+        FUNCTION_WORDS.has(t.norm) ||
+        DAYS.has(t.norm) ||
+        MONTHS.has(t.norm) ||
+        isPartyTag(t) ||
+        CLOCK_WORDS.has(t.norm)
+      ) {
+        i++
+        continue
+      }
       // Collect the capitalised run, stopping where a registry name starts inside it.
       let j = i + 1
       let nickname: [number, number] | null = null
@@ -187,7 +355,11 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
           if (u.mark === 'open' && nickname === null) {
             let k = j + 1
             while (k < s.tokEnd && k - j <= 3 && tokens[k]!.type === 'word' && tokens[k]!.cap) k++
-            if (k > j + 1 && tokens[k]?.mark === 'close' && tokens[k + 1]?.type === 'word' && tokens[k + 1]!.cap) { nickname = [j, k + 1]; j = k + 1; continue }
+            if (k > j + 1 && tokens[k]?.mark === 'close' && tokens[k + 1]?.type === 'word' && tokens[k + 1]!.cap) {
+              nickname = [j, k + 1]
+              j = k + 1
+              continue
+            }
             break
           }
           // "Halden & Co.": an ampersand joins a firm's name.
@@ -200,13 +372,21 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
           if ((u.norm === 'for' || u.norm === 'and' || u.norm === '&') && nextCap) {
             const soFar = tokens.slice(i, j)
             // "Water and Agriculture Minister Elena Marsh": an office whose name has "and" in it.
-            const titleAhead = u.norm === 'and' && !soFar.some(isTitle) && !isTitle(next!)
-              && [2, 3].some(d => tokens[j + d]?.cap === true && isTitle(tokens[j + d]!) && tokens[j + d - 1]?.cap === true)
-            orgConnector = orgLike(soFar) || soFar.some(x => x.norm === 'of') || titleAhead
+            const titleAhead =
+              u.norm === 'and' &&
+              !soFar.some(isTitle) &&
+              !isTitle(next!) &&
+              [2, 3].some(
+                (d) => tokens[j + d]?.cap === true && isTitle(tokens[j + d]!) && tokens[j + d - 1]?.cap === true,
+              )
+            orgConnector = orgLike(soFar) || soFar.some((x) => x.norm === 'of') || titleAhead
           }
           const isConnector = (CONNECTORS.has(u.norm) && nextCap) || orgConnector
           const ofThe = u.norm === 'of' && next?.norm === 'the' && tokens[j + 2]?.cap === true
-          if (ofThe) { j += 2; continue }
+          if (ofThe) {
+            j += 2
+            continue
+          }
           if (!(u.cap && !FUNCTION_WORDS.has(u.norm) && !DAYS.has(u.norm) && !MONTHS.has(u.norm)) && !isConnector) break
           j++
           // "Nordhaven’s depot" ends the name; "the Dockers' Union" goes on; so does nothing after "Ltd." or "Inc.".
@@ -216,8 +396,12 @@ export function findMentions(tokens: readonly Token[], sentences: readonly Sente
       }
       // A run opening a sentence or quotation may start with a capitalised common word: "Joining Kestrel lets us ...".
       const clauseInitial = i === s.tokStart || tokens[i - 1]!.type === 'quote' || tokens[i - 1]!.text === '('
-      while (clauseInitial && j - i > 1 && /(ing|ly)$/.test(tokens[i]!.norm) && !CONNECTORS.has(tokens[i + 1]!.norm)) i++
-      if (j - i === 1 && clauseInitial && isCommonOpener(tokens[i]!)) { i = j; continue }
+      while (clauseInitial && j - i > 1 && /(ing|ly)$/.test(tokens[i]!.norm) && !CONNECTORS.has(tokens[i + 1]!.norm))
+        i++
+      if (j - i === 1 && clauseInitial && isCommonOpener(tokens[i]!)) {
+        i = j
+        continue
+      }
       // "Ellen Chen of the Riverside Civic League": a person, then the organisation they belong to.
       let split = -1
       for (let k = i + 1; k < j - 1; k++) {
@@ -257,11 +441,33 @@ function markOrganisations(tokens: readonly Token[], mentions: Mention[]): void 
     const next = mentions[k + 1]
     const prep = tokens[m.tokStart - 1]
     const role = tokens[m.tokStart - 2]
-    if ((after?.text === ',' && tokens[m.tokEnd + 1]?.norm === 'which')
-      || (isPossessive(tokens[m.tokEnd - 1]!) && next !== undefined && next.tokStart === m.tokEnd && next.kind === 'person' && !HONORIFIC_MALE.has(tokens[m.tokEnd]!.norm) && !HONORIFIC_FEMALE.has(tokens[m.tokEnd]!.norm))
+    if (
+      (after?.text === ',' && tokens[m.tokEnd + 1]?.norm === 'which') ||
+      (isPossessive(tokens[m.tokEnd - 1]!) &&
+        next !== undefined &&
+        next.tokStart === m.tokEnd &&
+        next.kind === 'person' &&
+        !HONORIFIC_MALE.has(tokens[m.tokEnd]!.norm) &&
+        !HONORIFIC_FEMALE.has(tokens[m.tokEnd]!.norm)) ||
       // "Plume spokesperson Derek Osei", "Gridlet co-founder and CEO Ana Diaz": a lone name, a lower-case role, then a person.
-      || (next !== undefined && next.kind === 'person' && next.tokStart > m.tokEnd && next.tokStart - m.tokEnd <= 4 && tokens.slice(m.tokEnd, next.tokStart).every((u, k, all) => u.type === 'word' && !u.cap && (isRoleWord(u.norm) || (u.norm === 'and' && k > 0 && k < all.length - 1))))
-      || (prep !== undefined && role !== undefined && (prep.norm === 'of' || prep.norm === 'at') && !role.cap && (TITLE_WORDS.has(role.norm) || /(?:founder|analyst|engineer|economist|researcher|partner|investor)s?$/.test(role.norm)))) orgs.add(m.text)
+      (next !== undefined &&
+        next.kind === 'person' &&
+        next.tokStart > m.tokEnd &&
+        next.tokStart - m.tokEnd <= 4 &&
+        tokens
+          .slice(m.tokEnd, next.tokStart)
+          .every(
+            (u, k, all) =>
+              u.type === 'word' && !u.cap && (isRoleWord(u.norm) || (u.norm === 'and' && k > 0 && k < all.length - 1)),
+          )) ||
+      (prep !== undefined &&
+        role !== undefined &&
+        (prep.norm === 'of' || prep.norm === 'at') &&
+        !role.cap &&
+        (TITLE_WORDS.has(role.norm) ||
+          /(?:founder|analyst|engineer|economist|researcher|partner|investor)s?$/.test(role.norm)))
+    )
+      orgs.add(m.text)
   }
   if (orgs.size === 0) return
   for (const m of mentions) if (m.kind === 'unknown' && orgs.has(m.text)) m.kind = 'organization'
@@ -280,7 +486,12 @@ function describeBefore(tokens: readonly Token[], s: Sentence, i: number): strin
     if (!role && !modifier) break
     parts.unshift(t)
   }
-  return parts.length > 0 ? parts.map(t => t.text).join(' ').toLowerCase() : null
+  return parts.length > 0
+    ? parts
+        .map((t) => t.text)
+        .join(' ')
+        .toLowerCase()
+    : null
 }
 
 /** "Lena Vogt, the ferry inspector, ...": a role in an appositive right after a person's name. */
@@ -293,7 +504,12 @@ function attachAppositiveRole(tokens: readonly Token[], s: Sentence, m: Mention)
   const stop = tokens[e]
   const last = tokens[e - 1]!
   if (e >= s.tokEnd || stop === undefined || !/^[,.;]$/.test(stop.text) || !isRoleWord(last.norm) || last.cap) return
-  if (m.description === null) m.description = tokens.slice(m.tokEnd + 1, e).map(t => t.text).join(' ').toLowerCase()
+  if (m.description === null)
+    m.description = tokens
+      .slice(m.tokEnd + 1, e)
+      .map((t) => t.text)
+      .join(' ')
+      .toLowerCase()
 }
 
 function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[], from: number): void {
@@ -303,14 +519,23 @@ function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[],
   // "He arrives at a cafe in Oakland's Temescal district": a pronoun already fills the subject slot.
   const opener = CONJUNCTIONS.has(first.norm) && second !== undefined ? second : first
   if (opener.type === 'word' && /^(he|she|they|it|we|i)$/.test(opener.norm)) return
-  const adverbialOpening = ADJUNCT_PREPS.has(first.norm) || SUBORDINATORS.has(first.norm) || /ing$/.test(first.norm) || first.norm === 'asked' || (CONJUNCTIONS.has(first.norm) && second !== undefined && ADJUNCT_PREPS.has(second.norm))
+  const adverbialOpening =
+    ADJUNCT_PREPS.has(first.norm) ||
+    SUBORDINATORS.has(first.norm) ||
+    /ing$/.test(first.norm) ||
+    first.norm === 'asked' ||
+    (CONJUNCTIONS.has(first.norm) && second !== undefined && ADJUNCT_PREPS.has(second.norm))
   for (let k = from; k < mentions.length; k++) {
     const m = mentions[k]!
     if (m.inQuote) continue
     // "Ellison’s son, Callum Ellison, was nine": a possessive modifies the subject; it is not the subject.
     if (isPossessive(tokens[m.tokEnd - 1]!)) continue
     // Only a mention in the opening words, not governed by a preposition ("The talks between Han and ...").
-    const afterAdverbial = adverbialOpening && m.tokStart > s.tokStart && tokens[m.tokStart - 1]!.text === ',' && m.tokStart - s.tokStart <= 24
+    const afterAdverbial =
+      adverbialOpening &&
+      m.tokStart > s.tokStart &&
+      tokens[m.tokStart - 1]!.text === ',' &&
+      m.tokStart - s.tokStart <= 24
     if (m.tokStart - s.tokStart > 8 && !afterAdverbial) return
     let g = m.tokStart - 1
     while (g > s.tokStart && /^(the|a|an)$/.test(tokens[g]!.norm)) g--
@@ -321,7 +546,11 @@ function markSubject(tokens: readonly Token[], s: Sentence, mentions: Mention[],
       while (g > s.tokStart && /^(the|a|an)$/.test(tokens[g]!.norm)) g--
     }
     const prev = g >= s.tokStart && g < m.tokStart ? tokens[g]! : null
-    if (prev !== null && prev.type === 'word' && (ADJUNCT_PREPS.has(prev.norm) || prev.norm === 'between' || prev.norm === 'and' || prev.norm === 'against')) {
+    if (
+      prev !== null &&
+      prev.type === 'word' &&
+      (ADJUNCT_PREPS.has(prev.norm) || prev.norm === 'between' || prev.norm === 'and' || prev.norm === 'against')
+    ) {
       if (adverbialOpening) continue
       return
     }

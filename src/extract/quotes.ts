@@ -1,6 +1,6 @@
 /** Quotation pairing: straight and curly marks, quotes reopened at each new paragraph, unbalanced marks tolerated. */
 import type { Paragraph } from './segment'
-import { DOUBLE_QUOTES, SINGLE_QUOTES, usesSingleQuotes, type Token } from './tokens'
+import { DOUBLE_QUOTES, SINGLE_QUOTES, type Token, usesSingleQuotes } from './tokens'
 
 export interface QuotePiece {
   /** Interior, without the marks. */
@@ -33,7 +33,12 @@ type Shape = 'open' | 'close' | 'either'
  * which unit and which tokens sit inside one. Double marks are used; single marks only when the
  * article has no double ones (British style).
  */
-export function pairQuotes(text: string, tokens: Token[], paragraphs: readonly Paragraph[], warnings: string[]): QuoteUnit[] {
+export function pairQuotes(
+  text: string,
+  tokens: Token[],
+  paragraphs: readonly Paragraph[],
+  warnings: string[],
+): QuoteUnit[] {
   // British style quotes with single marks and nests double ones: ‘It’s a “must-have” asset,’ he said. The style
   // whose marks open more quotations wins.
   const single = usesSingleQuotes(text)
@@ -115,8 +120,16 @@ function markOpen(tokens: Token[], i: number, unit: number): void {
   tokens[i]!.unit = unit
 }
 
-function addPiece(text: string, tokens: Token[], unit: QuoteUnit, openTok: number, closeTok: number, p: Paragraph, stopAt?: number): void {
-  const limit = closeTok >= 0 ? tokens[closeTok]!.start : stopAt ?? p.end
+function addPiece(
+  text: string,
+  tokens: Token[],
+  unit: QuoteUnit,
+  openTok: number,
+  closeTok: number,
+  p: Paragraph,
+  stopAt?: number,
+): void {
+  const limit = closeTok >= 0 ? tokens[closeTok]!.start : (stopAt ?? p.end)
   let start = tokens[openTok]!.end
   let end = limit
   while (start < end && /\s/u.test(text.charAt(start))) start++
@@ -134,10 +147,29 @@ function addPiece(text: string, tokens: Token[], unit: QuoteUnit, openTok: numbe
 }
 
 // Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt".
-const FINITE_VERBS = new Set(['is', 'are', 'was', 'were', 'will', 'has', 'have', 'had', 'can', 'do', 'does', 'did', "'s", "'re", "'m"])
+const FINITE_VERBS = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'will',
+  'has',
+  'have',
+  'had',
+  'can',
+  'do',
+  'does',
+  'did',
+  "'s",
+  "'re",
+  "'m",
+])
 
 /** Word counts inside a quotation: all words, capitalised ones, and whether a lower-case finite verb occurs. */
-export function quoteWordStats(tokens: readonly Token[], u: QuoteUnit): { words: number; caps: number; finiteVerb: boolean } {
+export function quoteWordStats(
+  tokens: readonly Token[],
+  u: QuoteUnit,
+): { words: number; caps: number; finiteVerb: boolean } {
   let words = 0
   let caps = 0
   let finiteVerb = false
@@ -154,7 +186,8 @@ export function quoteWordStats(tokens: readonly Token[], u: QuoteUnit): { words:
 }
 
 /** Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal"). */
-export const hasTitleShape = ({ words, caps }: { words: number; caps: number }): boolean => words > 1 && words <= 8 && caps * 10 >= words * 6
+export const hasTitleShape = ({ words, caps }: { words: number; caps: number }): boolean =>
+  words > 1 && words <= 8 && caps * 10 >= words * 6
 
 /** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
 export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {

@@ -41,16 +41,25 @@ export function segmentParagraphs(text: string, tokens: readonly Token[]): Parag
   const blocks: { start: number; end: number; lines: number; wrapped: number }[] = []
   let cur: (typeof blocks)[number] | null = null
   for (const l of lines) {
-    if (blank(l)) { cur = null; continue }
+    if (blank(l)) {
+      cur = null
+      continue
+    }
     const endsSentence = /[.!?…:"”’)\]]\s*$/.test(text.slice(l.start, l.end))
-    if (cur === null) { cur = { start: l.start, end: l.end, lines: 1, wrapped: endsSentence ? 0 : 1 }; blocks.push(cur) }
-    else { cur.end = l.end; cur.lines++; if (!endsSentence) cur.wrapped++ }
+    if (cur === null) {
+      cur = { start: l.start, end: l.end, lines: 1, wrapped: endsSentence ? 0 : 1 }
+      blocks.push(cur)
+    } else {
+      cur.end = l.end
+      cur.lines++
+      if (!endsSentence) cur.wrapped++
+    }
   }
-  const multi = blocks.filter(b => b.lines > 1)
+  const multi = blocks.filter((b) => b.lines > 1)
   const wrappedLines = multi.reduce((n, b) => n + b.wrapped, 0)
   const multiLines = multi.reduce((n, b) => n + b.lines, 0)
   const hardWrapped = blocks.length > 1 && multi.length > 0 && wrappedLines * 2 >= multiLines
-  const ranges = hardWrapped ? blocks : lines.filter(l => !blank(l))
+  const ranges = hardWrapped ? blocks : lines.filter((l) => !blank(l))
   const paragraphs: Paragraph[] = []
   let t = 0
   for (const r of ranges) {
@@ -84,9 +93,18 @@ export function segmentSentences(text: string, tokens: readonly Token[], paragra
       let j = i + 1
       while (j < p.tokEnd) {
         const u = tokens[j]!
-        if (u.type === 'punct' && TERMINATORS.has(u.text)) { j++; continue }
-        if (u.type === 'quote' && u.mark !== 'open') { j++; continue }
-        if (u.type === 'punct' && CLOSERS.has(u.text)) { j++; continue }
+        if (u.type === 'punct' && TERMINATORS.has(u.text)) {
+          j++
+          continue
+        }
+        if (u.type === 'quote' && u.mark !== 'open') {
+          j++
+          continue
+        }
+        if (u.type === 'punct' && CLOSERS.has(u.text)) {
+          j++
+          continue
+        }
         break
       }
       if (j >= p.tokEnd) break

@@ -2,8 +2,25 @@
 import { isSpeechVerbForm } from './cues'
 import { matchRegistry, type RegistryAlias, type RegistryIndex } from './entities'
 import {
-  ADJUNCT_PREPS, ADVERB_SKIP, AGENTIVE, CONJUNCTIONS, DAYS, DOCUMENT_NOUNS, FUNCTION_WORDS, IRREGULAR_PLURALS, isPersonEpithet, isRoleWord, MONTHS, NP_DETERMINERS,
-  NP_POST_PREPS, ORG_HEAD_NOUNS, PRONOUNS, SPEAKER_NOUNS, TIME_PRECEDERS, TIME_WORDS, TITLE_WORDS,
+  ADJUNCT_PREPS,
+  ADVERB_SKIP,
+  AGENTIVE,
+  CONJUNCTIONS,
+  DAYS,
+  DOCUMENT_NOUNS,
+  FUNCTION_WORDS,
+  IRREGULAR_PLURALS,
+  isPersonEpithet,
+  isRoleWord,
+  MONTHS,
+  NP_DETERMINERS,
+  NP_POST_PREPS,
+  ORG_HEAD_NOUNS,
+  PRONOUNS,
+  SPEAKER_NOUNS,
+  TIME_PRECEDERS,
+  TIME_WORDS,
+  TITLE_WORDS,
 } from './lexicon'
 import type { Mention } from './mentions'
 import { isPartyTag, isPossessive, type Token } from './tokens'
@@ -54,20 +71,111 @@ const JOINERS = new Set(['and', '&'])
 const LEADING_SKIP = new Set(['both', 'and', 'but', 'so', 'yet', 'then', 'also'])
 const TIME_ADVERBS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later'])
 const NP_INNER = new Set(['of', 'for', 'with', 'familiar', 'close', 'to', 'at', 'from', 'in', 'on'])
-const QUANTIFIERS = new Set(['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'some', 'several', 'many', 'most', 'few', 'dozens', 'hundreds', 'thousands', 'both', 'all', 'other', 'numerous', 'various'])
+const QUANTIFIERS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'some',
+  'several',
+  'many',
+  'most',
+  'few',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'both',
+  'all',
+  'other',
+  'numerous',
+  'various',
+])
 const NAME_POST_PREPS = new Set(['of', 'at', 'from', 'for', 'with'])
 const DASHES = new Set(['-', '—', '–', '--'])
-const NOT_AGENTS = new Set(['together', 'never', 'ever', 'whatever', 'however', 'whenever', 'wherever', 'rather', 'either', 'neither', 'further', 'other', 'another', 'after', 'under', 'over', 'later', 'earlier', 'letter', 'matter', 'quarter', 'number', 'center', 'centre', 'water', 'weather', 'winter', 'summer', 'border', 'order', 'paper', 'sector', 'factor', 'percent', 'moment', 'statement', 'government', 'agreement', 'event', 'content', 'extent', 'intent', 'consent'])
+const NOT_AGENTS = new Set([
+  'together',
+  'never',
+  'ever',
+  'whatever',
+  'however',
+  'whenever',
+  'wherever',
+  'rather',
+  'either',
+  'neither',
+  'further',
+  'other',
+  'another',
+  'after',
+  'under',
+  'over',
+  'later',
+  'earlier',
+  'letter',
+  'matter',
+  'quarter',
+  'number',
+  'center',
+  'centre',
+  'water',
+  'weather',
+  'winter',
+  'summer',
+  'border',
+  'order',
+  'paper',
+  'sector',
+  'factor',
+  'percent',
+  'moment',
+  'statement',
+  'government',
+  'agreement',
+  'event',
+  'content',
+  'extent',
+  'intent',
+  'consent',
+])
 const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where'])
 
-const isWord = (t: Token | undefined): boolean => t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
+const isWord = (t: Token | undefined): boolean =>
+  t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
 
 /** Is the plural form of a head noun? ("officials", "people"; not "press", "status"). */
 export const isPluralNoun = (n: string): boolean => IRREGULAR_PLURALS.has(n) || (/s$/.test(n) && !/(ss|us|is)$/.test(n))
 
 /** Builds a part with one fixed property order, so every part shares a shape. */
-function makePart(kind: PartKind, tokStart: number, tokEnd: number, start: number, end: number, text: string, r: Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'definite' | 'plural' | 'description'>): SpeakerPart {
-  return { kind, tokStart, tokEnd, start, end, text, mention: r.mention, alias: r.alias, words: r.words, head: r.head, definite: r.definite, plural: r.plural, description: r.description }
+function makePart(
+  kind: PartKind,
+  tokStart: number,
+  tokEnd: number,
+  start: number,
+  end: number,
+  text: string,
+  r: Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'definite' | 'plural' | 'description'>,
+): SpeakerPart {
+  return {
+    kind,
+    tokStart,
+    tokEnd,
+    start,
+    end,
+    text,
+    mention: r.mention,
+    alias: r.alias,
+    words: r.words,
+    head: r.head,
+    definite: r.definite,
+    plural: r.plural,
+    description: r.description,
+  }
 }
 
 function mentionIdAt(ctx: ParseContext, k: number): number {
@@ -79,12 +187,23 @@ export function skipAdverbialsBackward(tokens: readonly Token[], lo: number, j: 
   while (j >= lo) {
     const t = tokens[j]!
     if (!isWord(t)) return j
-    if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) { j--; continue }
+    if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) {
+      j--
+      continue
+    }
     const isTime = (!t.cap && TIME_WORDS.has(t.norm)) || DAYS.has(t.norm)
     if (isTime) {
       let k = j - 1
       let preceded = false
-      while (k >= lo && isWord(tokens[k]) && (TIME_PRECEDERS.has(tokens[k]!.norm) || tokens[k]!.type === 'number' || DAYS.has(tokens[k]!.norm) || MONTHS.has(tokens[k]!.norm) || (!tokens[k]!.cap && TIME_WORDS.has(tokens[k]!.norm)))) {
+      while (
+        k >= lo &&
+        isWord(tokens[k]) &&
+        (TIME_PRECEDERS.has(tokens[k]!.norm) ||
+          tokens[k]!.type === 'number' ||
+          DAYS.has(tokens[k]!.norm) ||
+          MONTHS.has(tokens[k]!.norm) ||
+          (!tokens[k]!.cap && TIME_WORDS.has(tokens[k]!.norm)))
+      ) {
         if (TIME_PRECEDERS.has(tokens[k]!.norm)) preceded = true
         k--
       }
@@ -116,11 +235,23 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
   for (let k = a; k < b; k++) if (!isWord(tokens[k]) && tokens[k]!.text !== '&' && mentionIdAt(ctx, k) < 0) return null
   const first = tokens[a]!
   const last = tokens[b - 1]!
-  const part = (kind: PartKind, start: number, end: number, rest: Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'definite' | 'plural' | 'description'>): SpeakerPart =>
-    makePart(kind, a, b, start, end, ctx.text.slice(start, end), rest)
+  const part = (
+    kind: PartKind,
+    start: number,
+    end: number,
+    rest: Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'definite' | 'plural' | 'description'>,
+  ): SpeakerPart => makePart(kind, a, b, start, end, ctx.text.slice(start, end), rest)
 
   if (n === 1 && PRONOUNS.has(first.norm)) {
-    return part('pronoun', first.start, last.end, { mention: null, alias: null, words: [first.norm], head: first.norm, definite: true, plural: first.norm === 'they' || first.norm === 'we', description: null })
+    return part('pronoun', first.start, last.end, {
+      mention: null,
+      alias: null,
+      words: [first.norm],
+      head: first.norm,
+      definite: true,
+      plural: first.norm === 'they' || first.norm === 'we',
+      description: null,
+    })
   }
 
   // "a report released Tuesday by the Harbor Institute", "a news release from the sheriff's office": the issuer speaks.
@@ -136,8 +267,22 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
   if (m0id >= 0) {
     const m0 = ctx.mentions[m0id]!
     const after = tokens[m0.tokEnd]
-    if (m0.tokStart === a && m0.tokEnd < b && after !== undefined && NAME_POST_PREPS.has(after.norm) && m0.kind !== 'organization') {
-      return part('name', m0.start, m0.end, { mention: m0, alias: null, words: [], head: null, definite: false, plural: false, description: ctx.text.slice(after.start, last.end) })
+    if (
+      m0.tokStart === a &&
+      m0.tokEnd < b &&
+      after !== undefined &&
+      NAME_POST_PREPS.has(after.norm) &&
+      m0.kind !== 'organization'
+    ) {
+      return part('name', m0.start, m0.end, {
+        mention: m0,
+        alias: null,
+        words: [],
+        head: null,
+        definite: false,
+        plural: false,
+        description: ctx.text.slice(after.start, last.end),
+      })
     }
   }
 
@@ -151,25 +296,49 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
       for (let k = d; k < m.tokStart; k++) {
         const u = tokens[k]!
         // "Plume co-founder and CEO Anika Berglund": "and" between two role words joins offices of one person.
-        if (u.norm === 'and' && k > d && k + 1 < m.tokStart && isRoleWord(tokens[k - 1]!.norm) && isRoleWord(tokens[k + 1]!.norm)) continue
+        if (
+          u.norm === 'and' &&
+          k > d &&
+          k + 1 < m.tokStart &&
+          isRoleWord(tokens[k - 1]!.norm) &&
+          isRoleWord(tokens[k + 1]!.norm)
+        )
+          continue
         if (isSpeechVerbForm(u.norm) || CONJUNCTIONS.has(u.norm)) return null
       }
       // Words before a name must end in a role: "climate envoy John Kerry", not "a song Tolliver".
       const right = tokens[m.tokStart - 1]
-      if (d < m.tokStart && right !== undefined && !(isRoleWord(right.norm) || right.cap || isPossessive(right))) return null
+      if (d < m.tokStart && right !== undefined && !(isRoleWord(right.norm) || right.cap || isPossessive(right)))
+        return null
       const before = d < m.tokStart ? ctx.text.slice(tokens[d]!.start, tokens[m.tokStart - 1]!.end) : null
       // "Mr. Chen", "President Biden": capitalised titles written with the name belong to the mention as written.
       let from = m.tokStart
       while (from > d && tokens[from - 1]!.cap) from--
       const start = tokens[from]!.start
-      return part('name', start, m.end, { mention: m, alias: null, words: [], head: null, definite: false, plural: false, description: before ?? m.description })
+      return part('name', start, m.end, {
+        mention: m,
+        alias: null,
+        words: [],
+        head: null,
+        definite: false,
+        plural: false,
+        description: before ?? m.description,
+      })
     }
   }
   // The whole part is a registry anaphor: "the department", "the secretary of state".
   const reg = matchRegistry(ctx.registry, tokens, a, b, true)
   if (reg !== null && reg.length === n && reg.alias.anaphor) {
-    const words = tokens.slice(a + 1, b).map(t => t.norm)
-    return part('description', first.start, last.end, { mention: null, alias: reg.alias, words, head: words[words.length - 1] ?? null, definite: true, plural: false, description: null })
+    const words = tokens.slice(a + 1, b).map((t) => t.norm)
+    return part('description', first.start, last.end, {
+      mention: null,
+      alias: reg.alias,
+      words,
+      head: words[words.length - 1] ?? null,
+      definite: true,
+      plural: false,
+      description: null,
+    })
   }
   return desc?.part ?? null
 }
@@ -179,7 +348,7 @@ function documentAuthor(ctx: ParseContext, a: number, b: number): SpeakerPart | 
   const { tokens } = ctx
   let h = a
   while (h < b && h - a < 4 && !DOCUMENT_NOUNS.has(tokens[h]!.norm)) {
-    if (!isWord(tokens[h]) || tokens[h]!.cap && h > a || mentionIdAt(ctx, h) >= 0) return null
+    if (!isWord(tokens[h]) || (tokens[h]!.cap && h > a) || mentionIdAt(ctx, h) >= 0) return null
     h++
   }
   if (h >= b || !DOCUMENT_NOUNS.has(tokens[h]!.norm)) return null
@@ -188,7 +357,12 @@ function documentAuthor(ctx: ParseContext, a: number, b: number): SpeakerPart | 
     if (!isWord(t) || (t.cap && !DAYS.has(t.norm) && !MONTHS.has(t.norm)) || mentionIdAt(ctx, k) >= 0) return null
     if (t.norm !== 'by' && t.norm !== 'from' && t.norm !== 'of') continue
     const p = classifyPart(ctx, k + 1, b)
-    if (p === null || p.kind === 'pronoun' || (p.kind === 'description' && !(p.definite && ORG_HEAD_NOUNS.has(p.head ?? '')))) return null
+    if (
+      p === null ||
+      p.kind === 'pronoun' ||
+      (p.kind === 'description' && !(p.definite && ORG_HEAD_NOUNS.has(p.head ?? '')))
+    )
+      return null
     return p
   }
   return null
@@ -208,27 +382,43 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
   let post = false
   for (let k = h0 + 1; k < b; k++) {
     if (mentionIdAt(ctx, k) >= 0) continue
-    if (NP_POST_PREPS.has(tokens[k]!.norm)) { headIdx = k - 1; post = true; break }
+    if (NP_POST_PREPS.has(tokens[k]!.norm)) {
+      headIdx = k - 1
+      post = true
+      break
+    }
   }
   const head = tokens[headIdx]!
   // "the Italian" is an epithet for a named person; other capitalised heads are names.
   if (head.cap && headIdx !== a && !(first.norm === 'the' && isPersonEpithet(head.norm))) return null
   const quantified = QUANTIFIERS.has(first.norm) && first.norm !== 'one'
   // "whether", "together", "never": function words that only look like agent nouns are no heads.
-  const known = SPEAKER_NOUNS.has(head.norm) || isPersonEpithet(head.norm) || (AGENTIVE.test(head.norm) && !FUNCTION_WORDS.has(head.norm) && !NOT_AGENTS.has(head.norm)) || (TITLE_WORDS.has(head.norm) && head.norm.length > 3) || (quantified && isPluralNoun(head.norm))
+  const known =
+    SPEAKER_NOUNS.has(head.norm) ||
+    isPersonEpithet(head.norm) ||
+    (AGENTIVE.test(head.norm) && !FUNCTION_WORDS.has(head.norm) && !NOT_AGENTS.has(head.norm)) ||
+    (TITLE_WORDS.has(head.norm) && head.norm.length > 3) ||
+    (quantified && isPluralNoun(head.norm))
   if (!known) return null
   for (let k = a; k < headIdx; k++) {
     const t = tokens[k]!
-    if (isSpeechVerbForm(t.norm) || CONJUNCTIONS.has(t.norm) || ADVERB_SKIP.has(t.norm) || PRONOUNS.has(t.norm)) return null
+    if (isSpeechVerbForm(t.norm) || CONJUNCTIONS.has(t.norm) || ADVERB_SKIP.has(t.norm) || PRONOUNS.has(t.norm))
+      return null
   }
   const definite = DEFINITE.has(first.norm) || (isPossessive(first) && headIdx > a)
-  const words = tokens.slice(NP_DETERMINERS.has(first.norm) ? a + 1 : a, b).map(t => t.norm)
+  const words = tokens.slice(NP_DETERMINERS.has(first.norm) ? a + 1 : a, b).map((t) => t.norm)
   const last = tokens[b - 1]!
   const singular = first.norm === 'one' || first.norm === 'a' || first.norm === 'an'
   return {
     postModified: post,
     part: makePart('description', a, b, first.start, last.end, ctx.text.slice(first.start, last.end), {
-      mention: null, alias: null, words, head: head.norm, definite, plural: !singular && isPluralNoun(head.norm), description: null,
+      mention: null,
+      alias: null,
+      words,
+      head: head.norm,
+      definite,
+      plural: !singular && isPluralNoun(head.norm),
+      description: null,
     }),
   }
 }
@@ -257,15 +447,28 @@ export function parsePhrase(ctx: ParseContext, a: number, b: number): SpeakerPhr
     let ok = true
     for (const c of [...cuts, b]) {
       const p = classifyPart(ctx, from, c)
-      if (p === null) { ok = false; break }
+      if (p === null) {
+        ok = false
+        break
+      }
       // "Plume co-founder and CEO Anika Berglund": a bare singular role with no determiner is no speaker of its own.
-      if (p.kind === 'description' && c < b && !p.plural && !p.definite && !NP_DETERMINERS.has(tokens[from]!.norm) && p.alias === null) { ok = false; break }
+      if (
+        p.kind === 'description' &&
+        c < b &&
+        !p.plural &&
+        !p.definite &&
+        !NP_DETERMINERS.has(tokens[from]!.norm) &&
+        p.alias === null
+      ) {
+        ok = false
+        break
+      }
       parts.push(p)
       from = c + 1
       if (from < b && tokens[from]!.norm === 'and') from++
     }
     if (ok && parts.length > 1) return wrap(parts)
-    if (cuts.some(c => tokens[c]!.text === ',')) return null
+    if (cuts.some((c) => tokens[c]!.text === ',')) return null
   }
   const one = classifyPart(ctx, a, b)
   return one === null ? null : wrap([one])
@@ -286,7 +489,15 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   // "Sen. Mia Toll (D-Ore.) said", "Ravi Nair (pictured) told", "Ann Roe (54) said": a short parenthetical tag after the subject.
   if (t.text === ')' && t.quote < 0) {
     let o = j - 1
-    while (o >= lo && j - o <= 8 && tokens[o]!.text !== '(' && tokens[o]!.text !== ')' && tokens[o]!.quote < 0 && tokens[o]!.type !== 'quote') o--
+    while (
+      o >= lo &&
+      j - o <= 8 &&
+      tokens[o]!.text !== '(' &&
+      tokens[o]!.text !== ')' &&
+      tokens[o]!.quote < 0 &&
+      tokens[o]!.type !== 'quote'
+    )
+      o--
     if (o > lo && tokens[o]!.text === '(' && o < j - 1) {
       const p = parseSubjectBefore(ctx, lo, o)
       if (p !== null) p.tokEnd = j + 1
@@ -318,19 +529,29 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   const whole = parsePhrase(ctx, start, j + 1)
   // "The San Jose, California-based company said": the article before the place makes the description definite.
   const one = whole?.parts.length === 1 ? whole.parts[0]! : null
-  if (whole !== null && one !== null && one.kind === 'description' && /-based$/.test(tokens[start]!.norm) && tokens[start - 1]?.text === ',') {
+  if (
+    whole !== null &&
+    one !== null &&
+    one.kind === 'description' &&
+    /-based$/.test(tokens[start]!.norm) &&
+    tokens[start - 1]?.text === ','
+  ) {
     let b = start - 2
     while (b >= lo && b > start - 6 && isWord(tokens[b]) && tokens[b]!.cap && tokens[b]!.norm !== 'the') b--
-    if (b >= lo && tokens[b]!.norm === 'the') { one.definite = true; whole.tokStart = b }
+    if (b >= lo && tokens[b]!.norm === 'the') {
+      one.definite = true
+      whole.tokStart = b
+    }
   }
   if (whole !== null) return whole
   // "Xinhua reported Han said", "substitute Tariq Benali said": the shortest suffix that starts a name or a pronoun.
   for (let s = j; s > start; s--) {
     const u = tokens[s]!
     const mid = mentionIdAt(ctx, s)
-    if (!(PRONOUNS.has(u.norm) || (mid >= 0 && mid !== mentionIdAt(ctx, s - 1)) || (u.cap && isRoleWord(u.norm)))) continue
+    if (!(PRONOUNS.has(u.norm) || (mid >= 0 && mid !== mentionIdAt(ctx, s - 1)) || (u.cap && isRoleWord(u.norm))))
+      continue
     const p = parsePhrase(ctx, s, j + 1)
-    if (p !== null && p.parts.every(x => x.kind !== 'description')) return p
+    if (p !== null && p.parts.every((x) => x.kind !== 'description')) return p
   }
   return null
 }
@@ -366,9 +587,18 @@ function appositiveSegments(ctx: ParseContext, lo: number, end: number): [number
         continue
       }
       // "Rep. Ana Ruiz, D-N.Y., said": an abbreviation's dot stays inside its segment.
-      if (t.text === '.' && k > lo && isWord(tokens[k - 1]) && tokens[k - 1]!.end === t.start) { k--; count++; continue }
+      if (t.text === '.' && k > lo && isWord(tokens[k - 1]) && tokens[k - 1]!.end === t.start) {
+        k--
+        count++
+        continue
+      }
       if (!isWord(t) && t.text !== '&') break
-      if (k < e - 1 && (t.norm === 'that' || (CONJUNCTIONS.has(t.norm) && t.norm !== 'and')) && !insideRelative(tokens, lo, k)) break
+      if (
+        k < e - 1 &&
+        (t.norm === 'that' || (CONJUNCTIONS.has(t.norm) && t.norm !== 'and')) &&
+        !insideRelative(tokens, lo, k)
+      )
+        break
       k--
       count++
     }
@@ -412,19 +642,27 @@ function parseAppositive(ctx: ParseContext, lo: number, end: number): SpeakerPhr
   const textOf = ([a, b]: [number, number]) => ctx.text.slice(tokens[a]!.start, tokens[b - 1]!.end)
   const isAside = ([a]: [number, number]) => {
     const t = tokens[a]!
-    return RELATIVES.has(t.norm) || NP_DETERMINERS.has(t.norm) || t.type === 'number' || !t.cap || isPossessive(t) || t.mark === 'open' || isPartyTag(t)
+    return (
+      RELATIVES.has(t.norm) ||
+      NP_DETERMINERS.has(t.norm) ||
+      t.type === 'number' ||
+      !t.cap ||
+      isPossessive(t) ||
+      t.mark === 'open' ||
+      isPartyTag(t)
+    )
   }
   for (let i = 0; i < segs.length; i++) {
     const seg = withoutParenthetical(tokens, segs[i]!)
     const p = parsePhrase(ctx, seg[0], seg[1])
-    if (p === null || !p.parts.every(x => x.kind === 'name' || x.kind === 'pronoun')) continue
+    if (p === null || !p.parts.every((x) => x.kind === 'name' || x.kind === 'pronoun')) continue
     if (!segs.slice(i + 1).every(isAside)) continue
     const prev = i > 0 ? classifyPart(ctx, ...withoutParenthetical(tokens, segs[i - 1]!)) : null
     const next = segs[i + 1]
     const part = p.parts[0]!
     if (p.parts.length === 1 && part.kind === 'name') {
       // "Sen. Al Roe, R-Ohio, the panel's chairman, said": the role, not the party tag, describes him.
-      const role = segs.slice(i + 1).find(g => !isPartyTag(tokens[g[0]]!))
+      const role = segs.slice(i + 1).find((g) => !isPartyTag(tokens[g[0]]!))
       if (prev !== null && prev.kind === 'description') part.description = prev.text
       else if (role !== undefined && !RELATIVES.has(tokens[role[0]]!.norm)) part.description = textOf(role)
     }
@@ -450,8 +688,8 @@ function antecedentBefore(ctx: ParseContext, lo: number, comma: number): Speaker
     const p = parsePhrase(ctx, ...seg)
     // "Sen. Ann Roe, a Texas Republican, who posted ...": an indefinite appositive describes the name before it.
     if (p !== null && i > 0 && /^(a|an)$/.test(ctx.tokens[seg[0]]!.norm)) continue
-    if (p !== null && p.parts.every(x => x.kind === 'name')) return p
-    if (p !== null && i === segs.length - 1 && p.parts.every(x => x.kind === 'description')) return p
+    if (p !== null && p.parts.every((x) => x.kind === 'name')) return p
+    if (p !== null && i === segs.length - 1 && p.parts.every((x) => x.kind === 'description')) return p
   }
   return null
 }
@@ -465,14 +703,32 @@ export function parsePhraseAfter(ctx: ParseContext, i: number, hi: number): Spea
   while (end < hi && end - i < 14) {
     const t = tokens[end]!
     const mid = mentionIdAt(ctx, end)
-    if (mid >= 0) { end = Math.max(end + 1, ctx.mentions[mid]!.tokEnd); sawHead = true; continue }
+    if (mid >= 0) {
+      end = Math.max(end + 1, ctx.mentions[mid]!.tokEnd)
+      sawHead = true
+      continue
+    }
     if (!isWord(t)) break
     // "according to a report released last month by the institute": the issuer after a document noun.
     if (DOCUMENT_NOUNS.has(t.norm)) sawDocument = true
-    if (sawDocument && (t.norm === 'by' || t.norm === 'from') && end + 1 < hi && isWord(tokens[end + 1])) { end++; continue }
-    if (NP_INNER.has(t.norm) && sawHead && end + 1 < hi && isWord(tokens[end + 1])) { end++; continue }
-    if (CONJUNCTIONS.has(t.norm) || RELATIVES.has(t.norm) || ADJUNCT_PREPS.has(t.norm) || isSpeechVerbForm(t.norm)) break
-    if (SPEAKER_NOUNS.has(t.norm) || isPersonEpithet(t.norm) || PRONOUNS.has(t.norm) || AGENTIVE.test(t.norm) || QUANTIFIERS.has(t.norm)) sawHead = true
+    if (sawDocument && (t.norm === 'by' || t.norm === 'from') && end + 1 < hi && isWord(tokens[end + 1])) {
+      end++
+      continue
+    }
+    if (NP_INNER.has(t.norm) && sawHead && end + 1 < hi && isWord(tokens[end + 1])) {
+      end++
+      continue
+    }
+    if (CONJUNCTIONS.has(t.norm) || RELATIVES.has(t.norm) || ADJUNCT_PREPS.has(t.norm) || isSpeechVerbForm(t.norm))
+      break
+    if (
+      SPEAKER_NOUNS.has(t.norm) ||
+      isPersonEpithet(t.norm) ||
+      PRONOUNS.has(t.norm) ||
+      AGENTIVE.test(t.norm) ||
+      QUANTIFIERS.has(t.norm)
+    )
+      sawHead = true
     end++
   }
   for (let e = end; e > i; e--) {

@@ -64,7 +64,8 @@ const isUpper = (c: string): boolean => {
 // Unicode property once per code point.
 const ASCII_CLASS = new Uint8Array(128)
 for (let c = 0; c < 128; c++) {
-  ASCII_CLASS[c] = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 2 : c === 32 || (c >= 9 && c <= 13) ? 4 : 0
+  ASCII_CLASS[c] =
+    (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : c >= 48 && c <= 57 ? 2 : c === 32 || (c >= 9 && c <= 13) ? 4 : 0
 }
 const classCache = new Map<number, number>()
 function classOf(cp: number): number {
@@ -100,24 +101,47 @@ export function tokenize(text: string): Token[] {
   while (i < n) {
     const cp = text.codePointAt(i)!
     const cls = classOf(cp)
-    if (cls === 4) { i += cpLen(cp); continue }
+    if (cls === 4) {
+      i += cpLen(cp)
+      continue
+    }
     const start = i
     let type: TokenType
-    if (cls === 1 && text.charCodeAt(i + cpLen(cp)) === 46 && wordAt(i + cpLen(cp) + 1) === 1 && text.charCodeAt(i + cpLen(cp) + 1 + cpLen(text.codePointAt(i + cpLen(cp) + 1)!)) === 46) {
+    if (
+      cls === 1 &&
+      text.charCodeAt(i + cpLen(cp)) === 46 &&
+      wordAt(i + cpLen(cp) + 1) === 1 &&
+      text.charCodeAt(i + cpLen(cp) + 1 + cpLen(text.codePointAt(i + cpLen(cp) + 1)!)) === 46
+    ) {
       // Dotted acronym: letter-dot pairs.
-      while (i < n && wordAt(i) === 1 && text.charCodeAt(i + cpLen(text.codePointAt(i)!)) === 46) i += cpLen(text.codePointAt(i)!) + 1
+      while (i < n && wordAt(i) === 1 && text.charCodeAt(i + cpLen(text.codePointAt(i)!)) === 46)
+        i += cpLen(text.codePointAt(i)!) + 1
       type = 'word'
     } else if (cls >= 1 && cls <= 3) {
       let allDigits = true
-      const eat = () => { while (i < n) { const k = wordAt(i); if (k === 0) break; if (k !== 2) allDigits = false; i += cpLen(text.codePointAt(i)!) } }
+      const eat = () => {
+        while (i < n) {
+          const k = wordAt(i)
+          if (k === 0) break
+          if (k !== 2) allDigits = false
+          i += cpLen(text.codePointAt(i)!)
+        }
+      }
       eat()
       if (allDigits && (text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) {
         // 3.5, 1,000, 12:30
-        while ((text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) { i++; while (wordAt(i) === 2) i++ }
+        while ((text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) {
+          i++
+          while (wordAt(i) === 2) i++
+        }
         type = 'number'
       } else {
         let joined = false
-        while (isInnerJoiner(text.charCodeAt(i)) && wordAt(i + 1) !== 0) { i++; joined = true; eat() }
+        while (isInnerJoiner(text.charCodeAt(i)) && wordAt(i + 1) !== 0) {
+          i++
+          joined = true
+          eat()
+        }
         type = allDigits && !joined ? 'number' : 'word'
         if (type === 'word') {
           const raw = text.slice(start, i)
@@ -125,8 +149,18 @@ export function tokenize(text: string): Token[] {
           if (next === 46 /* . */) {
             // "Mr." keeps its dot; so does an initial ("John F. Kennedy") and "No." before a number.
             const low = normalise(raw)
-            if (ABBREVIATIONS.has(low) || (raw.length === 1 && isUpper(raw)) || (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))) i++
-          } else if (pluralPossessive && (next === 39 || next === 0x2019) && /s$/i.test(raw) && (single ? /^\s+\p{Lu}/u : /^\s+\p{L}/u).test(text.slice(i + 1, i + 3))) {
+            if (
+              ABBREVIATIONS.has(low) ||
+              (raw.length === 1 && isUpper(raw)) ||
+              (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))
+            )
+              i++
+          } else if (
+            pluralPossessive &&
+            (next === 39 || next === 0x2019) &&
+            /s$/i.test(raw) &&
+            (single ? /^\s+\p{Lu}/u : /^\s+\p{L}/u).test(text.slice(i + 1, i + 3))
+          ) {
             // "the Dockers' Union", "the keepers’ cottages": the apostrophe belongs to the word.
             i++
           }
@@ -138,7 +172,17 @@ export function tokenize(text: string): Token[] {
       type = DOUBLE_QUOTES.has(raw) || SINGLE_QUOTES.has(raw) ? 'quote' : 'punct'
     }
     const raw = text.slice(start, i)
-    out.push({ text: raw, norm: type === 'word' ? normalise(raw) : raw, start, end: i, type, cap: type === 'word' && (isUpper(raw.charAt(0)) || NAME_PARTICLE.test(raw)), quote: -1, mark: null, unit: -1 })
+    out.push({
+      text: raw,
+      norm: type === 'word' ? normalise(raw) : raw,
+      start,
+      end: i,
+      type,
+      cap: type === 'word' && (isUpper(raw.charAt(0)) || NAME_PARTICLE.test(raw)),
+      quote: -1,
+      mark: null,
+      unit: -1,
+    })
   }
   return out
 }

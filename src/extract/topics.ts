@@ -20,19 +20,26 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopic[] {
   if (hit !== undefined) return hit
   const compiled: CompiledTopic[] = []
   for (const t of topics) {
-    const keys = (t.keywords ?? []).map(k => straighten(k.trim()).toLowerCase()).filter(k => k !== '' && k !== '*').sort((a, b) => b.length - a.length)
-    const alts = keys.map(k => {
+    const keys = (t.keywords ?? [])
+      .map((k) => straighten(k.trim()).toLowerCase())
+      .filter((k) => k !== '' && k !== '*')
+      .sort((a, b) => b.length - a.length)
+    const alts = keys.map((k) => {
       const prefix = k.endsWith('*')
       const body = escape(prefix ? k.slice(0, -1) : k).replace(/\s+/g, '\\s+')
       return prefix ? `${body}[\\p{L}\\p{N}]*` : body
     })
     if (alts.length === 0) continue
-    const firsts = keys.map(k => {
+    const firsts = keys.map((k) => {
       const words = k.match(WORD) ?? ['']
       // A prefix keyword's only word may be cut short ("sanction*"); so may a word glued to the star.
       return { word: words[0]!, prefix: k.endsWith('*') && words.length === 1 }
     })
-    compiled.push({ id: t.id, re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u'), firsts })
+    compiled.push({
+      id: t.id,
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'u'),
+      firsts,
+    })
   }
   cache.set(topics, compiled)
   return compiled
@@ -45,7 +52,11 @@ export const topicWords = (text: string): Set<string> => new Set(straighten(text
  * Topic ids whose rules match the content, in the order the topics are listed. `words` may pass the
  * content's words when the caller already has them (see `topicWords`).
  */
-export function findTopics(content: string, topics: readonly Topic[], words: ReadonlySet<string> = topicWords(content)): string[] {
+export function findTopics(
+  content: string,
+  topics: readonly Topic[],
+  words: ReadonlySet<string> = topicWords(content),
+): string[] {
   if (content === '' || topics.length === 0) return []
   const text = straighten(content).toLowerCase()
   const present = (f: { word: string; prefix: boolean }) => {
@@ -54,5 +65,7 @@ export function findTopics(content: string, topics: readonly Topic[], words: Rea
     for (const w of words) if (w.startsWith(f.word)) return true
     return false
   }
-  return compileTopics(topics).filter(t => t.firsts.some(present) && t.re.test(text)).map(t => t.id)
+  return compileTopics(topics)
+    .filter((t) => t.firsts.some(present) && t.re.test(text))
+    .map((t) => t.id)
 }

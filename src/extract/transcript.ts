@@ -14,12 +14,15 @@ export interface TranscriptTurn {
 }
 
 // "Q:", "A:", "BLINKEN:", "SECRETARY BLINKEN:", "VALCÁRCEL:", "MR. PRICE:", "Mr. Price:", "**Fischer:**", "Nadia Fischer:".
-const LABEL = /^(?:\*\*|__)?(Q|A|QUESTION|ANSWER|INTERVIEWER|\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]|(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u
+const LABEL =
+  /^(?:\*\*|__)?(Q|A|QUESTION|ANSWER|INTERVIEWER|\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]|(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u
 const ANONYMOUS = new Set(['Q', 'A', 'QUESTION', 'ANSWER', 'INTERVIEWER'])
 // Mixed-case "Word:" lines that are page furniture, not speakers: "Related: ...", "Photo: ...".
-const FURNITURE = new Set(`related read more watch listen photo photos image images caption source sources note update updated
+const FURNITURE = new Set(
+  `related read more watch listen photo photos image images caption source sources note update updated
   correction editor topics tags share advertisement credit credits see also video audio live breaking key scorers
-  possession shots attendance ft ht full half time location date dateline filed contact follow subscribe`.split(/\s+/))
+  possession shots attendance ft ht full half time location date dateline filed contact follow subscribe`.split(/\s+/),
+)
 // "“Every time we went down, we found something.”": a paragraph that is one quotation is a pull quote, not an answer.
 const WHOLE_QUOTE = /^["“‘'«][^]*["”’'»]$/u
 const ENDS_SENTENCE = /[.!?…"”’)]$/u
@@ -38,10 +41,17 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
     if (m === null || p.start + m[0].length >= p.end) continue
     const label = m[1]!.trim()
     if (label !== label.toUpperCase()) {
-      if (FURNITURE.has(label.toLowerCase()) || label.split(' ').some(w => FURNITURE.has(w.toLowerCase()))) continue
+      if (FURNITURE.has(label.toLowerCase()) || label.split(' ').some((w) => FURNITURE.has(w.toLowerCase()))) continue
       mixedCase.add(label)
     }
-    turns.push({ paragraph: p.index, label, start: p.start + m[0].length, end: p.end, more: [], anonymous: ANONYMOUS.has(label.toUpperCase()) })
+    turns.push({
+      paragraph: p.index,
+      label,
+      start: p.start + m[0].length,
+      end: p.end,
+      more: [],
+      anonymous: ANONYMOUS.has(label.toUpperCase()),
+    })
   }
   if (turns.length < 2) return []
   const counts = new Map<string, number>()
@@ -53,13 +63,20 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
     if (hit === undefined) {
       const word = label.split(' ').pop()!
       let n = 0
-      for (let at = text.indexOf(word); at >= 0 && n <= (counts.get(label.toUpperCase()) ?? 0); at = text.indexOf(word, at + word.length)) n++
+      for (
+        let at = text.indexOf(word);
+        at >= 0 && n <= (counts.get(label.toUpperCase()) ?? 0);
+        at = text.indexOf(word, at + word.length)
+      )
+        n++
       hit = n > (counts.get(label.toUpperCase()) ?? 0)
       namedMemo.set(label, hit)
     }
     return hit
   }
-  const kept = turns.filter(t => t.anonymous || ((counts.get(t.label.toUpperCase()) ?? 0) > 1 && (!mixedCase.has(t.label) || named(t.label))))
+  const kept = turns.filter(
+    (t) => t.anonymous || ((counts.get(t.label.toUpperCase()) ?? 0) > 1 && (!mixedCase.has(t.label) || named(t.label))),
+  )
   if (kept.length < 2) return []
   // An answer running over several paragraphs: unlabelled prose paragraphs between two turns belong to the earlier one.
   for (let i = 0; i + 1 < kept.length; i++) {

@@ -3,7 +3,16 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { cutPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
-import { IdParam, jsonOk, notFoundResponse, PaginationQuery, pageOf, PrettyQuery, problemResponses, SpanSchema } from './schemas'
+import {
+  IdParam,
+  jsonOk,
+  notFoundResponse,
+  PaginationQuery,
+  PrettyQuery,
+  pageOf,
+  problemResponses,
+  SpanSchema,
+} from './schemas'
 
 const ArticleMetaFields = {
   id: z.string().openapi({ example: 'han-blinken-unga-2023' }),
@@ -48,14 +57,29 @@ const getArticle = createRoute({
   tags: ['articles'],
   summary: 'One article',
   request: { params: IdParam('Article id.', 'han-blinken-unga-2023'), query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.'),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const articles = createRouter()
-  .openapi(listArticles, (c) => c.json(cutPage(c.var.store.articleSummaries, c.req.valid('query'), (a) => a), 200))
+  .openapi(listArticles, (c) =>
+    c.json(
+      cutPage(c.var.store.articleSummaries, c.req.valid('query'), (a) => a),
+      200,
+    ),
+  )
   .openapi(getArticle, (c) => {
     const store = c.var.store
-    const article = findOrThrow(store.articleById, store.dimensions.article, c.req.valid('param').id, 'article', c.req.path)
+    const article = findOrThrow(
+      store.articleById,
+      store.dimensions.article,
+      c.req.valid('param').id,
+      'article',
+      c.req.path,
+    )
     const statements = store.statements
       .filter((st) => st.article === article.id)
       .map(({ id, kind, spans }) => ({ id, kind, spans }))

@@ -2,7 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { cutPage } from './listing'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PaginationQuery, pageOf, PrettyQuery, problemResponses } from './schemas'
+import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
 
 export const EntitySchema = z
   .object({
@@ -39,5 +39,8 @@ export const entities = createRouter().openapi(listEntities, (c) => {
   const query = c.req.valid('query')
   const all = c.var.store.entities
   const items = query.mentioned === 'true' ? all.filter((e) => e.count > 0) : all
-  return c.json(cutPage(items, query, (e) => e), 200)
+  return c.json(
+    cutPage(items, query, (e) => e),
+    200,
+  )
 })

@@ -21,7 +21,10 @@ const health = createRoute({
   request: { query: queryObject(PrettyQuery) },
   responses: {
     ...jsonOk(HealthSchema, 'The corpus is loaded.'),
-    503: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'The corpus could not be loaded.' },
+    503: {
+      content: { 'application/problem+json': { schema: ProblemSchema } },
+      description: 'The corpus could not be loaded.',
+    },
   },
 })
 

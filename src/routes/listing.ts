@@ -1,5 +1,5 @@
 /** What every statement list shares: resolving filters, counting facets and cutting the page. */
-import { problem, ProblemError } from '../errors'
+import { ProblemError, problem } from '../errors'
 import { computeFacets, type FacetName, type Facets } from '../search/facets'
 import { FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
 import type { Store } from '../search/store'
@@ -30,17 +30,27 @@ export function resolveOrThrow(store: Store, query: RawFilters, instance: string
   const { filters, errors } = resolveFilters(store, raw)
   if (errors.length === 0) return filters
   throw new ProblemError(
-    problem('unknown_filter_value', errors.map((e) => (inside ? `${e.parameter}: in ${inside}: ${e.message}` : e.message)).join('; '), {
-      instance,
-      errors: errors.map(({ parameter, message, suggestions }) =>
-        inside ? { parameter: inside, message: `${parameter}: ${message}`, suggestions } : { parameter, message, suggestions },
-      ),
-    }),
+    problem(
+      'unknown_filter_value',
+      errors.map((e) => (inside ? `${e.parameter}: in ${inside}: ${e.message}` : e.message)).join('; '),
+      {
+        instance,
+        errors: errors.map(({ parameter, message, suggestions }) =>
+          inside
+            ? { parameter: inside, message: `${parameter}: ${message}`, suggestions }
+            : { parameter, message, suggestions },
+        ),
+      },
+    ),
   )
 }
 
 /** Cuts one page out of `items`. */
-export function cutPage<T, R>(items: readonly T[], query: { limit: number; offset: number }, render: (item: T) => R): Page<R> {
+export function cutPage<T, R>(
+  items: readonly T[],
+  query: { limit: number; offset: number },
+  render: (item: T) => R,
+): Page<R> {
   return {
     total: items.length,
     limit: query.limit,

@@ -1,8 +1,8 @@
 /** Finds a speaker, topic or entity by id, or by an unambiguous name, for the `{id}` routes. */
-import { problem, ProblemError } from '../errors'
+import { ProblemError, problem } from '../errors'
+import { didYouMean } from '../search/did-you-mean'
 import type { Dimension } from '../search/store'
 import { normalizeName } from '../search/text'
-import { didYouMean } from '../search/did-you-mean'
 
 /**
  * The record `id` names: by exact id first, then by a name or alias naming exactly one record.

@@ -1,6 +1,7 @@
 /** The router factory every route group uses, so validation failures everywhere become the same problem+json. */
-import { OpenAPIHono, z } from '@hono/zod-openapi'
+
 import type { Hook } from '@hono/zod-openapi'
+import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
 import type { Store } from '../search/store'
 
@@ -25,8 +26,11 @@ export const defaultHook: Hook<unknown, AppEnv, string, unknown> = (result, c) =
   if (result.success) return
   const issues = result.error.issues
   const errors = issues.flatMap(describeIssue)
-  const custom = issues.map((i) => (i.code === 'custom' ? (i.params as IssueParams | undefined)?.code : undefined)).find(Boolean)
-  const code: ErrorCode = custom ?? (issues.every((i) => i.code === 'unrecognized_keys') ? 'unknown_parameter' : 'invalid_parameter')
+  const custom = issues
+    .map((i) => (i.code === 'custom' ? (i.params as IssueParams | undefined)?.code : undefined))
+    .find(Boolean)
+  const code: ErrorCode =
+    custom ?? (issues.every((i) => i.code === 'unrecognized_keys') ? 'unknown_parameter' : 'invalid_parameter')
   const names = [...new Set(errors.map((e) => e.parameter))]
   const detail = `${code === 'unknown_parameter' ? 'unknown' : 'invalid'} ${names.length === 1 ? 'parameter' : 'parameters'}: ${names.join(', ')}`
   return problemResponse(problem(code, detail, { errors, instance: c.req.path }))
@@ -45,6 +49,7 @@ export function createRouter() {
 export function queryObject<T extends z.ZodRawShape>(shape: T) {
   const valid = Object.keys(shape).join(', ')
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown parameter; valid parameters: ${valid}` : undefined),
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `unknown parameter; valid parameters: ${valid}` : undefined,
   })
 }

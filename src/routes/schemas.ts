@@ -25,7 +25,10 @@ export const SpanSchema = z
 
 export const StatementSchema = z
   .object({
-    id: z.string().openapi({ description: 'Stable, URL-safe, unique across the corpus.', example: 'han-blinken-unga-2023-1f3a9c0d2e' }),
+    id: z.string().openapi({
+      description: 'Stable, URL-safe, unique across the corpus.',
+      example: 'han-blinken-unga-2023-1f3a9c0d2e',
+    }),
     article: z.string().openapi({ example: 'han-blinken-unga-2023' }),
     kind: z.enum(STATEMENT_KINDS as [string, ...string[]]),
     speakers: z.array(SpeakerSchema),
@@ -104,12 +107,7 @@ function wholeNumber(name: string, min: number, max: number, fallback: number, d
     .string()
     .regex(/^\d{1,9}$/, `${name} must be a whole number from ${min} to ${max}`)
     .transform(Number)
-    .pipe(
-      z
-        .number()
-        .min(min, `${name} must be at least ${min}`)
-        .max(max, `${name} must be at most ${max}`),
-    )
+    .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
     .optional()
     .default(fallback)
     .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description })
@@ -187,7 +185,10 @@ export const IdParam = (description: string, example: string) =>
 /** The error responses every route can give. */
 export const problemResponses = {
   400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Invalid input.' },
-  503: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'The corpus could not be loaded.' },
+  503: {
+    content: { 'application/problem+json': { schema: ProblemSchema } },
+    description: 'The corpus could not be loaded.',
+  },
 } as const
 
 export const notFoundResponse = {

@@ -4,10 +4,18 @@ import { explainHits } from '../search/explain'
 import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
-import { DEFAULT_ORDER, searchStatements, type Sort, type SortKey } from '../search/search'
+import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
 import { resolveOrThrow, statementPage } from './listing'
 import { createRouter, queryObject } from './router'
-import { FacetsSchema, FilterQuery, jsonOk, PaginationQuery, PrettyQuery, problemResponses, StatementSchema } from './schemas'
+import {
+  FacetsSchema,
+  FilterQuery,
+  jsonOk,
+  PaginationQuery,
+  PrettyQuery,
+  problemResponses,
+  StatementSchema,
+} from './schemas'
 
 const QuerySchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'q is required' : 'q must be a string') })
@@ -35,14 +43,27 @@ const SortSchema = z
     error: `sort must be one of ${SORTS.join(', ')}, optionally with :asc or :desc`,
   })
   .optional()
-  .openapi({ description: 'relevance (best first), position (article order) or date (newest first); add `:asc` or `:desc` to choose.', example: 'relevance' })
+  .openapi({
+    description:
+      'relevance (best first), position (article order) or date (newest first); add `:asc` or `:desc` to choose.',
+    example: 'relevance',
+  })
 
 export const SearchQuery = queryObject({
   q: QuerySchema,
-  match: z.enum(['all', 'any']).optional().openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
+  match: z
+    .enum(['all', 'any'])
+    .optional()
+    .openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
   sort: SortSchema,
-  highlight: z.enum(['offsets', 'html']).optional().openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
-  explain: z.enum(['true', 'false']).optional().openapi({ description: '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.' }),
+  highlight: z
+    .enum(['offsets', 'html'])
+    .optional()
+    .openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
+  explain: z.enum(['true', 'false']).optional().openapi({
+    description:
+      '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+  }),
   ...FilterQuery,
   ...PaginationQuery,
   ...PrettyQuery,
@@ -59,7 +80,9 @@ const ExplanationSchema = z
       z.object({
         clause: z.string(),
         score: z.number(),
-        expansions: z.array(z.object({ query: z.string(), matched: z.string(), how: z.enum(['exact', 'prefix', 'fuzzy', 'synonym']) })),
+        expansions: z.array(
+          z.object({ query: z.string(), matched: z.string(), how: z.enum(['exact', 'prefix', 'fuzzy', 'synonym']) }),
+        ),
       }),
     ),
     phrases: z.array(z.string()),
@@ -68,12 +91,17 @@ const ExplanationSchema = z
   .openapi('Explanation')
 
 export const SearchResultSchema = StatementSchema.extend({
-  score: z.number().openapi({ description: 'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters.' }),
-  matches: z
-    .record(z.string(), z.array(z.string()))
-    .openapi({ description: 'Each matched index term, with the fields it matched in.', example: { diplomaci: ['content'] } }),
+  score: z.number().openapi({
+    description: 'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters.',
+  }),
+  matches: z.record(z.string(), z.array(z.string())).openapi({
+    description: 'Each matched index term, with the fields it matched in.',
+    example: { diplomaci: ['content'] },
+  }),
   highlights: z.array(HighlightSchema),
-  snippet: z.string().openapi({ description: 'The content cropped to about 30 words around the best match, with … where cut.' }),
+  snippet: z
+    .string()
+    .openapi({ description: 'The content cropped to about 30 words around the best match, with … where cut.' }),
   content_html: z.string().optional(),
   text_html: z.string().optional(),
   explain: ExplanationSchema.optional(),
@@ -84,7 +112,9 @@ const SearchPageSchema = z
     total: z.number().int(),
     limit: z.number().int(),
     offset: z.number().int(),
-    relaxed: z.boolean().openapi({ description: 'True when no statement has every word, and these results have some of them.' }),
+    relaxed: z
+      .boolean()
+      .openapi({ description: 'True when no statement has every word, and these results have some of them.' }),
     notice: z.string().optional(),
     results: z.array(SearchResultSchema),
     facets: FacetsSchema.optional(),
@@ -117,7 +147,13 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
     match: query.match === 'any' ? 'any' : 'all',
     sort: parseSort(query.sort),
   })
-  const page = statementPage(store, outcome.hits, query, (h) => h.statement, (h) => h)
+  const page = statementPage(
+    store,
+    outcome.hits,
+    query,
+    (h) => h.statement,
+    (h) => h,
+  )
   const explanations = query.explain === 'true' ? explainHits(store, page.results, outcome.plan) : []
   const results = page.results.map((hit, i) => {
     const highlights = highlightHit(hit, outcome.plan)
@@ -128,7 +164,10 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
       highlights,
       snippet: snippet(hit.statement.content, highlights),
       ...(query.highlight === 'html'
-        ? { content_html: markHtml(hit.statement.content, highlights, 'content'), text_html: markHtml(hit.statement.text, highlights, 'text') }
+        ? {
+            content_html: markHtml(hit.statement.content, highlights, 'content'),
+            text_html: markHtml(hit.statement.text, highlights, 'text'),
+          }
         : {}),
       ...(explanations[i] ? { explain: explanations[i] } : {}),
     }
@@ -139,7 +178,9 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
       limit: page.limit,
       offset: page.offset,
       relaxed: outcome.relaxed,
-      ...(outcome.relaxed ? { notice: 'No statement matches every word; showing statements that match some of them.' } : {}),
+      ...(outcome.relaxed
+        ? { notice: 'No statement matches every word; showing statements that match some of them.' }
+        : {}),
       results,
       ...(page.facets ? { facets: page.facets } : {}),
     },

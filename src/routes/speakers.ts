@@ -1,8 +1,8 @@
 /** Speakers with their statement counts, and each speaker's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
-import { findOrThrow } from './lookup'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
   FilterQuery,
@@ -10,8 +10,8 @@ import {
   jsonOk,
   notFoundResponse,
   PaginationQuery,
-  pageOf,
   PrettyQuery,
+  pageOf,
   problemResponses,
   SpeakerSummarySchema,
 } from './schemas'
@@ -52,7 +52,8 @@ const speakerStatements = createRoute({
   path: '/speakers/{id}/statements',
   tags: ['speakers'],
   summary: "A speaker's statements",
-  description: 'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
+  description:
+    'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
   responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
 })
@@ -62,20 +63,44 @@ export const speakers = createRouter()
     const store = c.var.store
     const query = c.req.valid('query')
     const items = query.type ? store.speakers.filter((s) => s.type === query.type) : store.speakers
-    return c.json(cutPage(items, query, (s) => s), 200)
+    return c.json(
+      cutPage(items, query, (s) => s),
+      200,
+    )
   })
   .openapi(getSpeaker, (c) => {
     const store = c.var.store
-    const found = findOrThrow(store.speakerById, store.dimensions.speaker, c.req.valid('param').id, 'speaker', c.req.path)
+    const found = findOrThrow(
+      store.speakerById,
+      store.dimensions.speaker,
+      c.req.valid('param').id,
+      'speaker',
+      c.req.path,
+    )
     return c.json(found, 200)
   })
   .openapi(speakerStatements, (c) => {
     const store = c.var.store
-    const found = findOrThrow(store.speakerById, store.dimensions.speaker, c.req.valid('param').id, 'speaker', c.req.path)
+    const found = findOrThrow(
+      store.speakerById,
+      store.dimensions.speaker,
+      c.req.valid('param').id,
+      'speaker',
+      c.req.path,
+    )
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
     const items = filterStatements(store, filters).filter(
       (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
     )
-    return c.json(statementPage(store, items, query, (s) => s, (s) => s), 200)
+    return c.json(
+      statementPage(
+        store,
+        items,
+        query,
+        (s) => s,
+        (s) => s,
+      ),
+      200,
+    )
   })

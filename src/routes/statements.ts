@@ -11,8 +11,8 @@ import {
   jsonOk,
   notFoundResponse,
   PaginationQuery,
-  pageOf,
   PrettyQuery,
+  pageOf,
   problemResponses,
   StatementSchema,
 } from './schemas'
@@ -45,12 +45,17 @@ const similarStatementsRoute = createRoute({
   path: '/statements/{id}/similar',
   tags: ['statements'],
   summary: 'Statements like this one',
-  description: "Ranked by this statement's most distinctive terms, with the same speaker boosted; never the statement itself.",
+  description:
+    "Ranked by this statement's most distinctive terms, with the same speaker boosted; never the statement itself.",
   request: {
     params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'),
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
-  responses: { ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const statements = createRouter()
@@ -59,7 +64,16 @@ export const statements = createRouter()
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
     const items = filterStatements(store, filters)
-    return c.json(statementPage(store, items, query, (s) => s, (s) => s), 200)
+    return c.json(
+      statementPage(
+        store,
+        items,
+        query,
+        (s) => s,
+        (s) => s,
+      ),
+      200,
+    )
   })
   .openapi(getStatement, (c) => {
     const { id } = c.req.valid('param')
@@ -70,5 +84,8 @@ export const statements = createRouter()
     const { id } = c.req.valid('param')
     const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
     const hits = similarStatements(c.var.store, statement)
-    return c.json(cutPage(hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score })), 200)
+    return c.json(
+      cutPage(hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score })),
+      200,
+    )
   })

@@ -1,7 +1,7 @@
 /** Completions for a search-as-you-type box. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
 import { LIMITS } from '../search/limits'
+import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PrettyQuery, problemResponses } from './schemas'
 
@@ -31,7 +31,12 @@ const suggestRoute = createRoute({
         .string()
         .regex(/^\d{1,2}$/, `limit must be a whole number from 1 to ${MAX_SUGGESTIONS}`)
         .transform(Number)
-        .pipe(z.number().min(1, 'limit must be at least 1').max(MAX_SUGGESTIONS, `limit must be at most ${MAX_SUGGESTIONS}`))
+        .pipe(
+          z
+            .number()
+            .min(1, 'limit must be at least 1')
+            .max(MAX_SUGGESTIONS, `limit must be at most ${MAX_SUGGESTIONS}`),
+        )
         .optional()
         .default(MAX_SUGGESTIONS)
         .openapi({ type: 'integer', minimum: 1, maximum: MAX_SUGGESTIONS, default: MAX_SUGGESTIONS }),
@@ -39,7 +44,10 @@ const suggestRoute = createRoute({
     }),
   },
   responses: {
-    ...jsonOk(z.object({ query: z.string(), suggestions: z.array(SuggestionSchema) }).openapi('Suggestions'), 'Completions, best first.'),
+    ...jsonOk(
+      z.object({ query: z.string(), suggestions: z.array(SuggestionSchema) }).openapi('Suggestions'),
+      'Completions, best first.',
+    ),
     ...problemResponses,
   },
 })

@@ -4,7 +4,7 @@ import { filterStatements } from '../search/filter'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
-import { IdParam, jsonOk, notFoundResponse, PaginationQuery, pageOf, PrettyQuery, problemResponses } from './schemas'
+import { IdParam, jsonOk, notFoundResponse, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 export const TopicSchema = z
@@ -12,7 +12,9 @@ export const TopicSchema = z
     id: z.string().openapi({ example: 'north-korea' }),
     label: z.string().openapi({ example: 'North Korea' }),
     description: z.string().nullable(),
-    keywords: z.array(z.string()).openapi({ description: 'The rules that assign the topic: words or phrases in the content.' }),
+    keywords: z
+      .array(z.string())
+      .openapi({ description: 'The rules that assign the topic: words or phrases in the content.' }),
     count: z.number().int(),
   })
   .openapi('Topic')
@@ -36,12 +38,26 @@ const topicStatements = createRoute({
 })
 
 export const topics = createRouter()
-  .openapi(listTopics, (c) => c.json(cutPage(c.var.store.topics, c.req.valid('query'), (t) => t), 200))
+  .openapi(listTopics, (c) =>
+    c.json(
+      cutPage(c.var.store.topics, c.req.valid('query'), (t) => t),
+      200,
+    ),
+  )
   .openapi(topicStatements, (c) => {
     const store = c.var.store
     const topic = findOrThrow(store.topicById, store.dimensions.topic, c.req.valid('param').id, 'topic', c.req.path)
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
     const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
-    return c.json(statementPage(store, items, query, (s) => s, (s) => s), 200)
+    return c.json(
+      statementPage(
+        store,
+        items,
+        query,
+        (s) => s,
+        (s) => s,
+      ),
+      200,
+    )
   })

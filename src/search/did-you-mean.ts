@@ -29,11 +29,7 @@ export function editDistance(a: string, b: string, max = Infinity): number {
  *
  * @example didYouMean('blinkn', new Map([['blinken', new Set(['antony-blinken'])]])) // ['antony-blinken']
  */
-export function didYouMean(
-  value: string,
-  keys: ReadonlyMap<string, ReadonlySet<string>>,
-  limit = 3,
-): string[] {
+export function didYouMean(value: string, keys: ReadonlyMap<string, ReadonlySet<string>>, limit = 3): string[] {
   if (!value) return []
   const max = Math.max(1, Math.floor(value.length / 3))
   const scored = new Map<string, number>()

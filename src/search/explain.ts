@@ -49,17 +49,19 @@ export function explainHits(store: Store, hits: readonly SearchHit[], plan: Quer
   const ids = new Set(hits.map((h) => h.statement.id))
   const perClause = plan.clauses.map((clause) => {
     const byId = new Map<string, { score: number; terms: string[] }>()
-    for (const r of store.index.search(clauseQuery(clause), { combineWith: 'AND', filter: (x) => ids.has(x.id as string) })) {
+    for (const r of store.index.search(clauseQuery(clause), {
+      combineWith: 'AND',
+      filter: (x) => ids.has(x.id as string),
+    })) {
       byId.set(r.id as string, { score: r.score, terms: r.terms })
     }
     return { clause, byId }
   })
   return hits.map((hit) => ({
     fields: Object.fromEntries(
-      Object.entries(hit.matches).flatMap(([term, fields]) => fields.map((f) => [f, term] as const)).reduce(
-        (acc, [field, term]) => acc.set(field, [...(acc.get(field) ?? []), term]),
-        new Map<string, string[]>(),
-      ),
+      Object.entries(hit.matches)
+        .flatMap(([term, fields]) => fields.map((f) => [f, term] as const))
+        .reduce((acc, [field, term]) => acc.set(field, [...(acc.get(field) ?? []), term]), new Map<string, string[]>()),
     ),
     clauses: perClause.map(({ clause, byId }) => {
       const r = byId.get(hit.statement.id)

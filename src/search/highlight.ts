@@ -1,5 +1,5 @@
 /** Highlight offsets, HTML with <mark>, and snippets cropped around the best match. */
-import type { SearchHit, QueryPlan } from './search'
+import type { QueryPlan, SearchHit } from './search'
 import { findPhrase } from './search'
 import { processTerm, tokenize } from './text'
 

@@ -22,7 +22,10 @@ export function checkQuery(q: string): string | null {
   if (q.trim().length === 0) return 'must not be empty'
   if (q.length > LIMITS.queryLength) return `must be at most ${LIMITS.queryLength} characters (got ${q.length})`
   const parsed = parseQuery(q)
-  const words = parsed.terms.length + parsed.excludedTerms.length + [...parsed.phrases, ...parsed.excludedPhrases].reduce((n, p) => n + p.split(/\s+/).length, 0)
+  const words =
+    parsed.terms.length +
+    parsed.excludedTerms.length +
+    [...parsed.phrases, ...parsed.excludedPhrases].reduce((n, p) => n + p.split(/\s+/).length, 0)
   if (words > LIMITS.queryTerms) return `must have at most ${LIMITS.queryTerms} terms (got ${words})`
   const phrases = parsed.phrases.length + parsed.excludedPhrases.length
   if (phrases > LIMITS.queryPhrases) return `must have at most ${LIMITS.queryPhrases} phrases (got ${phrases})`
@@ -47,7 +50,14 @@ function cleanWord(word: string): string {
  * // { terms: ['hope'], phrases: ['face-to-face diplomacy'], excludedTerms: ['Taiwan'], filters: { speaker: ['blinken'] }, ... }
  */
 export function parseQuery(q: string): ParsedQuery {
-  const parsed: ParsedQuery = { terms: [], phrases: [], excludedTerms: [], excludedPhrases: [], filters: {}, endsInWord: false }
+  const parsed: ParsedQuery = {
+    terms: [],
+    phrases: [],
+    excludedTerms: [],
+    excludedPhrases: [],
+    filters: {},
+    endsInWord: false,
+  }
   const quoteCount = [...q].filter((ch) => QUOTES.test(ch)).length
   // An odd quote out: drop the last one, as a search box user would expect it to be ignored.
   let text = q
@@ -85,7 +95,10 @@ export function parseQuery(q: string): ParsedQuery {
     }
     if (QUOTES.test(text[start] ?? '')) {
       const close = findClose(text, start + 1)
-      const phrase = text.slice(start + 1, close).replace(/\s+/g, ' ').trim()
+      const phrase = text
+        .slice(start + 1, close)
+        .replace(/\s+/g, ' ')
+        .trim()
       if (phrase) (negated ? parsed.excludedPhrases : parsed.phrases).push(phrase)
       i = close + 1
       lastWasWord = false

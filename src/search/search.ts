@@ -15,7 +15,11 @@ export interface Sort {
 }
 
 /** The default order of each sort key: best, earliest in the article, newest. */
-export const DEFAULT_ORDER: Readonly<Record<SortKey, Sort['order']>> = { relevance: 'desc', position: 'asc', date: 'desc' }
+export const DEFAULT_ORDER: Readonly<Record<SortKey, Sort['order']>> = {
+  relevance: 'desc',
+  position: 'asc',
+  date: 'desc',
+}
 
 /** One required part of a query: a word, or a synonym group that the word or words belong to. */
 export interface Clause {
@@ -72,7 +76,27 @@ export const NARRATION_BOOST = 0.75
 export const NAMED_SPEAKER_BOOST = 1.5
 /** ... and more when the query asks for what they said ("what did blinken say"). */
 export const SPEECH_INTENT_BOOST = 3
-const SPEECH_WORDS = new Set(['say', 'said', 'says', 'saying', 'tell', 'told', 'quote', 'quotes', 'quoted', 'statement', 'statements', 'comment', 'comments', 'remark', 'remarks', 'view', 'views', 'think', 'thinks'])
+const SPEECH_WORDS = new Set([
+  'say',
+  'said',
+  'says',
+  'saying',
+  'tell',
+  'told',
+  'quote',
+  'quotes',
+  'quoted',
+  'statement',
+  'statements',
+  'comment',
+  'comments',
+  'remark',
+  'remarks',
+  'view',
+  'views',
+  'think',
+  'thinks',
+])
 
 /**
  * Speakers the query names, by id, name, alias or surname (one or two words at a time), with the
@@ -155,7 +179,8 @@ function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
 export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
   // People type acronyms in lower case ("what did the us say"): a stop word whose capitals are a
   // synonym form ("US") is read as that acronym in a query. In text, case tells them apart.
-  const asTyped = (raw: string) => (processTerm(raw) === null && store.synonyms.match([wordKey(raw.toUpperCase())]) ? raw.toUpperCase() : raw)
+  const asTyped = (raw: string) =>
+    processTerm(raw) === null && store.synonyms.match([wordKey(raw.toUpperCase())]) ? raw.toUpperCase() : raw
   const words = query.terms
     .map(asTyped)
     .map((raw) => ({ raw, terms: processTerm(raw) ?? [] }))
@@ -166,7 +191,10 @@ export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
     const match = store.synonyms.match(words.slice(i).map((w) => w.terms.join(' ')))
     const isLast = (n: number) => i + n === words.length && query.endsInWord
     if (match) {
-      const typed = words.slice(i, i + match.length).map((w) => w.raw).join(' ')
+      const typed = words
+        .slice(i, i + match.length)
+        .map((w) => w.raw)
+        .join(' ')
       // The typed form first (it alone is fuzzy), then each other form once: "U.S." and "US" index alike.
       const others = minimalForms(typed, match.forms)
       clauses.push({ text: typed, alternatives: [typed, ...others], prefix: false, fuzzy: !known(indexTerms(typed)) })
@@ -180,7 +208,8 @@ export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
   // A phrase's words must be in the statement too; the index finds candidates, the check confirms order.
   const phrases = query.phrases.map(phraseWords).filter((p) => p.length > 0)
   for (const phrase of query.phrases) {
-    for (const t of tokenize(phrase)) if (processTerm(t.raw)) clauses.push({ text: t.raw, alternatives: [t.raw], prefix: false, fuzzy: false })
+    for (const t of tokenize(phrase))
+      if (processTerm(t.raw)) clauses.push({ text: t.raw, alternatives: [t.raw], prefix: false, fuzzy: false })
   }
   // Typo tolerance is the costly part of a query: only the first few unknown words get it.
   let fuzzy = 0
@@ -249,7 +278,8 @@ function excludedIds(store: Store, plan: QueryPlan): Set<string> {
   const ids = new Set<string>()
   for (const term of plan.excludedTerms) {
     if (!processTerm(term)) continue
-    for (const r of store.index.search(term, { prefix: false, fuzzy: false, combineWith: 'AND' })) ids.add(r.id as string)
+    for (const r of store.index.search(term, { prefix: false, fuzzy: false, combineWith: 'AND' }))
+      ids.add(r.id as string)
   }
   if (plan.excludedPhrases.length > 0) {
     for (const st of store.statements) if (plan.excludedPhrases.some((p) => hasPhrase(st, p))) ids.add(st.id)
@@ -307,7 +337,9 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   let relaxed = false
   if (plan.clauses.length === 0) {
     // Only filters, exclusions or stop-word phrases: every statement that passes, in article order.
-    hits = store.statements.filter((st) => accept(st)).map((statement) => ({ statement, score: 0, matches: {}, position: store.position.get(statement.id)! }))
+    hits = store.statements
+      .filter((st) => accept(st))
+      .map((statement) => ({ statement, score: 0, matches: {}, position: store.position.get(statement.id)! }))
   } else {
     const speakers = namedSpeakers(store, request.query)
     // Applied to each hit's total rather than through MiniSearch's boostDocument, which would run
@@ -324,7 +356,12 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
       )
       return results.map((r) => {
         const statement = store.byId.get(r.id as string)!
-        return { statement, score: Math.round(r.score * boostOf(statement) * 1000) / 1000, matches: r.match, position: store.position.get(statement.id)! }
+        return {
+          statement,
+          score: Math.round(r.score * boostOf(statement) * 1000) / 1000,
+          matches: r.match,
+          position: store.position.get(statement.id)!,
+        }
       })
     }
     const any = request.match === 'any'

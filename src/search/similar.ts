@@ -42,12 +42,15 @@ export function similarStatements(store: Store, statement: Statement): SimilarHi
   const terms = distinctiveTerms(store, statement)
   if (terms.length === 0) return []
   const speakers = new Set(statement.speakers.map((s) => s.id))
-  const results = store.index.search({ combineWith: 'OR', queries: terms }, {
-    prefix: false,
-    fuzzy: false,
-    // The terms are already processed; run them through untouched.
-    processTerm: (t) => t,
-  })
+  const results = store.index.search(
+    { combineWith: 'OR', queries: terms },
+    {
+      prefix: false,
+      fuzzy: false,
+      // The terms are already processed; run them through untouched.
+      processTerm: (t) => t,
+    },
+  )
   const hits: SimilarHit[] = []
   for (const r of results) {
     if (r.id === statement.id) continue

@@ -217,7 +217,12 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
   const topic = new DimensionBuilder()
   for (const t of topics) topic.add(t.id, t.label, [])
   const entity = new DimensionBuilder()
-  for (const e of entities) entity.add(e.id, e.name, e.aliases.filter((a) => /^\p{Lu}/u.test(a)))
+  for (const e of entities)
+    entity.add(
+      e.id,
+      e.name,
+      e.aliases.filter((a) => /^\p{Lu}/u.test(a)),
+    )
   const article = new DimensionBuilder()
   for (const a of corpus.articles) article.add(a.id, a.title, [])
   const kind = new DimensionBuilder()

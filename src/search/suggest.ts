@@ -32,7 +32,10 @@ const TYPE_WEIGHT: Record<SuggestionType, number> = { speaker: 4, topic: 3, enti
 
 const cache = new WeakMap<Store, Entry[]>()
 
-const foldKey = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+const foldKey = (s: string) =>
+  fold(s)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
 
 /** A word or phrase of the corpus worth completing to: text, folded key, type and statement count. */
 export type VocabularyEntry = [text: string, key: string, type: 'term' | 'phrase', count: number]
@@ -61,7 +64,11 @@ export function buildVocabulary(statements: readonly Statement[]): VocabularyEnt
     for (const [i, t] of tokens.entries()) {
       const lower = fold(t.raw)
       if (lower.length < 3 || STOP_WORDS.has(lower) || /^\d+$/.test(lower)) continue
-      note(words, /^\p{Lu}/u.test(t.raw) && !/^\p{Lu}+$/u.test(t.raw) && i > 0 ? t.raw : lower.replace(/'s$/, ''), st.id)
+      note(
+        words,
+        /^\p{Lu}/u.test(t.raw) && !/^\p{Lu}+$/u.test(t.raw) && i > 0 ? t.raw : lower.replace(/'s$/, ''),
+        st.id,
+      )
       // Word pairs and triples that neither start nor end on a stop word: "open lines", "Taiwan Strait".
       for (const n of [2, 3]) {
         const run = tokens.slice(i, i + n)
@@ -73,7 +80,12 @@ export function buildVocabulary(statements: readonly Statement[]): VocabularyEnt
       }
     }
   }
-  const ranked = (map: typeof words, type: 'term' | 'phrase', keep: (text: string, count: number) => boolean, limit: number) =>
+  const ranked = (
+    map: typeof words,
+    type: 'term' | 'phrase',
+    keep: (text: string, count: number) => boolean,
+    limit: number,
+  ) =>
     [...map.entries()]
       .filter(([, v]) => keep(v.text, v.ids.size))
       .sort((a, b) => b[1].ids.size - a[1].ids.size || compareStrings(a[0], b[0]))
@@ -81,7 +93,12 @@ export function buildVocabulary(statements: readonly Statement[]): VocabularyEnt
       .map(([key, v]): VocabularyEntry => [v.text, key, type, v.ids.size])
   return [
     // A pair is worth offering when it recurs, or when it is a name ("North Korea").
-    ...ranked(phrases, 'phrase', (text, count) => count >= 2 || /^\p{Lu}\S*\s+\p{Lu}/u.test(text), VOCABULARY_LIMITS.phrases),
+    ...ranked(
+      phrases,
+      'phrase',
+      (text, count) => count >= 2 || /^\p{Lu}\S*\s+\p{Lu}/u.test(text),
+      VOCABULARY_LIMITS.phrases,
+    ),
     ...ranked(words, 'term', () => true, VOCABULARY_LIMITS.terms),
   ]
 }
@@ -120,14 +137,24 @@ export function suggest(store: Store, input: string, limit = MAX_SUGGESTIONS): S
     let score = 0
     let text = entry.text
     if (entry.key.startsWith(typed)) score = 3
-    else if (entry.type !== 'term' && entry.type !== 'phrase' && entry.words.some((w) => w.startsWith(lastWord)) && typedWords.length === 1) score = 2
+    else if (
+      entry.type !== 'term' &&
+      entry.type !== 'phrase' &&
+      entry.words.some((w) => w.startsWith(lastWord)) &&
+      typedWords.length === 1
+    )
+      score = 2
     else if (entry.type === 'term' && head && entry.key.startsWith(lastWord)) {
       // Complete the last word after what is already typed: "face-to-face diplo" → "… diplomacy".
       score = 1.5
       text = `${input.trimEnd().slice(0, input.trimEnd().length - lastWord.length)}${entry.text}`
     } else continue
     if (entry.key === typed && entry.type === 'term') score -= 1
-    scored.push({ entry, text, score: score + TYPE_WEIGHT[entry.type] + Math.log2(1 + entry.count) - entry.key.length / 100 })
+    scored.push({
+      entry,
+      text,
+      score: score + TYPE_WEIGHT[entry.type] + Math.log2(1 + entry.count) - entry.key.length / 100,
+    })
   }
   scored.sort((a, b) => b.score - a.score || compareStrings(a.text, b.text))
   const seen = new Set<string>()

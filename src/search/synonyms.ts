@@ -27,7 +27,9 @@ export function createSynonyms(groups: readonly (readonly string[])[]): Synonyms
   const byFirst = new Map<string, { keys: string[]; forms: string[] }[]>()
   for (const group of groups) {
     for (const form of group) {
-      const keys = tokenize(form).map((t) => wordKey(t.raw)).filter(Boolean)
+      const keys = tokenize(form)
+        .map((t) => wordKey(t.raw))
+        .filter(Boolean)
       if (keys.length === 0) continue
       const list = byFirst.get(keys[0]!) ?? []
       list.push({ keys, forms: [...group] })

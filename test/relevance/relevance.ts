@@ -23,7 +23,8 @@ export interface JudgedResult {
   top: string[]
 }
 
-const matches = (needle: string) => (st: { content: string; text: string }) => st.content.includes(needle) || st.text.includes(needle)
+const matches = (needle: string) => (st: { content: string; text: string }) =>
+  st.content.includes(needle) || st.text.includes(needle)
 
 /** Runs one judged query the way `/v1/search` does. */
 export function judge(store: Store, j: Judgment): JudgedResult {
@@ -38,7 +39,13 @@ export function judge(store: Store, j: Judgment): JudgedResult {
   const ranks = wanted.map((w) => top.findIndex(matches(w)) + 1)
   const rank = ranks.some((r) => r === 0) ? 0 : Math.max(...ranks)
   const success3 = rank > 0 && rank <= 3
-  return { q: j.q, rank, reciprocalRank: rank ? 1 / (j.top1 ? rank : Math.max(1, rank - wanted.length + 1)) : 0, success3, top: summary }
+  return {
+    q: j.q,
+    rank,
+    reciprocalRank: rank ? 1 / (j.top1 ? rank : Math.max(1, rank - wanted.length + 1)) : 0,
+    success3,
+    top: summary,
+  }
 }
 
 /** MRR and success@3 (the wanted statements all within the first 3) over all judgments. */

@@ -15,13 +15,16 @@ describe('GET /health', () => {
 describe('when the corpus cannot be loaded', () => {
   const broken = createApp({ ok: false, error: 'the bundled corpus or index could not be loaded' })
 
-  it.each(['/health', '/v1/search?q=talks', '/v1/statements', '/v1/speakers/han-zheng'])('%s answers 503 problem+json', async (path) => {
-    const res = await broken.request(path)
-    expect(res.status).toBe(503)
-    expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
-    expect(res.headers.get('Retry-After')).toBe('60')
-    expect(await res.json()).toMatchObject({ code: 'data_unavailable', status: 503 })
-  })
+  it.each(['/health', '/v1/search?q=talks', '/v1/statements', '/v1/speakers/han-zheng'])(
+    '%s answers 503 problem+json',
+    async (path) => {
+      const res = await broken.request(path)
+      expect(res.status).toBe(503)
+      expect(res.headers.get('Content-Type')).toMatch(/^application\/problem\+json/)
+      expect(res.headers.get('Retry-After')).toBe('60')
+      expect(await res.json()).toMatchObject({ code: 'data_unavailable', status: 503 })
+    },
+  )
 
   it('still serves the OpenAPI document', async () => {
     expect((await broken.request('/openapi.json')).status).toBe(200)
@@ -30,7 +33,11 @@ describe('when the corpus cannot be loaded', () => {
 
 describe('GET /openapi.json', () => {
   it('documents every API route from the zod schemas', async () => {
-    const doc = await json<{ openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } }>('/openapi.json')
+    const doc = await json<{
+      openapi: string
+      paths: Record<string, unknown>
+      components: { schemas: Record<string, unknown> }
+    }>('/openapi.json')
     expect(doc.openapi).toBe('3.1.0')
     for (const path of [
       '/v1/search',
@@ -53,7 +60,11 @@ describe('GET /openapi.json', () => {
 
   it('documents the limits', async () => {
     const doc = await json<any>('/openapi.json')
-    const params = doc.paths['/v1/search'].get.parameters as { name: string; schema: { maximum?: number } ; description?: string }[]
+    const params = doc.paths['/v1/search'].get.parameters as {
+      name: string
+      schema: { maximum?: number }
+      description?: string
+    }[]
     expect(params.find((p) => p.name === 'limit')?.schema.maximum).toBe(100)
     expect(params.find((p) => p.name === 'offset')?.schema.maximum).toBe(1000)
   })

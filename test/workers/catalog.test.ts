@@ -91,7 +91,15 @@ describe('GET /v1/topics', () => {
   it('lists the taxonomy with counts', async () => {
     const page = await json<Page<{ id: string; label: string; count: number; keywords: string[] }>>('/v1/topics')
     const ids = page.results.map((t) => t.id)
-    for (const id of ['china-us-relations', 'russia-ukraine-war', 'north-korea', 'taiwan-strait', 'summits', 'communication-channels', 'economy-trade']) {
+    for (const id of [
+      'china-us-relations',
+      'russia-ukraine-war',
+      'north-korea',
+      'taiwan-strait',
+      'summits',
+      'communication-channels',
+      'economy-trade',
+    ]) {
       expect(ids).toContain(id)
     }
     for (const t of page.results) expect(t.keywords.length).toBeGreaterThan(0)
@@ -130,7 +138,13 @@ describe('GET /v1/articles', () => {
     const page = await json<Page<Record<string, unknown>>>('/v1/articles')
     expect(page.total).toBeGreaterThanOrEqual(1)
     const seed = page.results.find((a) => a.id === 'han-blinken-unga-2023')!
-    expect(seed).toMatchObject({ publisher: null, published: null, event_date: '2023-09-18', credit: '(Agencies)', language: 'en' })
+    expect(seed).toMatchObject({
+      publisher: null,
+      published: null,
+      event_date: '2023-09-18',
+      credit: '(Agencies)',
+      language: 'en',
+    })
     expect(seed.text).toBeUndefined()
     expect(seed.statement_count).toBeGreaterThanOrEqual(15)
   })
@@ -138,9 +152,11 @@ describe('GET /v1/articles', () => {
 
 describe('GET /v1/articles/{id}', () => {
   it('returns the full text with every statement and its spans', async () => {
-    const article = await json<{ text: string; statements: { id: string; spans: { start: number; end: number }[] }[]; paragraphs: unknown[] }>(
-      '/v1/articles/han-blinken-unga-2023',
-    )
+    const article = await json<{
+      text: string
+      statements: { id: string; spans: { start: number; end: number }[] }[]
+      paragraphs: unknown[]
+    }>('/v1/articles/han-blinken-unga-2023')
     expect(article.text.startsWith('Vice president Han Zheng')).toBe(true)
     expect(article.paragraphs).toHaveLength(14)
     for (const st of article.statements) {

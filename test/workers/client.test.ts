@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest'
 import type { AppType } from '../../src/index'
 
 // Type-checked by `npm run typecheck`: a wrong route or field name here fails the build.
-const client = hc<AppType>('http://local.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init) })
+const client = hc<AppType>('http://local.test', {
+  fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init),
+})
 
 describe('typed client (hono/client over AppType)', () => {
   it('searches with typed query and typed results', async () => {

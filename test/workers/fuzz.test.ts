@@ -33,21 +33,80 @@ function encodeLoose(s: string): string {
     const code = ch.codePointAt(0)!
     if (/^[A-Za-z0-9\-_.~]$/.test(ch)) out += ch
     else if (code >= 0xd800 && code <= 0xdfff) {
-      out += `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase()
+      out +=
+        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase()
     } else out += encodeURIComponent(ch)
   }
   return out
 }
 
-const PARAM_NAMES = ['q', 'limit', 'offset', 'speaker', 'kind', 'topic', 'entity', 'article', 'via', 'facets', 'sort', 'match', 'highlight', 'explain', 'type', 'mentioned', 'pretty']
+const PARAM_NAMES = [
+  'q',
+  'limit',
+  'offset',
+  'speaker',
+  'kind',
+  'topic',
+  'entity',
+  'article',
+  'via',
+  'facets',
+  'sort',
+  'match',
+  'highlight',
+  'explain',
+  'type',
+  'mentioned',
+  'pretty',
+]
 
 const value = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.string({ unit: 'grapheme', maxLength: 40 }),
-  fc.constantFrom('', ' ', '0', '-1', '1.5', 'NaN', '1e309', '-0', '9'.repeat(40), 'Infinity', '0x10', 'null', 'true', '[]', '{}'),
-  fc.constantFrom('direct', 'mixed,indirect', 'blinken', 'han', 'xinhua', 'north-korea', 'speaker,kind,topic', 'relevance:asc', 'date', 'html', 'any'),
-  fc.constantFrom('"open lines', '-"', 'speaker:', 'kind:direct', '\u0000', '\ud800', '\udfff x', '<script>alert(1)</script>', '%', '%E0%A4%A', '../../etc/passwd'),
+  fc.constantFrom(
+    '',
+    ' ',
+    '0',
+    '-1',
+    '1.5',
+    'NaN',
+    '1e309',
+    '-0',
+    '9'.repeat(40),
+    'Infinity',
+    '0x10',
+    'null',
+    'true',
+    '[]',
+    '{}',
+  ),
+  fc.constantFrom(
+    'direct',
+    'mixed,indirect',
+    'blinken',
+    'han',
+    'xinhua',
+    'north-korea',
+    'speaker,kind,topic',
+    'relevance:asc',
+    'date',
+    'html',
+    'any',
+  ),
+  fc.constantFrom(
+    '"open lines',
+    '-"',
+    'speaker:',
+    'kind:direct',
+    '\u0000',
+    '\ud800',
+    '\udfff x',
+    '<script>alert(1)</script>',
+    '%',
+    '%E0%A4%A',
+    '../../etc/passwd',
+  ),
   fc.integer().map(String),
   fc.double().map(String),
   fc.nat(12_000).map((n) => 'x'.repeat(n)),
@@ -86,7 +145,10 @@ function buildPath(r: FuzzRequest): string {
   })
   for (const seg of r.extra) path += `/${encodeLoose(seg)}`
   const query = r.params
-    .map((p) => `${p.raw ? p.name.replace(/[&=#\s]/g, '') : encodeLoose(p.name)}=${p.raw ? p.value.replace(/[&#\s]/g, '') : encodeLoose(p.value)}${p.junk}`)
+    .map(
+      (p) =>
+        `${p.raw ? p.name.replace(/[&=#\s]/g, '') : encodeLoose(p.name)}=${p.raw ? p.value.replace(/[&#\s]/g, '') : encodeLoose(p.value)}${p.junk}`,
+    )
     .join('&')
   return query ? `${path}?${query}` : path
 }

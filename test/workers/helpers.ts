@@ -20,11 +20,14 @@ export async function json<T = any>(path: string, status = 200, init?: RequestIn
 
 /** Expects a problem+json answer with this status and code, and returns it. */
 export async function problemOf(path: string, status: number, code: string, init?: RequestInit) {
-  const body = await json<{ type: string; title: string; status: number; detail: string; code: string; errors?: { parameter: string; message: string; suggestions?: string[] }[] }>(
-    path,
-    status,
-    init,
-  )
+  const body = await json<{
+    type: string
+    title: string
+    status: number
+    detail: string
+    code: string
+    errors?: { parameter: string; message: string; suggestions?: string[] }[]
+  }>(path, status, init)
   expect(body.code).toBe(code)
   expect(body.status).toBe(status)
   expect(body.type).toMatch(/^urn:whosaid:problem:/)

@@ -27,7 +27,10 @@ export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 
   }
 }
 
-export function storeOf(statements: Statement[], extra: { synonyms?: string[][]; articles?: ArticleRecord[]; topics?: Topic[] } = {}): Store {
+export function storeOf(
+  statements: Statement[],
+  extra: { synonyms?: string[][]; articles?: ArticleRecord[]; topics?: Topic[] } = {},
+): Store {
   const corpus: Corpus = {
     version: 1,
     build_hash: 'test',

@@ -29,7 +29,11 @@ describe('limits', () => {
   })
 
   it(`takes filter values of at most ${LIMITS.filterValueLength} characters`, async () => {
-    const body = await problemOf(`/v1/statements?speaker=${'b'.repeat(LIMITS.filterValueLength + 1)}`, 400, 'invalid_parameter')
+    const body = await problemOf(
+      `/v1/statements?speaker=${'b'.repeat(LIMITS.filterValueLength + 1)}`,
+      400,
+      'invalid_parameter',
+    )
     expect(body.errors?.[0]?.parameter).toBe('speaker')
     await problemOf(`/v1/statements?speaker=${'b'.repeat(LIMITS.filterValueLength)}`, 400, 'unknown_filter_value')
   })
@@ -47,12 +51,17 @@ describe('limits', () => {
 
   it('documents the limits in the OpenAPI document', async () => {
     const doc = await json<any>('/openapi.json')
-    const search = doc.paths['/v1/search'].get.parameters as { name: string; description?: string; schema: Record<string, any> }[]
+    const search = doc.paths['/v1/search'].get.parameters as {
+      name: string
+      description?: string
+      schema: Record<string, any>
+    }[]
     const param = (name: string) => search.find((p) => p.name === name)!
     expect(param('limit').schema).toMatchObject({ minimum: 1, maximum: LIMITS.maxLimit })
     expect(param('offset').schema).toMatchObject({ minimum: 0, maximum: LIMITS.maxOffset })
     const q = JSON.stringify(param('q'))
-    for (const n of [LIMITS.queryLength, LIMITS.queryTerms, LIMITS.queryPhrases, LIMITS.fuzzyTerms]) expect(q).toContain(String(n))
+    for (const n of [LIMITS.queryLength, LIMITS.queryTerms, LIMITS.queryPhrases, LIMITS.fuzzyTerms])
+      expect(q).toContain(String(n))
     expect(JSON.stringify(param('speaker'))).toContain(`at most ${LIMITS.filterValues} values`)
     expect(JSON.stringify(param('facets'))).toContain(`at most ${MAX_FACET_VALUES} values`)
     expect(doc.info.description).toMatch(/URLs of at most 4096 characters/)

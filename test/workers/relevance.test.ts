@@ -14,7 +14,9 @@ describe('judged relevance', () => {
   })
 
   it('keeps MRR and success@3 at or above the committed baseline', () => {
-    const failing = scores.results.filter((r) => r.rank !== 1).map((r) => `${r.q} → rank ${r.rank}: ${r.top.join(' | ')}`)
+    const failing = scores.results
+      .filter((r) => r.rank !== 1)
+      .map((r) => `${r.q} → rank ${r.rank}: ${r.top.join(' | ')}`)
     expect({ mrr: scores.mrr, failing }).toMatchObject({ mrr: expect.any(Number) })
     expect(scores.mrr, failing.join('\n')).toBeGreaterThanOrEqual(baseline.mrr)
     expect(scores.success3, failing.join('\n')).toBeGreaterThanOrEqual(baseline.success3)

@@ -14,7 +14,11 @@ interface Hit {
   snippet: string
   content_html?: string
   text_html?: string
-  explain?: { fields: Record<string, string[]>; clauses: { clause: string; score: number; expansions: { query: string; matched: string; how: string }[] }[]; score: number }
+  explain?: {
+    fields: Record<string, string[]>
+    clauses: { clause: string; score: number; expansions: { query: string; matched: string; how: string }[] }[]
+    score: number
+  }
 }
 interface Page {
   total: number
@@ -100,7 +104,11 @@ describe('GET /v1/search query language', () => {
     })
 
     it('answers 400 naming q for an unknown inline filter value', async () => {
-      const body = await problemOf(`/v1/search?q=${encodeURIComponent('speaker:nobodyxyz talks')}`, 400, 'unknown_filter_value')
+      const body = await problemOf(
+        `/v1/search?q=${encodeURIComponent('speaker:nobodyxyz talks')}`,
+        400,
+        'unknown_filter_value',
+      )
       expect(body.errors?.[0]?.parameter).toBe('q')
     })
 
@@ -137,7 +145,8 @@ describe('GET /v1/search query language', () => {
       const hit = page.results[0]!
       const marked = hit.highlights.filter((h) => h.field === 'content').map((h) => hit.content.slice(h.start, h.end))
       expect(marked).toEqual(['face-to-face', 'diplomacy'])
-      for (const h of hit.highlights.filter((x) => x.field === 'text')) expect(hit.text.slice(h.start, h.end)).toMatch(/face-to-face|diplomacy/)
+      for (const h of hit.highlights.filter((x) => x.field === 'text'))
+        expect(hit.text.slice(h.start, h.end)).toMatch(/face-to-face|diplomacy/)
     })
 
     it('highlights a phrase as one range', async () => {
@@ -247,7 +256,9 @@ describe('GET /v1/suggest', () => {
 describe('GET /v1/statements/{id}/similar', () => {
   it('returns statements like this one, never itself, same speaker first among equals', async () => {
     const first = (await search('responsibly manage')).results[0]!
-    const page = await json<{ total: number; results: { id: string; speakers: { id: string }[]; score: number }[] }>(`/v1/statements/${first.id}/similar`)
+    const page = await json<{ total: number; results: { id: string; speakers: { id: string }[]; score: number }[] }>(
+      `/v1/statements/${first.id}/similar`,
+    )
     expect(page.total).toBeGreaterThan(0)
     expect(page.results.map((r) => r.id)).not.toContain(first.id)
     // Blinken's other quote about the United States shares the most distinctive words.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildCorpus, renderModule, ROOT } from '../../../scripts/build-data'
+import { buildCorpus, ROOT, renderModule } from '../../../scripts/build-data'
 import { toSearchDocument } from '../../../src/search/document'
 import { SEARCH_OPTIONS } from '../../../src/search/options'
 
@@ -56,7 +56,10 @@ describe('buildCorpus', () => {
 
   it('round-trips the index: build → serialize → load with the same options gives the same results', () => {
     const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
-    const lookups = { entities: new Map(corpus.entities.map((e) => [e.id, e])), topics: new Map(corpus.topics.map((t) => [t.id, t])) }
+    const lookups = {
+      entities: new Map(corpus.entities.map((e) => [e.id, e])),
+      topics: new Map(corpus.topics.map((t) => [t.id, t])),
+    }
     const fresh = new MiniSearch(SEARCH_OPTIONS)
     fresh.addAll(corpus.statements.map((s) => toSearchDocument(s, lookups)))
     const loaded = MiniSearch.loadJSON(indexJson, SEARCH_OPTIONS)
@@ -73,8 +76,14 @@ describe('buildCorpus', () => {
   it('merges the same speaker across articles into one speaker id', () => {
     const dir = join(scratch, 'merge', 'data')
     cpSync(join(ROOT, 'data'), dir, { recursive: true })
-    writeFileSync(join(dir, 'articles', 'bridge-a.txt'), '"We will rebuild it," said Maria Lopez, the mayor of Springfield.\n')
-    writeFileSync(join(dir, 'articles', 'bridge-b.txt'), 'Maria Lopez said on Friday that the bridge would reopen in May.\n')
+    writeFileSync(
+      join(dir, 'articles', 'bridge-a.txt'),
+      '"We will rebuild it," said Maria Lopez, the mayor of Springfield.\n',
+    )
+    writeFileSync(
+      join(dir, 'articles', 'bridge-b.txt'),
+      'Maria Lopez said on Friday that the bridge would reopen in May.\n',
+    )
     writeFileSync(join(dir, 'articles', 'bridge-c.txt'), 'Blinken said the talks had been useful.\n')
     const { corpus } = buildCorpus({ dataDir: dir })
     const lopez = corpus.statements.filter((s) => s.speakers.some((p) => p.name === 'Maria Lopez'))
@@ -83,7 +92,9 @@ describe('buildCorpus', () => {
     // A registry person keeps the registry id in every article.
     const blinken = corpus.statements.filter((s) => s.article === 'bridge-c' && s.kind !== 'narration')
     expect(blinken[0]?.speakers.map((p) => p.id)).toEqual(['antony-blinken'])
-    expect(corpus.articles.map((a) => a.id)).toEqual(expect.arrayContaining(['han-blinken-unga-2023', 'bridge-a', 'bridge-b', 'bridge-c']))
+    expect(corpus.articles.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['han-blinken-unga-2023', 'bridge-a', 'bridge-b', 'bridge-c']),
+    )
   })
 
   describe('when data is malformed', () => {
@@ -111,7 +122,10 @@ describe('buildCorpus', () => {
 
 describe('scripts/build-data.ts', () => {
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), ...args], { cwd: ROOT, encoding: 'utf8' })
+    spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/build-data.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    })
 
   it('writes the module atomically and reports what it built', () => {
     const out = join(scratch, 'good', 'corpus.ts')
@@ -134,4 +148,3 @@ describe('scripts/build-data.ts', () => {
     expect(existsSync(`${out}.tmp`)).toBe(false)
   })
 })
-

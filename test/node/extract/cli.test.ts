@@ -26,7 +26,7 @@ describe('extract CLI', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toMatch(/^\[\n {2}\{\n {4}"id": "harbour-story-/)
     const statements = JSON.parse(r.stdout) as Statement[]
-    expect(statements.map(s => [s.article, s.date, s.content])).toEqual([
+    expect(statements.map((s) => [s.article, s.date, s.content])).toEqual([
       ['harbour-story', null, 'The pier is safe,'],
       ['harbour-story', null, 'the talks went well'],
     ])
@@ -37,9 +37,12 @@ describe('extract CLI', () => {
   it('takes the id and the date from a sidecar meta file', () => {
     const file = join(scratch, 'pier.txt')
     writeFileSync(file, 'Lena Vogt said the pier was safe.')
-    writeFileSync(join(scratch, 'pier.meta.json'), JSON.stringify({ id: 'pier-2024', published: '2024-03-01', event_date: '2024-02-28' }))
+    writeFileSync(
+      join(scratch, 'pier.meta.json'),
+      JSON.stringify({ id: 'pier-2024', published: '2024-03-01', event_date: '2024-02-28' }),
+    )
     const statements = JSON.parse(run(file).stdout) as Statement[]
-    expect(statements.map(s => [s.article, s.date])).toEqual([['pier-2024', '2024-02-28']])
+    expect(statements.map((s) => [s.article, s.date])).toEqual([['pier-2024', '2024-02-28']])
   })
 
   it('prints warnings to stderr, not stdout', () => {

@@ -1,7 +1,7 @@
 /** Speaker resolution: name chains, titles, pronouns, organisation and role anaphors, registry aliases. */
 import { describe, expect, it } from 'vitest'
 import type { ExtractOptions } from '../../../src/types'
-import { attributed, names, only, OPTIONS } from './helpers'
+import { attributed, names, OPTIONS, only } from './helpers'
 
 const speakersOf = (text: string, options: ExtractOptions = OPTIONS) => attributed(text, options).map(names)
 
@@ -11,11 +11,15 @@ describe('name chains', () => {
   })
 
   it('uses the longest form even when it comes later', () => {
-    expect(speakersOf('Vogt said the pier was sound. Lena Vogt has run the harbour since 2019.')).toEqual([['Lena Vogt']])
+    expect(speakersOf('Vogt said the pier was sound. Lena Vogt has run the harbour since 2019.')).toEqual([
+      ['Lena Vogt'],
+    ])
   })
 
   it('resolves an organisation by the start of its name', () => {
-    expect(speakersOf('Brightwater Ferries Ltd. cut two routes. Brightwater said demand had fallen.')).toEqual([['Brightwater Ferries Ltd.']])
+    expect(speakersOf('Brightwater Ferries Ltd. cut two routes. Brightwater said demand had fallen.')).toEqual([
+      ['Brightwater Ferries Ltd.'],
+    ])
   })
 
   it('strips titles and honorifics from the name', () => {
@@ -25,7 +29,8 @@ describe('name chains', () => {
   })
 
   it('keeps "Mr. X" and "Ms. X" apart when two people share a surname', () => {
-    const text = 'Paul Vogt and Lena Vogt run rival ferries. Mr. Vogt said fares would fall. Ms. Vogt said they would not.'
+    const text =
+      'Paul Vogt and Lena Vogt run rival ferries. Mr. Vogt said fares would fall. Ms. Vogt said they would not.'
     expect(speakersOf(text)).toEqual([['Paul Vogt'], ['Lena Vogt']])
   })
 
@@ -37,7 +42,10 @@ describe('name chains', () => {
 
 describe('pronouns', () => {
   it('resolves "he" to the last compatible named speaker', () => {
-    expect(speakersOf('"We will sail," Tomas Brandt said. "The weather is fine," he added.')).toEqual([['Tomas Brandt'], ['Tomas Brandt']])
+    expect(speakersOf('"We will sail," Tomas Brandt said. "The weather is fine," he added.')).toEqual([
+      ['Tomas Brandt'],
+      ['Tomas Brandt'],
+    ])
   })
 
   it('prefers a speaker over a person only mentioned since', () => {
@@ -56,12 +64,15 @@ describe('pronouns', () => {
   })
 
   it('resolves "it" to an organisation and "they" to a group', () => {
-    const text = 'Brightwater Ferries cut two routes. It said demand had fallen. Residents protested outside. They said the island was cut off.'
+    const text =
+      'Brightwater Ferries cut two routes. It said demand had fallen. Residents protested outside. They said the island was cut off.'
     expect(speakersOf(text)).toEqual([['Brightwater Ferries'], ['residents']])
   })
 
   it('uses the subject of the previous sentence when nobody spoke there', () => {
-    expect(speakersOf('Anna Lind toured the harbour with officials. She said the pier needed work.')).toEqual([['Anna Lind']])
+    expect(speakersOf('Anna Lind toured the harbour with officials. She said the pier needed work.')).toEqual([
+      ['Anna Lind'],
+    ])
   })
 
   it('leaves an unresolvable pronoun without speakers and warns', () => {
@@ -96,12 +107,20 @@ describe('registry aliases', () => {
   it('resolves an anaphor alias once its entity has been named', () => {
     const text = 'The Water Board met on Monday. The board said reservoir levels were low.'
     const s = attributed(text)[0]!
-    expect(s.speakers[0]).toMatchObject({ id: 'dunmore-water-board', name: 'Dunmore Water Board', type: 'organization' })
+    expect(s.speakers[0]).toMatchObject({
+      id: 'dunmore-water-board',
+      name: 'Dunmore Water Board',
+      type: 'organization',
+    })
   })
 
   it('copies role and affiliation from the registry', () => {
     expect(only('Mayor Quell said the pier would reopen.').speakers[0]).toEqual({
-      id: 'mara-quell', name: 'Mara Quell', type: 'person', role: 'Mayor of Dunmore', affiliation: 'Dunmore',
+      id: 'mara-quell',
+      name: 'Mara Quell',
+      type: 'person',
+      role: 'Mayor of Dunmore',
+      affiliation: 'Dunmore',
     })
   })
 })
@@ -121,9 +140,18 @@ describe('role descriptions without a registry', () => {
 describe('unnamed sources', () => {
   it.each([
     ['Officials said the pier would reopen.', { id: 'officials', name: 'officials', type: 'group' }],
-    ['A senior official said the pier would reopen.', { id: 'a-senior-official', name: 'a senior official', type: 'unknown' }],
-    ['Two people familiar with the plan said the pier would reopen.', { id: 'two-people-familiar-with-the-plan', name: 'two people familiar with the plan', type: 'group' }],
-    ['Three ferry operators said the pier would reopen.', { id: 'three-ferry-operators', name: 'three ferry operators', type: 'group' }],
+    [
+      'A senior official said the pier would reopen.',
+      { id: 'a-senior-official', name: 'a senior official', type: 'unknown' },
+    ],
+    [
+      'Two people familiar with the plan said the pier would reopen.',
+      { id: 'two-people-familiar-with-the-plan', name: 'two people familiar with the plan', type: 'group' },
+    ],
+    [
+      'Three ferry operators said the pier would reopen.',
+      { id: 'three-ferry-operators', name: 'three ferry operators', type: 'group' },
+    ],
   ])('names %j by its description', (text, speaker) => {
     expect(only(text, {}).speakers).toEqual([speaker])
   })

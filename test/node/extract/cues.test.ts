@@ -13,11 +13,24 @@ function firstCue(text: string): [string, string] | null {
 }
 
 describe('CUE_VERBS', () => {
-  it.each(['said', 'says', 'added', 'told', 'warned', 'stressed', 'noted', 'argued', 'insisted', 'reported', 'wrote', 'asked'])('knows %s', verb => {
+  it.each([
+    'said',
+    'says',
+    'added',
+    'told',
+    'warned',
+    'stressed',
+    'noted',
+    'argued',
+    'insisted',
+    'reported',
+    'wrote',
+    'asked',
+  ])('knows %s', (verb) => {
     expect(CUE_VERBS.has(verb)).toBe(true)
   })
 
-  it('marks the verbs that relay other people\'s words', () => {
+  it("marks the verbs that relay other people's words", () => {
     expect(CUE_VERBS.get('reported')?.relay).toBe(true)
     expect(CUE_VERBS.get('said')?.relay).toBe(false)
   })
@@ -53,7 +66,9 @@ describe('matchCue', () => {
   it('ignores cue words inside quotations', () => {
     const text = '"I said no," Ruiz recalled.'
     const tokens = tokenize(text)
-    tokens.forEach((t, i) => { if (i > 0 && i < 5) t.quote = 0 })
+    tokens.forEach((t, i) => {
+      if (i > 0 && i < 5) t.quote = 0
+    })
     const found = tokens.map((_, i) => matchCue(tokens, i, tokens.length)?.phrase).filter(Boolean)
     expect(found).toEqual(['recalled'])
   })

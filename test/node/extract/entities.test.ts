@@ -6,7 +6,11 @@ const index = buildRegistryIndex(REGISTRY)
 
 describe('findEntityIds', () => {
   it('finds entities by name and by capitalised alias', () => {
-    expect(findEntityIds('Mara Quell met the Water Board and Tidewire staff.', index)).toEqual(['mara-quell', 'dunmore-water-board', 'tidewire'])
+    expect(findEntityIds('Mara Quell met the Water Board and Tidewire staff.', index)).toEqual([
+      'mara-quell',
+      'dunmore-water-board',
+      'tidewire',
+    ])
   })
 
   it('matches a possessive capitalised alias', () => {

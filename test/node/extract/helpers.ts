@@ -41,15 +41,16 @@ export function statementsOf(text: string, options: ExtractOptions = OPTIONS, id
 
 /** Statements that attribute something (narration left out). */
 export function attributed(text: string, options: ExtractOptions = OPTIONS): Statement[] {
-  return statementsOf(text, options).filter(s => s.kind !== 'narration')
+  return statementsOf(text, options).filter((s) => s.kind !== 'narration')
 }
 
 /** The only attributed statement of a text; fails loudly when there are more or fewer. */
 export function only(text: string, options: ExtractOptions = OPTIONS): Statement {
   const found = attributed(text, options)
-  if (found.length !== 1) throw new Error(`expected one statement, got ${found.length}: ${JSON.stringify(found.map(s => s.content))}`)
+  if (found.length !== 1)
+    throw new Error(`expected one statement, got ${found.length}: ${JSON.stringify(found.map((s) => s.content))}`)
   return found[0]!
 }
 
 /** Speaker names of a statement. */
-export const names = (s: Statement): string[] => s.speakers.map(x => x.name)
+export const names = (s: Statement): string[] => s.speakers.map((x) => x.name)

@@ -35,7 +35,7 @@ describe('statement ids', () => {
   })
 
   it('do not change when the same article is extracted again', () => {
-    expect(statementsOf(text).map(s => s.id)).toEqual(statementsOf(text).map(s => s.id))
+    expect(statementsOf(text).map((s) => s.id)).toEqual(statementsOf(text).map((s) => s.id))
   })
 
   it('do not depend on the speaker or the kind', () => {
@@ -46,7 +46,7 @@ describe('statement ids', () => {
   })
 
   it('stay unique within an article', () => {
-    const ids = statementsOf('It rained. It rained. "Go," she said. "Go," she said.').map(s => s.id)
+    const ids = statementsOf('It rained. It rained. "Go," she said. "Go," she said.').map((s) => s.id)
     expect(new Set(ids).size).toBe(ids.length)
   })
 })

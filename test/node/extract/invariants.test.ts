@@ -15,8 +15,8 @@ const topics = JSON.parse(readFileSync(join(ROOT, 'data/topics.json'), 'utf8'))
 
 const articleDir = join(ROOT, 'data/articles')
 const ARTICLES: [string, string][] = readdirSync(articleDir)
-  .filter(f => f.endsWith('.txt'))
-  .map(f => [f, readFileSync(join(articleDir, f), 'utf8')])
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => [f, readFileSync(join(articleDir, f), 'utf8')])
 
 const AWKWARD: [string, string][] = [
   ['unbalanced quotes', '"It was late, Okoro said. "Nobody came.\n“Then what? she asked.'],
@@ -34,13 +34,13 @@ function sentenceRanges(text: string): { start: number; end: number }[] {
 }
 
 function check(text: string, { statements, warnings }: ExtractResult): void {
-  expect(warnings.filter(w => w.startsWith('extraction failed'))).toEqual([])
-  const ids = statements.map(s => s.id)
+  expect(warnings.filter((w) => w.startsWith('extraction failed'))).toEqual([])
+  const ids = statements.map((s) => s.id)
   expect(new Set(ids).size).toBe(ids.length)
   for (const s of statements) {
     expect(s.id).toMatch(/^[a-z0-9-]+$/)
     // Content is the spans joined by single spaces, and each span is a verbatim slice.
-    expect(s.spans.map(p => text.slice(p.start, p.end)).join(' ')).toBe(s.content)
+    expect(s.spans.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(s.content)
     for (const p of s.spans) expect(text.slice(p.start, p.end).length).toBe(p.end - p.start)
     expect(s.text.length).toBeGreaterThan(0)
     for (const p of s.spans) expect(s.text).toContain(text.slice(p.start, p.end))
@@ -48,7 +48,9 @@ function check(text: string, { statements, warnings }: ExtractResult): void {
   }
   // Every sentence belongs to at least one statement.
   for (const r of sentenceRanges(text)) {
-    const covered = statements.some(s => s.text.includes(text.slice(r.start, r.end)) || s.spans.some(p => p.start < r.end && p.end > r.start))
+    const covered = statements.some(
+      (s) => s.text.includes(text.slice(r.start, r.end)) || s.spans.some((p) => p.start < r.end && p.end > r.start),
+    )
     expect(covered, `sentence "${text.slice(r.start, r.end)}" belongs to no statement`).toBe(true)
   }
 }
@@ -64,12 +66,19 @@ describe('invariants', () => {
 
   it('number paragraphs and sentences from 1 in text order', () => {
     const { statements } = extractStatements({ id: 'a', text: 'One here.\nTwo here. Three here.', date: null })
-    expect(statements.map(s => [s.paragraph, s.sentence])).toEqual([[1, 1], [2, 2], [2, 3]])
+    expect(statements.map((s) => [s.paragraph, s.sentence])).toEqual([
+      [1, 1],
+      [2, 2],
+      [2, 3],
+    ])
   })
 
   it('give every statement the article id and date', () => {
     const { statements } = extractStatements({ id: 'a', text: '"Fine," Okoro said. It rained.', date: '2024-02-29' })
-    expect(statements.map(s => [s.article, s.date])).toEqual([['a', '2024-02-29'], ['a', '2024-02-29']])
+    expect(statements.map((s) => [s.article, s.date])).toEqual([
+      ['a', '2024-02-29'],
+      ['a', '2024-02-29'],
+    ])
   })
 })
 
@@ -85,7 +94,10 @@ describe('robustness', () => {
   })
 
   it('warns instead of failing on empty text', () => {
-    expect(extractStatements({ id: 'odd', text: '', date: null })).toEqual({ statements: [], warnings: ['article text is empty'] })
+    expect(extractStatements({ id: 'odd', text: '', date: null })).toEqual({
+      statements: [],
+      warnings: ['article text is empty'],
+    })
   })
 
   it('caps repeated warnings', () => {

@@ -42,12 +42,15 @@ describe('split quotation', () => {
     const text = '"The mill is safe," Duarte said, "and it will stay open."'
     const s = only(text)
     expect(s.content).toBe('The mill is safe, and it will stay open.')
-    expect(s.spans.map(p => text.slice(p.start, p.end))).toEqual(['The mill is safe,', 'and it will stay open.'])
+    expect(s.spans.map((p) => text.slice(p.start, p.end))).toEqual(['The mill is safe,', 'and it will stay open.'])
   })
 
   it('does not join a following quotation that has its own tag', () => {
     const found = attributed('"The mill is safe," Duarte said. "It is not," Okoro replied.')
-    expect(found.map(s => [s.content, names(s)])).toEqual([['The mill is safe,', ['Duarte']], ['It is not,', ['Okoro']]])
+    expect(found.map((s) => [s.content, names(s)])).toEqual([
+      ['The mill is safe,', ['Duarte']],
+      ['It is not,', ['Okoro']],
+    ])
   })
 })
 
@@ -68,12 +71,17 @@ describe('quotations of several sentences and paragraphs', () => {
 
   it('lets a bare quotation right after a quoted speaker continue that statement in the same paragraph', () => {
     const found = attributed('"It is over," Okoro said. "We tried everything."')
-    expect(found.map(s => [s.content, names(s), s.cue, s.spans.length])).toEqual([['It is over, We tried everything.', ['Okoro'], 'said', 2]])
+    expect(found.map((s) => [s.content, names(s), s.cue, s.spans.length])).toEqual([
+      ['It is over, We tried everything.', ['Okoro'], 'said', 2],
+    ])
   })
 
   it('makes a bare quotation in the next paragraph a separate statement of the same speaker', () => {
     const found = attributed('"It is over," Okoro said.\n"We tried everything."')
-    expect(found.map(s => [s.content, names(s), s.cue])).toEqual([['It is over,', ['Okoro'], 'said'], ['We tried everything.', ['Okoro'], null]])
+    expect(found.map((s) => [s.content, names(s), s.cue])).toEqual([
+      ['It is over,', ['Okoro'], 'said'],
+      ['We tried everything.', ['Okoro'], null],
+    ])
   })
 })
 
@@ -112,7 +120,7 @@ describe('reported speech', () => {
     expect(only('Okoro told a town hall meeting that the bridge would close.').content).toBe('the bridge would close')
   })
 
-  it('cuts a reporter\'s gloss off the content', () => {
+  it("cuts a reporter's gloss off the content", () => {
     const s = only('Okoro said the council was "asleep at the wheel," a reference to last year\'s floods.')
     expect(s.content).toBe('the council was "asleep at the wheel,"')
   })
@@ -156,14 +164,22 @@ describe('nominal cues', () => {
 describe('refusals to comment', () => {
   it('records "declined to comment" and "did not respond" with the speaker and no content', () => {
     const declined = attributed('The bridge contractor Hallam Build declined to comment.', {})
-    expect(declined.map(s => [names(s), s.cue, s.content, s.spans])).toEqual([[['Hallam Build'], 'declined to comment', '', []]])
-    const silent = attributed('Dana Okoro chairs the board. Okoro did not immediately respond to a request for comment on Friday.', {})
-    expect(silent.map(s => [names(s), s.content])).toEqual([[['Dana Okoro'], '']])
+    expect(declined.map((s) => [names(s), s.cue, s.content, s.spans])).toEqual([
+      [['Hallam Build'], 'declined to comment', '', []],
+    ])
+    const silent = attributed(
+      'Dana Okoro chairs the board. Okoro did not immediately respond to a request for comment on Friday.',
+      {},
+    )
+    expect(silent.map((s) => [names(s), s.content])).toEqual([[['Dana Okoro'], '']])
   })
 
   it('keeps the refusing organisation salient for a later "it"', () => {
-    const found = attributed('The Harbour Trust declined to comment on Monday. On Tuesday it said the pier would reopen.', {})
-    expect(found.map(s => [names(s), s.content])).toEqual([
+    const found = attributed(
+      'The Harbour Trust declined to comment on Monday. On Tuesday it said the pier would reopen.',
+      {},
+    )
+    expect(found.map((s) => [names(s), s.content])).toEqual([
       [['Harbour Trust'], ''],
       [['Harbour Trust'], 'the pier would reopen'],
     ])
@@ -180,24 +196,30 @@ describe('relayed speech', () => {
     ['According to Tidewire, Okoro said the bridge would close.'],
     ['Okoro said the bridge would close, Tidewire reported.'],
     ['Okoro said the bridge would close, according to Tidewire.'],
-  ])('finds the channel in %j', text => {
+  ])('finds the channel in %j', (text) => {
     const s = only(text)
     expect([names(s), s.via?.name, s.content]).toEqual([['Okoro'], 'Tidewire News Service', 'the bridge would close'])
   })
 
   it('keeps the channel for a pronoun continuing the relayed report in the next sentence', () => {
-    const found = attributed('Tidewire reported that Okoro said the bridge would close. He expressed hope that it would reopen by June.')
-    expect(found.map(s => s.via?.name ?? null)).toEqual(['Tidewire News Service', 'Tidewire News Service'])
+    const found = attributed(
+      'Tidewire reported that Okoro said the bridge would close. He expressed hope that it would reopen by June.',
+    )
+    expect(found.map((s) => s.via?.name ?? null)).toEqual(['Tidewire News Service', 'Tidewire News Service'])
   })
 
   it('drops the channel when the speaker is named again', () => {
-    const found = attributed('Tidewire reported that Okoro said the bridge would close. Repairs would take weeks, Okoro added.')
-    expect(found.map(s => s.via?.name ?? null)).toEqual(['Tidewire News Service', null])
+    const found = attributed(
+      'Tidewire reported that Okoro said the bridge would close. Repairs would take weeks, Okoro added.',
+    )
+    expect(found.map((s) => s.via?.name ?? null)).toEqual(['Tidewire News Service', null])
   })
 
   it('drops the channel after a direct quotation intervenes', () => {
-    const found = attributed('Tidewire reported that Okoro said the bridge would close. "It is old," he said. He said repairs would take weeks.')
-    expect(found.map(s => s.via?.name ?? null)).toEqual(['Tidewire News Service', null, null])
+    const found = attributed(
+      'Tidewire reported that Okoro said the bridge would close. "It is old," he said. He said repairs would take weeks.',
+    )
+    expect(found.map((s) => s.via?.name ?? null)).toEqual(['Tidewire News Service', null, null])
   })
 })
 
@@ -211,8 +233,10 @@ describe('joint speakers', () => {
 
 describe('two attributions in one sentence', () => {
   it('splits `..., though he added that he would "Q"` into an indirect and a mixed statement', () => {
-    const found = attributed('Okoro expressed regret that the bridge had closed early, though he added that he would "fight for every day."')
-    expect(found.map(s => [s.kind, s.cue, s.content])).toEqual([
+    const found = attributed(
+      'Okoro expressed regret that the bridge had closed early, though he added that he would "fight for every day."',
+    )
+    expect(found.map((s) => [s.kind, s.cue, s.content])).toEqual([
       ['indirect', 'expressed regret', 'the bridge had closed early'],
       ['mixed', 'added', 'he would "fight for every day."'],
     ])
@@ -221,7 +245,7 @@ describe('two attributions in one sentence', () => {
 
   it('gives a participle cue the speaker of the sentence', () => {
     const found = attributed('"It is unsafe," Okoro said, adding that inspectors agreed.')
-    expect(found.map(s => [s.kind, s.cue, s.content, names(s)])).toEqual([
+    expect(found.map((s) => [s.kind, s.cue, s.content, names(s)])).toEqual([
       ['direct', 'said', 'It is unsafe,', ['Okoro']],
       ['indirect', 'adding', 'inspectors agreed', ['Okoro']],
     ])
@@ -229,12 +253,15 @@ describe('two attributions in one sentence', () => {
 
   it('reads two tagged clauses joined by "and"', () => {
     const found = attributed('Prices will rise, Okoro said, and wages will not, Moss added.')
-    expect(found.map(s => [s.content, names(s)])).toEqual([['Prices will rise', ['Okoro']], ['wages will not', ['Moss']]])
+    expect(found.map((s) => [s.content, names(s)])).toEqual([
+      ['Prices will rise', ['Okoro']],
+      ['wages will not', ['Moss']],
+    ])
   })
 
   it('gives a coordinated cue the same subject', () => {
     const found = attributed('Okoro voiced hope for a quick repair, but warned that costs would rise.')
-    expect(found.map(s => [s.cue, s.content, names(s)])).toEqual([
+    expect(found.map((s) => [s.cue, s.content, names(s)])).toEqual([
       ['voiced hope', 'a quick repair', ['Okoro']],
       ['warned', 'costs would rise', ['Okoro']],
     ])
@@ -260,7 +287,11 @@ describe('what is not a statement', () => {
 describe('narration', () => {
   it('makes every sentence without attribution a narration statement of its own', () => {
     const all = statementsOf('The bridge opened in 1921. "It is old," Okoro said. Traffic was light.')
-    expect(all.map(s => [s.kind, s.sentence])).toEqual([['narration', 1], ['direct', 2], ['narration', 3]])
+    expect(all.map((s) => [s.kind, s.sentence])).toEqual([
+      ['narration', 1],
+      ['direct', 2],
+      ['narration', 3],
+    ])
     expect(all[0]!.content).toBe('The bridge opened in 1921.')
     expect(all[0]!.speakers).toEqual([])
   })
@@ -277,7 +308,7 @@ describe('appositives and asides around the speaker', () => {
     expect([names(s), s.content]).toEqual([['Kofi Okoro'], 'the bridge was unsafe'])
   })
 
-  it('ends content reported in a relative clause at the clause\'s closing comma', () => {
+  it("ends content reported in a relative clause at the clause's closing comma", () => {
     const s = only('Kofi Okoro, who said the bridge was unsafe, left the meeting early.', {})
     expect([names(s), s.content]).toEqual([['Kofi Okoro'], 'the bridge was unsafe'])
   })
@@ -300,9 +331,10 @@ describe('appositives and asides around the speaker', () => {
 
 describe('transcripts', () => {
   it('makes each labelled paragraph a direct statement of the label, with the label as cue', () => {
-    const text = 'Lena Vogt runs the ferry service.\n\nVOGT: We sail at six. Every day.\n\nQ: Even in winter?\n\nVOGT: Even in winter.'
+    const text =
+      'Lena Vogt runs the ferry service.\n\nVOGT: We sail at six. Every day.\n\nQ: Even in winter?\n\nVOGT: Even in winter.'
     const found = attributed(text, {})
-    expect(found.map(s => [s.kind, names(s), s.cue, s.content])).toEqual([
+    expect(found.map((s) => [s.kind, names(s), s.cue, s.content])).toEqual([
       ['direct', ['Lena Vogt'], 'VOGT:', 'We sail at six. Every day.'],
       ['direct', [], 'Q:', 'Even in winter?'],
       ['direct', ['Lena Vogt'], 'VOGT:', 'Even in winter.'],

@@ -7,7 +7,7 @@ function pair(text: string): { units: QuoteUnit[]; pieces: string[][]; warnings:
   const tokens = tokenize(text)
   const warnings: string[] = []
   const units = pairQuotes(text, tokens, segmentParagraphs(text, tokens), warnings)
-  return { units, pieces: units.map(u => u.pieces.map(p => text.slice(p.start, p.end))), warnings, text }
+  return { units, pieces: units.map((u) => u.pieces.map((p) => text.slice(p.start, p.end))), warnings, text }
 }
 
 describe('pairQuotes', () => {
@@ -53,6 +53,6 @@ describe('pairQuotes', () => {
     const text = 'They screened "Harbour Lights at Dawn" and "we never stopped hoping" that week.'
     const tokens = tokenize(text)
     const units = pairQuotes(text, tokens, segmentParagraphs(text, tokens), [])
-    expect(units.map(u => isTitleLike(tokens, u))).toEqual([true, false])
+    expect(units.map((u) => isTitleLike(tokens, u))).toEqual([true, false])
   })
 })

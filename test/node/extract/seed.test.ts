@@ -16,7 +16,10 @@ const SEED_ID = 'han-blinken-unga-2023'
 const read = (p: string) => JSON.parse(readFileSync(join(ROOT, p), 'utf8'))
 const text = readFileSync(join(ROOT, `data/articles/${SEED_ID}.txt`), 'utf8')
 const meta = read(`data/articles/${SEED_ID}.meta.json`)
-const { statements, warnings } = extractStatements({ id: meta.id, text, date: meta.event_date ?? meta.published }, { entities: read('data/entities.json'), topics: read('data/topics.json') })
+const { statements, warnings } = extractStatements(
+  { id: meta.id, text, date: meta.event_date ?? meta.published },
+  { entities: read('data/entities.json'), topics: read('data/topics.json') },
+)
 
 const scratch = mkdtempSync(join(tmpdir(), 'whosaid-seed-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
@@ -36,12 +39,15 @@ describe('seed article', () => {
   })
 
   it('carries the relaying agency only on the relayed statement and its pronoun continuation', () => {
-    expect(statements.filter(s => s.via !== null).map(s => [s.cue, s.via!.id])).toEqual([['said', 'xinhua'], ['expressed hopes', 'xinhua']])
+    expect(statements.filter((s) => s.via !== null).map((s) => [s.cue, s.via!.id])).toEqual([
+      ['said', 'xinhua'],
+      ['expressed hopes', 'xinhua'],
+    ])
   })
 
   it('covers every sentence, spans slice the text exactly and ids are unique', () => {
-    for (const s of statements) expect(s.spans.map(p => text.slice(p.start, p.end)).join(' ')).toBe(s.content)
-    expect(new Set(statements.map(s => s.id)).size).toBe(statements.length)
-    expect(new Set(statements.map(s => s.sentence)).size).toBe(Math.max(...statements.map(s => s.sentence)))
+    for (const s of statements) expect(s.spans.map((p) => text.slice(p.start, p.end)).join(' ')).toBe(s.content)
+    expect(new Set(statements.map((s) => s.id)).size).toBe(statements.length)
+    expect(new Set(statements.map((s) => s.sentence)).size).toBe(Math.max(...statements.map((s) => s.sentence)))
   })
 })

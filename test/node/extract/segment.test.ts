@@ -7,21 +7,28 @@ function sentences(text: string): string[] {
   const tokens = tokenize(text)
   const paragraphs = segmentParagraphs(text, tokens)
   pairQuotes(text, tokens, paragraphs, [])
-  return segmentSentences(text, tokens, paragraphs).map(s => text.slice(s.start, s.end))
+  return segmentSentences(text, tokens, paragraphs).map((s) => text.slice(s.start, s.end))
 }
 
 function paragraphs(text: string): string[] {
-  return segmentParagraphs(text, tokenize(text)).map(p => text.slice(p.start, p.end))
+  return segmentParagraphs(text, tokenize(text)).map((p) => text.slice(p.start, p.end))
 }
 
 describe('segmentParagraphs', () => {
   it('makes each non-blank line a paragraph', () => {
-    expect(paragraphs('First line here.\nSecond line here.\n\nThird.')).toEqual(['First line here.', 'Second line here.', 'Third.'])
+    expect(paragraphs('First line here.\nSecond line here.\n\nThird.')).toEqual([
+      'First line here.',
+      'Second line here.',
+      'Third.',
+    ])
   })
 
   it('joins hard-wrapped lines of a blank-line separated block into one paragraph', () => {
     const text = 'The ferry left at dawn and\nreached the island by noon.\n\nNobody was\nwaiting on the pier.'
-    expect(paragraphs(text)).toEqual(['The ferry left at dawn and\nreached the island by noon.', 'Nobody was\nwaiting on the pier.'])
+    expect(paragraphs(text)).toEqual([
+      'The ferry left at dawn and\nreached the island by noon.',
+      'Nobody was\nwaiting on the pier.',
+    ])
   })
 
   it('trims surrounding whitespace and handles CRLF line ends', () => {
@@ -46,11 +53,17 @@ describe('segmentSentences', () => {
   })
 
   it('ends a sentence after a sentence-final abbreviation when a new sentence starts', () => {
-    expect(sentences('She moved to the U.S. The move paid off.')).toEqual(['She moved to the U.S.', 'The move paid off.'])
+    expect(sentences('She moved to the U.S. The move paid off.')).toEqual([
+      'She moved to the U.S.',
+      'The move paid off.',
+    ])
   })
 
   it('keeps a question in quotes and its short tag together', () => {
-    expect(sentences('"Is it finished?" Ramos asked. Nobody answered.')).toEqual(['"Is it finished?" Ramos asked.', 'Nobody answered.'])
+    expect(sentences('"Is it finished?" Ramos asked. Nobody answered.')).toEqual([
+      '"Is it finished?" Ramos asked.',
+      'Nobody answered.',
+    ])
   })
 
   it('splits a quotation of several sentences at its sentence ends', () => {
@@ -69,6 +82,7 @@ describe('segmentSentences', () => {
     const text = '  Lead.  Second one!\nThird?'
     const tokens = tokenize(text)
     const paras = segmentParagraphs(text, tokens)
-    for (const s of segmentSentences(text, tokens, paras)) expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end))
+    for (const s of segmentSentences(text, tokens, paras))
+      expect(text.slice(s.start, s.end).trim()).toBe(text.slice(s.start, s.end))
   })
 })

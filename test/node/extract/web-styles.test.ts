@@ -2,13 +2,17 @@
 import { describe, expect, it } from 'vitest'
 import { attributed, names, only } from './helpers'
 
-const said = (text: string) => attributed(text, {}).map(s => [names(s), s.content])
+const said = (text: string) => attributed(text, {}).map((s) => [names(s), s.content])
 
 describe('quotations that go on', () => {
   it('joins a second quotation in the same paragraph to the attributed one', () => {
     const text = '"The ferry is late again," Ama Boateng said on Monday at the pier. "Nobody tells us why."'
     const s = only(text, {})
-    expect([s.content, names(s), s.spans.length]).toEqual(['The ferry is late again, Nobody tells us why.', ['Ama Boateng'], 2])
+    expect([s.content, names(s), s.spans.length]).toEqual([
+      'The ferry is late again, Nobody tells us why.',
+      ['Ama Boateng'],
+      2,
+    ])
   })
 
   it('does not join a quotation that has its own speaker', () => {
@@ -21,7 +25,8 @@ describe('quotations that go on', () => {
 
 describe('titles and honorifics', () => {
   it('reads "Mr Smith" without a dot as a man, apart from a woman of the same surname', () => {
-    const text = 'Joan Tully, 80, waited for hours. Her son, Colm Tully, was with her.\n"She never complained," Mr Tully said.'
+    const text =
+      'Joan Tully, 80, waited for hours. Her son, Colm Tully, was with her.\n"She never complained," Mr Tully said.'
     expect(said(text)).toEqual([[['Colm Tully'], 'She never complained,']])
   })
 
@@ -35,12 +40,18 @@ describe('titles and honorifics', () => {
   })
 
   it('reads a party-and-state tag as an aside: "Rep. X, D-N.Y., whose ..., said"', () => {
-    const s = only('Rep. Nora Quist, D-N.Y., whose district flooded twice since 2021, said the levee plan was "a mirage."', {})
+    const s = only(
+      'Rep. Nora Quist, D-N.Y., whose district flooded twice since 2021, said the levee plan was "a mirage."',
+      {},
+    )
     expect([names(s), s.kind, s.content]).toEqual([['Nora Quist'], 'mixed', 'the levee plan was "a mirage."'])
   })
 
   it('expands an acronym to the organisation name whose initials it is', () => {
-    const s = only('The Coastal Ferry Authority proposed new fares on Monday. The CFA said the fares would rise in May.', {})
+    const s = only(
+      'The Coastal Ferry Authority proposed new fares on Monday. The CFA said the fares would rise in May.',
+      {},
+    )
     expect(names(s)).toEqual(['Coastal Ferry Authority'])
   })
 })
@@ -56,7 +67,8 @@ describe('descriptions that point at a named person', () => {
   })
 
   it('resolves a role to a synonym written with the name: "manager" ... "the coach"', () => {
-    const text = 'Harbour manager Lew Oduya praised his defence. Lew Oduya left early.\n"They ran all day," the coach added.'
+    const text =
+      'Harbour manager Lew Oduya praised his defence. Lew Oduya left early.\n"They ran all day," the coach added.'
     expect(names(only(text, {}))).toEqual(['Lew Oduya'])
   })
 
@@ -91,7 +103,8 @@ describe('descriptions that point at a named person', () => {
 
 describe('signatures, colons and coordinated verbs', () => {
   it('attributes a quotation signed with a dash, on the same line or the next', () => {
-    const text = 'Fans reacted online.\n"Best night of my life." — @tidefan99\n"The keeper was unbeatable."\n— Mira Holt, former captain, on club radio'
+    const text =
+      'Fans reacted online.\n"Best night of my life." — @tidefan99\n"The keeper was unbeatable."\n— Mira Holt, former captain, on club radio'
     expect(said(text)).toEqual([
       [['@tidefan99'], 'Best night of my life.'],
       [['Mira Holt'], 'The keeper was unbeatable.'],
@@ -100,17 +113,31 @@ describe('signatures, colons and coordinated verbs', () => {
 
   it('attributes a colon-introduced quotation to the subject of a clause with no speech verb', () => {
     const s = only('Opening the session, Ilse Varga set out her case: "The budget is empty. We cannot wait."', {})
-    expect([names(s), s.kind, s.cue, s.content]).toEqual([['Ilse Varga'], 'direct', 'set out her case', 'The budget is empty. We cannot wait.'])
+    expect([names(s), s.kind, s.cue, s.content]).toEqual([
+      ['Ilse Varga'],
+      'direct',
+      'set out her case',
+      'The budget is empty. We cannot wait.',
+    ])
   })
 
   it('gives "but said" the subject that opens the sentence', () => {
-    const s = only('Mayor Ines Calder, a Democrat who leads the council, praised the plan but said it came too late.', {})
+    const s = only(
+      'Mayor Ines Calder, a Democrat who leads the council, praised the plan but said it came too late.',
+      {},
+    )
     expect([names(s), s.content]).toEqual([['Ines Calder'], 'it came too late'])
   })
 
   it('keeps a cue inside a subordinate clause as part of the content', () => {
-    const s = only('Crews arrived at 2 a.m. after a neighbour reported sparks near the roof, Fire Chief Abel Soto said.', {})
-    expect([names(s), s.content]).toEqual([['Abel Soto'], 'Crews arrived at 2 a.m. after a neighbour reported sparks near the roof'])
+    const s = only(
+      'Crews arrived at 2 a.m. after a neighbour reported sparks near the roof, Fire Chief Abel Soto said.',
+      {},
+    )
+    expect([names(s), s.content]).toEqual([
+      ['Abel Soto'],
+      'Crews arrived at 2 a.m. after a neighbour reported sparks near the roof',
+    ])
   })
 
   it('finds "that" after an occasion with a comma-set aside', () => {
@@ -120,7 +147,7 @@ describe('signatures, colons and coordinated verbs', () => {
 
   it('ends a relative clause at a comma inside its closing quotation mark', () => {
     const found = attributed('Paul Imre, who said he had "seen worse," left the meeting early.', {})
-    expect(found.map(s => [names(s), s.content])).toEqual([[['Paul Imre'], 'he had "seen worse,"']])
+    expect(found.map((s) => [names(s), s.content])).toEqual([[['Paul Imre'], 'he had "seen worse,"']])
   })
 
   it('reads a relative clause with a conjunction in it as an aside', () => {
@@ -151,7 +178,12 @@ describe('organisations', () => {
       'The Austin, Texas-based company said it would cut jobs.',
       'The company said in a filing that it expected charges.',
     ].join('\n')
-    expect(attributed(text, {}).map(s => names(s)[0])).toEqual(['Orvane Inc.', 'Lina Sorel', 'Orvane Inc.', 'Orvane Inc.'])
+    expect(attributed(text, {}).map((s) => names(s)[0])).toEqual([
+      'Orvane Inc.',
+      'Lina Sorel',
+      'Orvane Inc.',
+      'Orvane Inc.',
+    ])
   })
 })
 

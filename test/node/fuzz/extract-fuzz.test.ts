@@ -2,9 +2,10 @@
  * Property-based fuzzing of the extractor: arbitrary text must never make it fail, and its
  * output must keep the promises the API relies on. Seeded; failures print seed and input.
  */
-import fc from 'fast-check'
-import { readFileSync, readdirSync } from 'node:fs'
+
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../../../scripts/build-data'
 import { extractStatements } from '../../../src/extract/index'

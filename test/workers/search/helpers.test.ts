@@ -35,14 +35,17 @@ describe('didYouMean', () => {
 
 describe('findPhrase', () => {
   it('matches folded words in order, across hyphens and apostrophes', () => {
-    expect(findPhrase("Russia’s war; face-to-face talks", ['russia', 'war'])).toEqual([{ start: 0, end: 12 }])
+    expect(findPhrase('Russia’s war; face-to-face talks', ['russia', 'war'])).toEqual([{ start: 0, end: 12 }])
     expect(findPhrase('face-to-face talks', ['face', 'to', 'face'])).toEqual([{ start: 0, end: 12 }])
     expect(findPhrase('talks face-to-face', ['face', 'talks'])).toEqual([])
   })
 })
 
 describe('createSynonyms', () => {
-  const synonyms = createSynonyms([['G20', 'Group of 20'], ['US', 'United States', 'America']])
+  const synonyms = createSynonyms([
+    ['G20', 'Group of 20'],
+    ['US', 'United States', 'America'],
+  ])
 
   it('matches a multi-word form, longest first', () => {
     expect(synonyms.match(['Group', '20', 'summit'].map(wordKey))).toEqual({ length: 2, forms: ['G20', 'Group of 20'] })
@@ -56,7 +59,9 @@ describe('createSynonyms', () => {
 
 describe('markHtml', () => {
   it('escapes everything and marks the matches', () => {
-    expect(markHtml('<b>a</b> & "b"', [{ field: 'content', start: 3, end: 4 }], 'content')).toBe('&lt;b&gt;<mark>a</mark>&lt;/b&gt; &amp; &quot;b&quot;')
+    expect(markHtml('<b>a</b> & "b"', [{ field: 'content', start: 3, end: 4 }], 'content')).toBe(
+      '&lt;b&gt;<mark>a</mark>&lt;/b&gt; &amp; &quot;b&quot;',
+    )
   })
 
   it('escapes quotes for attributes', () => {
@@ -89,7 +94,9 @@ describe('snippet', () => {
 
 describe('minimalForms', () => {
   it('keeps only the smallest distinct synonym forms besides the typed one', () => {
-    expect(minimalForms('united states', ['US', 'U.S.', 'USA', 'United States', 'America', 'United States of America'])).toEqual(['US', 'USA', 'America'])
+    expect(
+      minimalForms('united states', ['US', 'U.S.', 'USA', 'United States', 'America', 'United States of America']),
+    ).toEqual(['US', 'USA', 'America'])
   })
 
   it('keeps a multi-word form that is not covered by another', () => {

@@ -24,7 +24,10 @@ describe('parseQuery', () => {
   })
 
   it('takes a quoted inline filter value', () => {
-    expect(parseQuery('speaker:"Antony Blinken" kind:direct,mixed').filters).toEqual({ speaker: ['Antony Blinken'], kind: ['direct', 'mixed'] })
+    expect(parseQuery('speaker:"Antony Blinken" kind:direct,mixed').filters).toEqual({
+      speaker: ['Antony Blinken'],
+      kind: ['direct', 'mixed'],
+    })
   })
 
   it('treats an unknown field prefix as a word', () => {
@@ -38,7 +41,8 @@ describe('parseQuery', () => {
   })
 
   it('never throws on junk', () => {
-    for (const q of ['-', '"', '""', '- -', ':', 'speaker:', '-"', '\u0000', '🙂', '"""""']) expect(() => parseQuery(q)).not.toThrow()
+    for (const q of ['-', '"', '""', '- -', ':', 'speaker:', '-"', '\u0000', '🙂', '"""""'])
+      expect(() => parseQuery(q)).not.toThrow()
   })
 })
 

@@ -11,13 +11,22 @@ const person = (name: string): Speaker => ({ id: name.toLowerCase().replace(/\s+
 function storeFrom(rows: [string, StatementKind, Speaker[]][]): Store {
   return storeOf(
     rows.map(([content, kind, speakers], i) =>
-      statementOf({ id: `s${i}`, content, kind, speakers, source: speakers[0]?.name ?? null, cue: kind === 'narration' ? null : 'said', sentence: i + 1 }),
+      statementOf({
+        id: `s${i}`,
+        content,
+        kind,
+        speakers,
+        source: speakers[0]?.name ?? null,
+        cue: kind === 'narration' ? null : 'said',
+        sentence: i + 1,
+      }),
     ),
     { synonyms: [['G20', 'Group of 20']] },
   )
 }
 
-const ids = (store: Store, q: string) => searchStatements(store, { query: parseQuery(q) }).hits.map((h) => h.statement.id)
+const ids = (store: Store, q: string) =>
+  searchStatements(store, { query: parseQuery(q) }).hits.map((h) => h.statement.id)
 
 describe('ranking', () => {
   const lopez = person('Maria Lopez')
@@ -65,7 +74,10 @@ describe('ranking', () => {
         statementOf({ id: 's0', content: 'The U.S. envoy arrived on Monday.' }),
         statementOf({ id: 's1', content: 'Relations thawed after the talks.', topics: ['china-us'] }),
       ],
-      { synonyms: [['US', 'U.S.', 'United States']], topics: [{ id: 'china-us', label: 'China–US relations', keywords: ['relations'] }] },
+      {
+        synonyms: [['US', 'U.S.', 'United States']],
+        topics: [{ id: 'china-us', label: 'China–US relations', keywords: ['relations'] }],
+      },
     )
     expect(ids(labelled, 'united states')).toEqual(['s0'])
     // Typed as it stands, the label still counts: "China–US" finds the filed statement.
