@@ -29,7 +29,10 @@ export function syntheticCorpus(base: Corpus, n: number): Corpus {
     .filter(Boolean)
   const names = [...new Set(words.filter((w) => /^\p{Lu}\p{Ll}{3,}$/u.test(w)))]
   let seed = 42
-  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31
+    return seed / 2 ** 31
+  }
   const invented: Speaker[] = Array.from({ length: 500 }, (_, k) => {
     const name = `${names[k % names.length]} ${names[(k * 7 + 3) % names.length]}`
     return { id: `synthetic-speaker-${k}`, name, type: 'person' }

@@ -18,6 +18,7 @@ import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { buildVocabulary } from '../src/search/suggest'
 import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
 import {
+  type ArticleMeta,
   ArticleMetaSchema,
   assertUniqueIds,
   DataError,
@@ -156,7 +157,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     const text = read(file)
     checkArticleText(shown(file), text)
     const metaFile = join(articlesDir, name.replace(ARTICLE_EXT, '.meta.json'))
-    let meta
+    let meta: ArticleMeta
     if (existsSync(metaFile)) {
       meta = parseDataFile(shown(metaFile), read(metaFile), ArticleMetaSchema)
     } else {

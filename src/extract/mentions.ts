@@ -366,7 +366,7 @@ export function findMentions(
           if (u.type !== 'word' && u.text !== '&') break
           if (matchRegistry(registry, tokens, j, s.tokEnd) !== null) break
           const next = tokens[j + 1]
-          const nextCap = next !== undefined && next.cap && next.type === 'word'
+          const nextCap = next?.cap && next.type === 'word'
           // "Ministry of Water and Agriculture", "Institute for Earth Sciences": connectors inside organisation names.
           let orgConnector = false
           if ((u.norm === 'for' || u.norm === 'and' || u.norm === '&') && nextCap) {

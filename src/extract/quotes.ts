@@ -23,7 +23,7 @@ export interface QuoteUnit {
 
 const OPENERS = new Set(['“', '„', '«', '‘'])
 const CLOSERS = new Set(['”', '»', '’'])
-const BEFORE_OPEN = /[\s(\[{—–\-/]/u
+const BEFORE_OPEN = /[\s([{—–\-/]/u
 const AFTER_CLOSE = /[\s.,;:!?)\]}—–\-…]/u
 
 type Shape = 'open' | 'close' | 'either'

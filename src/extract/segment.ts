@@ -30,8 +30,7 @@ export interface Sentence {
 export function segmentParagraphs(text: string, tokens: readonly Token[]): Paragraph[] {
   const lines: { start: number; end: number }[] = []
   const lineRe = /[^\r\n]*(?:\r\n|\r|\n|$)/g
-  let m: RegExpExecArray | null
-  while ((m = lineRe.exec(text)) !== null) {
+  for (let m = lineRe.exec(text); m !== null; m = lineRe.exec(text)) {
     if (m[0] === '') break
     const raw = m[0].replace(/[\r\n]+$/, '')
     lines.push({ start: m.index, end: m.index + raw.length })
@@ -80,7 +79,11 @@ const CLOSERS = new Set([')', ']', '}', '’', "'"])
 const LOWER_START = /^\p{Ll}/u
 
 /** Sentences within each paragraph; abbreviations, initials and `"...?" she asked` do not end one. */
-export function segmentSentences(text: string, tokens: readonly Token[], paragraphs: readonly Paragraph[]): Sentence[] {
+export function segmentSentences(
+  _text: string,
+  tokens: readonly Token[],
+  paragraphs: readonly Paragraph[],
+): Sentence[] {
   const out: Sentence[] = []
   for (const p of paragraphs) {
     let sStart = p.tokStart

@@ -260,7 +260,7 @@ export function classifyPart(ctx: ParseContext, a: number, b: number): SpeakerPa
 
   // A description with a post-modifier wins over a name inside it: "officials at the Foreign Ministry".
   const desc = describe(ctx, a, b)
-  if (desc !== null && desc.postModified) return desc.part
+  if (desc?.postModified) return desc.part
 
   // "Ellen Chen of the Riverside Civic League": a person named first, then where they belong.
   const m0id = mentionIdAt(ctx, a)
@@ -551,7 +551,7 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
     if (!(PRONOUNS.has(u.norm) || (mid >= 0 && mid !== mentionIdAt(ctx, s - 1)) || (u.cap && isRoleWord(u.norm))))
       continue
     const p = parsePhrase(ctx, s, j + 1)
-    if (p !== null && p.parts.every((x) => x.kind !== 'description')) return p
+    if (p?.parts.every((x) => x.kind !== 'description')) return p
   }
   return null
 }
@@ -658,7 +658,6 @@ function parseAppositive(ctx: ParseContext, lo: number, end: number): SpeakerPhr
     if (p === null || !p.parts.every((x) => x.kind === 'name' || x.kind === 'pronoun')) continue
     if (!segs.slice(i + 1).every(isAside)) continue
     const prev = i > 0 ? classifyPart(ctx, ...withoutParenthetical(tokens, segs[i - 1]!)) : null
-    const next = segs[i + 1]
     const part = p.parts[0]!
     if (p.parts.length === 1 && part.kind === 'name') {
       // "Sen. Al Roe, R-Ohio, the panel's chairman, said": the role, not the party tag, describes him.
@@ -688,7 +687,7 @@ function antecedentBefore(ctx: ParseContext, lo: number, comma: number): Speaker
     const p = parsePhrase(ctx, ...seg)
     // "Sen. Ann Roe, a Texas Republican, who posted ...": an indefinite appositive describes the name before it.
     if (p !== null && i > 0 && /^(a|an)$/.test(ctx.tokens[seg[0]]!.norm)) continue
-    if (p !== null && p.parts.every((x) => x.kind === 'name')) return p
+    if (p?.parts.every((x) => x.kind === 'name')) return p
     if (p !== null && i === segs.length - 1 && p.parts.every((x) => x.kind === 'description')) return p
   }
   return null

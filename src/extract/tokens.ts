@@ -25,8 +25,8 @@ export const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»'])
 /** Characters read as single quotation marks (only used when an article has no double ones). */
 export const SINGLE_QUOTES = new Set(["'", '‘', '’'])
 
-const SINGLE_OPEN = /(?:^|[\s(\[—–])[‘'](?=\p{L})/gu
-const DOUBLE_OPEN = /(?:^|[\s(\[—–])["“„«](?=\S)/gu
+const SINGLE_OPEN = /(?:^|[\s([—–])[‘'](?=\p{L})/gu
+const DOUBLE_OPEN = /(?:^|[\s([—–])["“„«](?=\S)/gu
 
 function countOpens(text: string, re: RegExp): number {
   let n = 0

@@ -10,7 +10,7 @@ interface CompiledTopic {
 
 const cache = new WeakMap<readonly Topic[], CompiledTopic[]>()
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const straighten = (s: string) => s.replace(/[’‘]/g, "'").replace(/[‐‑–]/g, '-')
 const WORD = /[\p{L}\p{N}]+/gu
 
@@ -26,7 +26,7 @@ export function compileTopics(topics: readonly Topic[]): CompiledTopic[] {
       .sort((a, b) => b.length - a.length)
     const alts = keys.map((k) => {
       const prefix = k.endsWith('*')
-      const body = escape(prefix ? k.slice(0, -1) : k).replace(/\s+/g, '\\s+')
+      const body = escapeRegExp(prefix ? k.slice(0, -1) : k).replace(/\s+/g, '\\s+')
       return prefix ? `${body}[\\p{L}\\p{N}]*` : body
     })
     if (alts.length === 0) continue

@@ -24,7 +24,7 @@ const FURNITURE = new Set(
   possession shots attendance ft ht full half time location date dateline filed contact follow subscribe`.split(/\s+/),
 )
 // "“Every time we went down, we found something.”": a paragraph that is one quotation is a pull quote, not an answer.
-const WHOLE_QUOTE = /^["“‘'«][^]*["”’'»]$/u
+const WHOLE_QUOTE = /^["“‘'«][\s\S]*["”’'»]$/u
 const ENDS_SENTENCE = /[.!?…"”’)]$/u
 const MAX_ANSWER_PARAGRAPHS = 8
 

@@ -5,7 +5,6 @@ import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
-  FilterQuery,
   IdParam,
   jsonOk,
   notFoundResponse,

@@ -135,5 +135,5 @@ function addFilter(parsed: ParsedQuery, field: FilterParam, value: string): void
     .map((v) => v.trim())
     .filter(Boolean)
   if (values.length === 0) return
-  ;(parsed.filters[field] ??= []).push(...values)
+  parsed.filters[field] = [...(parsed.filters[field] ?? []), ...values]
 }

@@ -98,7 +98,10 @@ class DimensionBuilder {
       const key = normalizeName(spelling)
       if (!key) continue
       let ids = this.keys.get(key)
-      if (!ids) this.keys.set(key, (ids = new Set()))
+      if (!ids) {
+        ids = new Set()
+        this.keys.set(key, ids)
+      }
       ids.add(id)
     }
   }

@@ -171,11 +171,11 @@ const KEEP_S = /(?:ss|us|is|ous|ws|ys)$/
 export function stem(word: string): string {
   let w = word
   if (w.length <= 3 || /\d/.test(w)) return w
-  if (w.endsWith('ies') && w.length > 4) w = w.slice(0, -3) + 'y'
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`
   else if (/(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2)
   else if (w.endsWith('s') && !KEEP_S.test(w)) w = w.slice(0, -1)
   if (w.endsWith('ing') && w.length > 5) w = undouble(w.slice(0, -3))
-  else if (w.endsWith('ied') && w.length > 4) w = w.slice(0, -3) + 'y'
+  else if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`
   else if (w.endsWith('ed') && w.length > 4) w = undouble(w.slice(0, -2))
   if (w.endsWith('e') && w.length > 3 && !w.endsWith('ee')) w = w.slice(0, -1)
   return w

@@ -69,7 +69,7 @@ describe('buildCorpus', () => {
       expect(expected.length, q).toBeGreaterThan(0)
       const got = loaded.search(q)
       expect(got.map((r) => r.id)).toEqual(expected.map((r) => r.id))
-      got.forEach((r, i) => expect(r.score).toBeCloseTo(expected[i]!.score, 9))
+      for (const [i, r] of got.entries()) expect(r.score).toBeCloseTo(expected[i]!.score, 9)
     }
   })
 

@@ -110,18 +110,12 @@ describe('nonsense speakers', () => {
   it('reads no time zone as a name', () => {
     const text =
       'Mar 3, 2025, 9:00 AM UTC\n\nSummaries run on the phone, the company says.\n\nOrtal co-founder Nika Vos says the feature is free.'
-    expect(
-      said(text)
-        .map((x) => x[0])
-        .flat(),
-    ).not.toContain('AM UTC')
+    expect(said(text).flatMap((x) => x[0])).not.toContain('AM UTC')
   })
 
   it('reads no "whether" as a speaker', () => {
     expect(
-      said('Ashby, asked whether he could hold the caucus together, paused before answering.')
-        .map((x) => x[0])
-        .flat(),
+      said('Ashby, asked whether he could hold the caucus together, paused before answering.').flatMap((x) => x[0]),
     ).not.toContain('whether')
   })
 
