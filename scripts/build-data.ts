@@ -15,7 +15,7 @@ import { extractStatements } from '../src/extract/index'
 import type { ArticleRecord, Corpus } from '../src/search/corpus'
 import { toSearchDocument } from '../src/search/document'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
-import { buildVocabulary } from '../src/search/suggest'
+import { buildVocabulary } from '../src/search/vocabulary'
 import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
 import {
   type ArticleMeta,

@@ -1,6 +1,6 @@
 /** The shape of the generated corpus that the build script writes and the Worker loads. */
 import type { RegistryEntity, Span, Statement, Topic } from '../types'
-import type { VocabularyEntry } from './suggest'
+import type { VocabularyEntry } from './vocabulary'
 
 /** Article metadata plus its full text, as served by `/v1/articles/{id}`. */
 export interface ArticleRecord {

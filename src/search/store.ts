@@ -3,9 +3,9 @@ import MiniSearch from 'minisearch'
 import type { RegistryEntity, Speaker, SpeakerType, Statement, StatementKind, Topic } from '../types'
 import type { ArticleRecord, Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
-import type { VocabularyEntry } from './suggest'
 import { createSynonyms, type Synonyms } from './synonyms'
 import { normalizeName } from './text'
+import type { VocabularyEntry } from './vocabulary'
 
 /** Statement counts by kind; `total` excludes narration, which has no speaker. */
 export interface KindCounts {

@@ -4,7 +4,7 @@ import type { ArticleRecord, Corpus } from '../../src/search/corpus'
 import { toSearchDocument } from '../../src/search/document'
 import { SEARCH_OPTIONS } from '../../src/search/options'
 import { createStore, type Store } from '../../src/search/store'
-import { buildVocabulary } from '../../src/search/suggest'
+import { buildVocabulary } from '../../src/search/vocabulary'
 import type { Statement, Topic } from '../../src/types'
 
 /** A statement with defaults for every field the test does not care about. */
