@@ -1,11 +1,23 @@
 /** Plain data types shared by the extractor, the build script, the search core and the routes. */
 
-/** How a statement reaches the reader. */
-export type StatementKind = 'direct' | 'mixed' | 'indirect' | 'narration'
+// Each enum is declared once, as a constant tuple; its type, the zod enums of the API and the
+// data-file schemas, and every loop over its values derive from it.
 
-export const STATEMENT_KINDS: readonly StatementKind[] = ['direct', 'mixed', 'indirect', 'narration']
+/** How a statement reaches the reader: quoted word for word, partly, reported, or the article's own narration. */
+export const STATEMENT_KINDS = ['direct', 'mixed', 'indirect', 'narration'] as const
+export type StatementKind = (typeof STATEMENT_KINDS)[number]
 
-export type SpeakerType = 'person' | 'organization' | 'group' | 'unknown'
+/** The kinds that have a speaker: every kind but narration. */
+export const ATTRIBUTED_KINDS = ['direct', 'mixed', 'indirect'] as const satisfies readonly StatementKind[]
+export type AttributedKind = (typeof ATTRIBUTED_KINDS)[number]
+
+/** What a speaker is: a named person or organisation, an unnamed group ("officials"), or not known. */
+export const SPEAKER_TYPES = ['person', 'organization', 'group', 'unknown'] as const
+export type SpeakerType = (typeof SPEAKER_TYPES)[number]
+
+/** What a registry entity (`data/entities.json`) is. */
+export const ENTITY_TYPES = ['person', 'organization'] as const satisfies readonly SpeakerType[]
+export type EntityType = (typeof ENTITY_TYPES)[number]
 
 /** Someone (or something) a statement is attributed to, or a channel that relays it. */
 export interface Speaker {
@@ -58,7 +70,7 @@ export interface Statement {
 export interface RegistryEntity {
   id: string
   name: string
-  type: 'person' | 'organization'
+  type: EntityType
   role?: string
   affiliation?: string
   /**

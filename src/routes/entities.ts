@@ -1,5 +1,6 @@
 /** Registry entities with the number of statements whose content mentions them. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { ENTITY_TYPES } from '../types'
 import { cutPage } from './listing'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
@@ -8,7 +9,7 @@ export const EntitySchema = z
   .object({
     id: z.string().openapi({ example: 'xi-jinping' }),
     name: z.string().openapi({ example: 'Xi Jinping' }),
-    type: z.enum(['person', 'organization']),
+    type: z.enum(ENTITY_TYPES),
     role: z.string().nullable(),
     affiliation: z.string().nullable(),
     aliases: z.array(z.string()),

@@ -4,7 +4,7 @@ import { ERRORS } from '../errors'
 import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
 import { FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
-import { STATEMENT_KINDS } from '../types'
+import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -13,7 +13,7 @@ export const SpeakerSchema = z
   .object({
     id: z.string().openapi({ example: 'antony-blinken' }),
     name: z.string().openapi({ example: 'Antony Blinken' }),
-    type: z.enum(['person', 'organization', 'group', 'unknown']),
+    type: z.enum(SPEAKER_TYPES),
     role: z.string().optional().openapi({ example: 'US Secretary of State' }),
     affiliation: z.string().optional().openapi({ example: 'United States' }),
   })
@@ -30,7 +30,7 @@ export const StatementSchema = z
       example: 'han-blinken-unga-2023-1f3a9c0d2e',
     }),
     article: z.string().openapi({ example: 'han-blinken-unga-2023' }),
-    kind: z.enum(STATEMENT_KINDS as [string, ...string[]]),
+    kind: z.enum(STATEMENT_KINDS),
     speakers: z.array(SpeakerSchema),
     source: z.string().nullable().openapi({ description: 'The mention as written: "he", "the department".' }),
     cue: z.string().nullable().openapi({ example: 'said' }),
@@ -47,14 +47,17 @@ export const StatementSchema = z
   .openapi('Statement')
 
 export const KindCountsSchema = z
-  .object({ total: z.number().int(), direct: z.number().int(), mixed: z.number().int(), indirect: z.number().int() })
+  .object({
+    total: z.number().int().openapi({ description: 'Attributed statements: every kind but narration.' }),
+    ...Object.fromEntries(ATTRIBUTED_KINDS.map((k) => [k, z.number().int()])),
+  })
   .openapi('KindCounts')
 
 export const SpeakerSummarySchema = z
   .object({
     id: z.string(),
     name: z.string(),
-    type: z.enum(['person', 'organization', 'group', 'unknown']),
+    type: z.enum(SPEAKER_TYPES),
     role: z.string().nullable(),
     affiliation: z.string().nullable(),
     aliases: z.array(z.string()),

@@ -1,6 +1,7 @@
 /** Speakers with their statement counts, and each speaker's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
+import { SPEAKER_TYPES } from '../types'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -26,10 +27,7 @@ const listSpeakers = createRoute({
   description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
   request: {
     query: queryObject({
-      type: z
-        .enum(['person', 'organization', 'group', 'unknown'])
-        .optional()
-        .openapi({ description: 'Only speakers of this type.' }),
+      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),

@@ -1,6 +1,16 @@
 /** Loads the generated corpus and index once, and derives the lookup tables every request reads. */
 import MiniSearch from 'minisearch'
-import type { RegistryEntity, Speaker, SpeakerType, Statement, StatementKind, Topic } from '../types'
+import {
+  ATTRIBUTED_KINDS,
+  type AttributedKind,
+  type RegistryEntity,
+  type Speaker,
+  type SpeakerType,
+  STATEMENT_KINDS,
+  type Statement,
+  type StatementKind,
+  type Topic,
+} from '../types'
 import type { ArticleRecord, Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 import { createSynonyms, type Synonyms } from './synonyms'
@@ -8,12 +18,7 @@ import { normalizeName } from './text'
 import type { VocabularyEntry } from './vocabulary'
 
 /** Statement counts by kind; `total` excludes narration, which has no speaker. */
-export interface KindCounts {
-  total: number
-  direct: number
-  mixed: number
-  indirect: number
-}
+export type KindCounts = { total: number } & Record<AttributedKind, number>
 
 export interface SpeakerSummary {
   id: string
@@ -108,7 +113,7 @@ class DimensionBuilder {
 }
 
 function emptyCounts(): KindCounts {
-  return { total: 0, direct: 0, mixed: 0, indirect: 0 }
+  return { total: 0, ...(Object.fromEntries(ATTRIBUTED_KINDS.map((k) => [k, 0])) as Record<AttributedKind, number>) }
 }
 
 function countKind(counts: KindCounts, kind: StatementKind): void {
@@ -229,7 +234,7 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
   const article = new DimensionBuilder()
   for (const a of corpus.articles) article.add(a.id, a.title, [])
   const kind = new DimensionBuilder()
-  for (const k of ['direct', 'mixed', 'indirect', 'narration']) kind.add(k, k, [])
+  for (const k of STATEMENT_KINDS) kind.add(k, k, [])
 
   return {
     buildHash: corpus.build_hash,
