@@ -1,0 +1,75 @@
+/** The corpus as shipped: the seed article is extracted exactly right, and the API serves what data/ builds to. */
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { buildCorpus, ROOT } from '../../scripts/build-data'
+import { createApp } from '../../src/app'
+import { tryLoad } from '../../src/data'
+import { type Gold, scoreArticle } from '../../src/eval/score'
+import { extractStatements } from '../../src/extract/index'
+import { BUILD_HASH, CORPUS_JSON, INDEX_JSON } from '../../src/generated/corpus'
+import type { Corpus } from '../../src/search/corpus'
+import { loadStore } from '../../src/search/store'
+import type { ExtractResult } from '../../src/types'
+
+const SEED_ID = 'han-blinken-unga-2023'
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
+
+describe('the seed article in data/', () => {
+  const meta = JSON.parse(read(`data/articles/${SEED_ID}.meta.json`))
+  const gold = JSON.parse(read('test/fixtures/seed/gold.json')) as Gold
+  let extracted: ExtractResult
+
+  beforeAll(() => {
+    extracted = extractStatements(
+      { id: meta.id, text: read(`data/articles/${SEED_ID}.txt`), date: meta.event_date ?? meta.published },
+      { entities: JSON.parse(read('data/entities.json')), topics: JSON.parse(read('data/topics.json')) },
+    )
+  }, 20_000)
+
+  it('scores attribution F1 1 and kind accuracy 1 against its gold', () => {
+    const { score, lines } = scoreArticle(gold, extracted.statements)
+    expect({ attribution_f1: score.attribution_f1, kind_acc: score.kind_acc }, lines.join('\n')).toEqual({
+      attribution_f1: 1,
+      kind_acc: 1,
+    })
+  })
+
+  it('extracts without warnings', () => {
+    expect(extracted.warnings).toEqual([])
+  })
+
+  it('carries the relaying agency only on the relayed statement and its pronoun continuation', () => {
+    expect(extracted.statements.filter((s) => s.via !== null).map((s) => [s.cue, s.via!.id])).toEqual([
+      ['said', 'xinhua'],
+      ['expressed hopes', 'xinhua'],
+    ])
+  })
+})
+
+describe('the bundled corpus', () => {
+  let built: Corpus
+
+  // src/generated/corpus.ts is written by `npm run build:data`, which `npm test` runs first.
+  beforeAll(() => {
+    built = buildCorpus({ dataDir: join(ROOT, 'data') }).corpus
+  }, 30_000)
+
+  it('is what data/ builds to: same build hash and statement ids', () => {
+    const bundled = JSON.parse(CORPUS_JSON) as Corpus
+    expect(BUILD_HASH, 'src/generated/corpus.ts is stale: run npm run build:data').toBe(built.build_hash)
+    expect(bundled.build_hash).toBe(built.build_hash)
+    expect(bundled.statements.map((s) => s.id)).toEqual(built.statements.map((s) => s.id))
+  })
+
+  it('is what the API serves from /v1/statements', async () => {
+    const app = createApp(tryLoad(() => loadStore(CORPUS_JSON, INDEX_JSON)))
+    const res = await app.request('/v1/statements?limit=100')
+    expect(res.status).toBe(200)
+    const page = (await res.json()) as { total: number; results: { id: string }[] }
+    // Up to 100 statements come back in one page; more would need paging here.
+    expect(built.statements.length).toBeLessThanOrEqual(100)
+    expect(page.total).toBe(built.statements.length)
+    expect(page.results.map((s) => s.id)).toEqual(built.statements.map((s) => s.id))
+  })
+})
