@@ -14,10 +14,14 @@ export default defineConfig({
         },
       },
       {
-        plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.toml' } })],
+        // SELF serves test/workers/worker.ts: the app over test/corpus/, built by the global setup
+        // (in Node, before workerd starts) with scripts/build-data.ts. Adding an article to data/
+        // changes what is deployed, never what these tests see.
+        plugins: [cloudflareTest({ main: './test/workers/worker.ts', wrangler: { configPath: './wrangler.toml' } })],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],
+          globalSetup: ['./test/node/build/test-corpus.ts'],
         },
       },
     ],
