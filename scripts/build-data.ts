@@ -11,11 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import MiniSearch from 'minisearch'
 import { extractStatements } from '../src/extract/index'
+import { buildIndex } from '../src/search/build-index'
 import type { ArticleRecord, Corpus } from '../src/search/corpus'
-import { toSearchDocument } from '../src/search/document'
-import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { buildVocabulary } from '../src/search/vocabulary'
 import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
 import {
@@ -214,9 +212,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     }
   }
 
-  const lookups = { entities: new Map(entities.map((e) => [e.id, e])), topics: new Map(topics.map((t) => [t.id, t])) }
-  const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
-  index.addAll(statements.map((st) => toSearchDocument(st, lookups)))
+  const index = buildIndex(statements, { entities, topics })
 
   const corpus: Corpus = {
     version: 1,

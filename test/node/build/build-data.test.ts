@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { afterAll, describe, expect, it } from 'vitest'
 import { buildCorpus, ROOT, renderModule } from '../../../scripts/build-data'
-import { toSearchDocument } from '../../../src/search/document'
+import { buildIndex } from '../../../src/search/build-index'
 import { SEARCH_OPTIONS } from '../../../src/search/options'
 
 const MALFORMED = join(ROOT, 'test/fixtures/malformed')
@@ -56,12 +56,7 @@ describe('buildCorpus', () => {
 
   it('round-trips the index: build → serialize → load with the same options gives the same results', () => {
     const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
-    const lookups = {
-      entities: new Map(corpus.entities.map((e) => [e.id, e])),
-      topics: new Map(corpus.topics.map((t) => [t.id, t])),
-    }
-    const fresh = new MiniSearch(SEARCH_OPTIONS)
-    fresh.addAll(corpus.statements.map((s) => toSearchDocument(s, lookups)))
+    const fresh = buildIndex(corpus.statements, corpus)
     const loaded = MiniSearch.loadJSON(indexJson, SEARCH_OPTIONS)
     expect(loaded.documentCount).toBe(corpus.statements.length)
     for (const q of ['diplomacy', 'Taiw', 'diplomcy', 'united states', "China's development"]) {
