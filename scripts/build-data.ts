@@ -11,7 +11,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { slugify } from '../src/extract/ids'
 import { extractStatements } from '../src/extract/index'
+import { segmentParagraphs } from '../src/extract/segment'
+import { tokenize } from '../src/extract/tokens'
 import { buildIndex } from '../src/search/build-index'
 import type { ArticleRecord, Corpus } from '../src/search/corpus'
 import { buildVocabulary } from '../src/search/vocabulary'
@@ -46,16 +49,6 @@ export interface BuildOutput {
 
 const ARTICLE_EXT = /\.(txt|md)$/
 
-function slugify(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-}
-
 /** Reads a file as strict UTF-8, naming the line of the first bad byte. */
 function readUtf8(file: string, shown: string): string {
   const bytes = readFileSync(file)
@@ -70,12 +63,12 @@ function readUtf8(file: string, shown: string): string {
   return text.replace(/^\uFEFF/, '')
 }
 
+/**
+ * Paragraph spans exactly as the extractor segments the text (hard-wrapped lines joined), so that
+ * `statement.paragraph` always indexes `article.paragraphs`.
+ */
 function paragraphSpans(text: string): Span[] {
-  const spans: Span[] = []
-  for (const m of text.matchAll(/[^\r\n]+/g)) {
-    if (m[0].trim()) spans.push({ start: m.index, end: m.index + m[0].length })
-  }
-  return spans
+  return segmentParagraphs(text, tokenize(text)).map(({ start, end }) => ({ start, end }))
 }
 
 function checkArticleText(shown: string, text: string): void {
@@ -162,7 +155,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     } else {
       const firstLine = text.trim().split(/\r?\n/)[0] ?? name
       meta = ArticleMetaSchema.parse({
-        id: slugify(basename(name).replace(ARTICLE_EXT, '')) || 'article',
+        id: slugify(basename(name).replace(ARTICLE_EXT, '')),
         title: firstLine.length > 120 ? `${firstLine.slice(0, 117)}…` : firstLine,
         publisher: null,
         published: null,
