@@ -11,6 +11,10 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['test/node/**/*.test.ts'],
+          // These tests run the extractor and the build for real, and some spawn tsx; on two cores
+          // shared with workerd a test can take seconds. Tests check results, never speed (that is
+          // `npm run bench`), so the default 5 s is raised rather than left to flake.
+          testTimeout: 30_000,
         },
       },
       {
