@@ -2,12 +2,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import MiniSearch from 'minisearch'
 import { buildRegistryIndex, findEntityIds } from '../src/extract/entities'
 import { findTopics } from '../src/extract/topics'
+import { buildIndex } from '../src/search/build-index'
 import type { Corpus } from '../src/search/corpus'
-import { toSearchDocument } from '../src/search/document'
-import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import type { Speaker, Statement } from '../src/types'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -72,11 +70,5 @@ export function syntheticCorpus(base: Corpus, n: number): Corpus {
 
 /** Builds and serializes the index of a corpus, as the build script does. */
 export function indexCorpus(corpus: Corpus): string {
-  const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
-  const lookups = {
-    entities: new Map(corpus.entities.map((e) => [e.id, e])),
-    topics: new Map(corpus.topics.map((t) => [t.id, t])),
-  }
-  index.addAll(corpus.statements.map((s) => toSearchDocument(s, lookups)))
-  return JSON.stringify(index)
+  return JSON.stringify(buildIndex(corpus.statements, corpus))
 }

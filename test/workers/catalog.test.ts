@@ -164,6 +164,34 @@ describe('GET /v1/articles/{id}', () => {
     }
   })
 
+  it("joins a hard-wrapped article's lines into one paragraph per blank-line separated block", async () => {
+    const article = await json<{ text: string; paragraphs: { start: number; end: number }[] }>(
+      '/v1/articles/eastvale-library-reopens',
+    )
+    // A headline line, then five blocks of three lines each.
+    expect(article.paragraphs).toHaveLength(6)
+    expect(article.paragraphs.some((p) => article.text.slice(p.start, p.end).includes('\n'))).toBe(true)
+  })
+
+  it.each(['han-blinken-unga-2023', 'eastvale-library-reopens', 'harbour-city-comeback'])(
+    'numbers each statement of %s with the paragraph that holds its spans',
+    async (id) => {
+      const article = await json<{ text: string; paragraphs: { start: number; end: number }[] }>(`/v1/articles/${id}`)
+      const page = await json<Page<{ id: string; paragraph: number; spans: { start: number; end: number }[] }>>(
+        `/v1/statements?article=${id}&limit=100`,
+      )
+      expect(page.total).toBeGreaterThan(0)
+      for (const st of page.results) {
+        const paragraph = article.paragraphs[st.paragraph - 1]
+        expect(paragraph, `${st.id} is in paragraph ${st.paragraph}`).toBeDefined()
+        for (const span of st.spans) {
+          expect(span.start, st.id).toBeGreaterThanOrEqual(paragraph!.start)
+          expect(span.end, st.id).toBeLessThanOrEqual(paragraph!.end)
+        }
+      }
+    },
+  )
+
   it('answers 404 for an unknown article', async () => {
     await problemOf('/v1/articles/nope', 404, 'not_found')
   })

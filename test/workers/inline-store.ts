@@ -1,8 +1,6 @@
 /** Builds a store from statements written inline, the way the build script would, for focused tests. */
-import MiniSearch from 'minisearch'
+import { buildIndex } from '../../src/search/build-index'
 import type { ArticleRecord, Corpus } from '../../src/search/corpus'
-import { toSearchDocument } from '../../src/search/document'
-import { SEARCH_OPTIONS } from '../../src/search/options'
 import { createStore, type Store } from '../../src/search/store'
 import { buildVocabulary } from '../../src/search/vocabulary'
 import type { Statement, Topic } from '../../src/types'
@@ -41,8 +39,5 @@ export function storeOf(
     synonyms: extra.synonyms ?? [],
     vocabulary: buildVocabulary(statements),
   }
-  const index = new MiniSearch(SEARCH_OPTIONS)
-  const topics = new Map((extra.topics ?? []).map((t) => [t.id, t]))
-  index.addAll(statements.map((s) => toSearchDocument(s, { entities: new Map(), topics })))
-  return createStore(corpus, index)
+  return createStore(corpus, buildIndex(statements, corpus))
 }

@@ -1,15 +1,14 @@
 /** Every hard limit, tested at and past its edge, and documented in the OpenAPI document. */
 import { describe, expect, it } from 'vitest'
-import { BUNDLED } from '../../src/data'
 import { computeFacets, MAX_FACET_VALUES } from '../../src/search/facets'
 import { LIMITS } from '../../src/search/limits'
 import { parseQuery } from '../../src/search/query'
 import { planQuery } from '../../src/search/search'
 import { json, problemOf } from './helpers'
 import { storeOf } from './inline-store'
+import { testStore } from './test-data'
 
-if (!BUNDLED.ok) throw new Error('the bundled corpus did not load')
-const store = BUNDLED.store
+const store = testStore()
 
 describe('limits', () => {
   it('gives typo tolerance to the first 4 unknown words only', () => {

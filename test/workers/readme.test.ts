@@ -1,37 +1,70 @@
+/** The README's curl examples: one for every route the API documents, and each answers as promised. */
 import { describe, expect, it } from 'vitest'
 import readme from '../../README.md?raw'
+import { createApp } from '../../src/app'
 import { call, json } from './helpers'
+import { TEST_DATA } from './test-data'
 
 interface Example {
   line: string
   method: string
   path: string
   status: number
+  /** True when the example sits in the endpoints table (a row that starts with `METHOD /path`). */
+  inTable: boolean
 }
+
+const CURL = /curl (?:-X (\w+) )?'localhost:8787([^']*)'(?:`?\s*\|[^|]*\|)?(?:.*?#\s*(\d{3}))?/
 
 /** Every `curl` example in the README, with the status its comment promises (200 when silent). */
 function examples(): Example[] {
   const found: Example[] = []
   for (const line of readme.split('\n')) {
-    const m = line.match(/curl (?:-X (\w+) )?'localhost:8787([^']*)'(?:`?\s*\|[^|]*\|)?(?:.*?#\s*(\d{3}))?/)
+    const m = line.match(CURL)
     if (!m) continue
-    found.push({ line: line.trim(), method: m[1] ?? 'GET', path: m[2]!, status: m[3] ? Number(m[3]) : 200 })
+    found.push({
+      line: line.trim(),
+      method: m[1] ?? 'GET',
+      path: m[2]!,
+      status: m[3] ? Number(m[3]) : 200,
+      inTable: /^\|\s*`[A-Z]+ \//.test(line),
+    })
   }
   return found
 }
 
+/** Every documented operation as `METHOD /path/{param}`, from the app's own OpenAPI document. */
+const doc = (await (await createApp(TEST_DATA).request('/openapi.json')).json()) as {
+  paths: Record<string, Record<string, unknown>>
+}
+const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+  Object.keys(ops).map((method) => [method.toUpperCase(), path] as const),
+)
+
+/** Does a concrete example path (query string aside) fill in this path template? */
+function fills(template: string, examplePath: string): boolean {
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/?]+')
+  return new RegExp(`^${pattern}(?:\\?|$)`).test(examplePath)
+}
+
 describe('README examples', () => {
   const all = examples()
+  const table = all.filter((e) => e.inTable)
 
-  it('has a curl example for every endpoint in the table', () => {
-    expect(all.length).toBeGreaterThanOrEqual(13)
+  it('reads the routes from the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(13)
+  })
+
+  it.each(operations)('has a curl example in the endpoints table for %s %s', (method, path) => {
+    expect(table.filter((e) => e.method === method && fills(path, e.path)).map((e) => e.line)).not.toEqual([])
   })
 
   it.each(all.map((e) => [e.line, e] as const))('%s', async (_line, example) => {
     let path = example.path
-    if (path.includes('/ID')) {
+    // A placeholder `ID` stands for any statement id; take a real one from the test corpus.
+    if (/\/ID(?=[/?]|$)/.test(path)) {
       const page = await json<{ results: { id: string }[] }>('/v1/statements?limit=1')
-      path = path.replace('/ID', `/${page.results[0]!.id}`)
+      path = path.replace(/\/ID(?=[/?]|$)/, `/${page.results[0]!.id}`)
     }
     const res = await call(path, { method: example.method })
     expect(res.status).toBe(example.status)

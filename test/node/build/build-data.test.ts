@@ -4,18 +4,31 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildCorpus, ROOT, renderModule } from '../../../scripts/build-data'
-import { toSearchDocument } from '../../../src/search/document'
+import { type BuildOutput, buildCorpus, ROOT, renderModule } from '../../../scripts/build-data'
+import { createApp } from '../../../src/app'
+import { slugify } from '../../../src/extract/ids'
+import { buildIndex } from '../../../src/search/build-index'
 import { SEARCH_OPTIONS } from '../../../src/search/options'
+import { loadStore } from '../../../src/search/store'
+import { TEST_CORPUS_DATA } from './test-corpus'
 
 const MALFORMED = join(ROOT, 'test/fixtures/malformed')
 const scratch = mkdtempSync(join(tmpdir(), 'whosaid-build-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-/** A copy of data/ with one fixture's files laid over it. */
+// Building spawns processes or extracts whole corpora; on two busy cores that takes seconds, not milliseconds.
+const SLOW = 60_000
+
+/** A copy of the test corpus in a folder named data/, so messages read `data/...`. */
+function copyOfTestCorpus(name: string): string {
+  const dir = join(scratch, name, 'data')
+  cpSync(TEST_CORPUS_DATA, dir, { recursive: true })
+  return dir
+}
+
+/** A copy of the test corpus with one malformed fixture's files laid over it. */
 function dataWith(fixture: string): string {
-  const dir = join(scratch, fixture, 'data')
-  cpSync(join(ROOT, 'data'), dir, { recursive: true })
+  const dir = copyOfTestCorpus(fixture)
   cpSync(join(MALFORMED, fixture), dir, { recursive: true })
   return dir
 }
@@ -29,6 +42,17 @@ function buildError(dataDir: string): string {
   throw new Error('the build did not fail')
 }
 
+/** The app over a build's output, in Node: the same app the Worker serves. */
+function appOf({ corpus, indexJson }: BuildOutput) {
+  return createApp({ ok: true, store: loadStore(JSON.stringify(corpus), indexJson) })
+}
+
+async function get(app: ReturnType<typeof appOf>, path: string): Promise<any> {
+  const res = await app.request(path)
+  expect(res.status, path).toBe(200)
+  return res.json()
+}
+
 describe('buildCorpus', () => {
   it('builds the bundled data', () => {
     const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
@@ -38,33 +62,28 @@ describe('buildCorpus', () => {
     expect(JSON.parse(indexJson).documentCount).toBe(corpus.statements.length)
   })
 
+  it('builds the test corpus: the seed article and the articles beside it', () => {
+    const { corpus, warnings } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+    expect(corpus.articles.map((a) => a.id)).toEqual([
+      'han-blinken-unga-2023',
+      'harbour-city-comeback',
+      'eastvale-library-reopens',
+    ])
+    expect(warnings).toEqual([])
+  })
+
   it('is deterministic: the same input gives the same output', () => {
-    const a = buildCorpus({ dataDir: join(ROOT, 'data') })
-    const b = buildCorpus({ dataDir: join(ROOT, 'data') })
+    const a = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+    const b = buildCorpus({ dataDir: TEST_CORPUS_DATA })
     expect(renderModule(b.corpus, b.indexJson)).toBe(renderModule(a.corpus, a.indexJson))
   })
 
-  it('keeps statement ids when another article is added', () => {
-    const before = buildCorpus({ dataDir: join(ROOT, 'data') }).corpus.statements.map((s) => s.id)
-    const dir = join(scratch, 'added', 'data')
-    cpSync(join(ROOT, 'data'), dir, { recursive: true })
-    writeFileSync(join(dir, 'articles', 'another.txt'), 'The mayor said the bridge would reopen on Friday.\n')
-    const after = buildCorpus({ dataDir: dir }).corpus.statements.map((s) => s.id)
-    expect(after).toEqual(expect.arrayContaining(before))
-    expect(after.length).toBeGreaterThan(before.length)
-  })
-
   it('round-trips the index: build → serialize → load with the same options gives the same results', () => {
-    const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
-    const lookups = {
-      entities: new Map(corpus.entities.map((e) => [e.id, e])),
-      topics: new Map(corpus.topics.map((t) => [t.id, t])),
-    }
-    const fresh = new MiniSearch(SEARCH_OPTIONS)
-    fresh.addAll(corpus.statements.map((s) => toSearchDocument(s, lookups)))
+    const { corpus, indexJson } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+    const fresh = buildIndex(corpus.statements, corpus)
     const loaded = MiniSearch.loadJSON(indexJson, SEARCH_OPTIONS)
     expect(loaded.documentCount).toBe(corpus.statements.length)
-    for (const q of ['diplomacy', 'Taiw', 'diplomcy', 'united states', "China's development"]) {
+    for (const q of ['diplomacy', 'Taiw', 'diplomcy', 'united states', "China's development", 'library']) {
       const expected = fresh.search(q)
       expect(expected.length, q).toBeGreaterThan(0)
       const got = loaded.search(q)
@@ -74,8 +93,7 @@ describe('buildCorpus', () => {
   })
 
   it('merges the same speaker across articles into one speaker id', () => {
-    const dir = join(scratch, 'merge', 'data')
-    cpSync(join(ROOT, 'data'), dir, { recursive: true })
+    const dir = copyOfTestCorpus('merge')
     writeFileSync(
       join(dir, 'articles', 'bridge-a.txt'),
       '"We will rebuild it," said Maria Lopez, the mayor of Springfield.\n',
@@ -94,6 +112,105 @@ describe('buildCorpus', () => {
     expect(blinken[0]?.speakers.map((p) => p.id)).toEqual(['antony-blinken'])
     expect(corpus.articles.map((a) => a.id)).toEqual(
       expect.arrayContaining(['han-blinken-unga-2023', 'bridge-a', 'bridge-b', 'bridge-c']),
+    )
+  })
+
+  it("names an article without a meta file with the extractor's slug of its file name", () => {
+    const dir = copyOfTestCorpus('no-meta')
+    writeFileSync(join(dir, 'articles', 'Café d’Été.txt'), 'The mayor said the café would reopen.\n')
+    const { corpus, warnings } = buildCorpus({ dataDir: dir })
+    // The extractor's slugify drops apostrophes ("d’Été" → "dete"), where a second copy split on them.
+    expect(slugify('Café d’Été')).toBe('cafe-dete')
+    expect(corpus.articles.map((a) => a.id)).toContain('cafe-dete')
+    expect(warnings.join('\n')).toMatch(/no Café d’Été\.meta\.json beside it; using id "cafe-dete"/)
+  })
+
+  describe('paragraphs', () => {
+    it('numbers statements by the paragraphs the article lists, also when its lines are hard-wrapped', () => {
+      const { corpus } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+      const wrapped = corpus.articles.find((a) => a.id === 'eastvale-library-reopens')!
+      // 16 non-blank lines, but a headline and five blank-line separated blocks of three.
+      expect(wrapped.text.split('\n').filter((l) => l.trim()).length).toBe(16)
+      expect(wrapped.paragraphs).toHaveLength(6)
+      for (const article of corpus.articles) {
+        for (const st of corpus.statements.filter((s) => s.article === article.id)) {
+          const paragraph = article.paragraphs[st.paragraph - 1]
+          expect(paragraph, `${st.id} in paragraph ${st.paragraph}`).toBeDefined()
+          for (const span of st.spans) {
+            expect(span.start).toBeGreaterThanOrEqual(paragraph!.start)
+            expect(span.end).toBeLessThanOrEqual(paragraph!.end)
+          }
+        }
+      }
+    })
+
+    it('gives a one-paragraph-per-line article one paragraph per non-blank line', () => {
+      const { corpus } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+      const seed = corpus.articles.find((a) => a.id === 'han-blinken-unga-2023')!
+      const lines = seed.text.split('\n').filter((l) => l.trim())
+      expect(seed.paragraphs.map((p) => seed.text.slice(p.start, p.end))).toEqual(lines.map((l) => l.trim()))
+    })
+  })
+
+  describe('when an article is added', () => {
+    /** The test corpus, and a copy with an extra article dated before all others, so it sorts first. */
+    function buildBeforeAndAfter(): { before: BuildOutput; after: BuildOutput } {
+      const before = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+      const dir = copyOfTestCorpus(`added-${Math.random().toString(36).slice(2)}`)
+      cpSync(join(ROOT, 'test/fixtures/heldout/06-local-news.txt'), join(dir, 'articles', 'local-news.txt'))
+      writeFileSync(
+        join(dir, 'articles', 'local-news.meta.json'),
+        JSON.stringify({ id: 'local-news', title: 'Local news', publisher: null, published: '2001-01-01' }),
+      )
+      return { before, after: buildCorpus({ dataDir: dir }) }
+    }
+
+    it(
+      'keeps every statement, speaker id and paragraph of the articles already there',
+      () => {
+        const { before, after } = buildBeforeAndAfter()
+        expect(after.corpus.articles[0]!.id).toBe('local-news')
+        const added = after.corpus.statements.filter((s) => s.article === 'local-news')
+        expect(added.length).toBeGreaterThan(0)
+        const kept = after.corpus.statements.filter((s) => s.article !== 'local-news')
+        // The same statements, byte for byte: ids, speakers and their ids, paragraphs, spans, topics.
+        expect(kept).toEqual(before.corpus.statements)
+        const articles = (b: BuildOutput) =>
+          b.corpus.articles
+            .filter((a) => a.id !== 'local-news')
+            .map(({ id, text, paragraphs }) => ({ id, text, paragraphs }))
+        expect(articles(after)).toEqual(articles(before))
+      },
+      SLOW,
+    )
+
+    it.each([
+      '/v1/statements?speaker=blinken',
+      '/v1/statements?via=xinhua',
+      '/v1/statements?kind=direct&article=han-blinken-unga-2023',
+      '/v1/speakers/han-zheng/statements',
+      '/v1/search?q=face-to-face+diplomacy',
+      '/v1/search?q=speaker:blinken+relationship&sort=position',
+    ])(
+      'answers %s with the same statements',
+      async (path) => {
+        const { before, after } = buildBeforeAndAfter()
+        const [was, is] = [await get(appOf(before), path), await get(appOf(after), path)]
+        expect(is.total).toBeGreaterThan(0)
+        expect(is.results.map((s: { id: string }) => s.id)).toEqual(was.results.map((s: { id: string }) => s.id))
+      },
+      SLOW,
+    )
+
+    it(
+      'keeps the seed article and its speakers as the API shows them',
+      async () => {
+        const { before, after } = buildBeforeAndAfter()
+        for (const path of ['/v1/articles/han-blinken-unga-2023', '/v1/speakers/antony-blinken']) {
+          expect(await get(appOf(after), path), path).toEqual(await get(appOf(before), path))
+        }
+      },
+      SLOW,
     )
   })
 
@@ -127,24 +244,32 @@ describe('scripts/build-data.ts', () => {
       encoding: 'utf8',
     })
 
-  it('writes the module atomically and reports what it built', () => {
-    const out = join(scratch, 'good', 'corpus.ts')
-    const result = run(['--out', out])
-    expect(result.status).toBe(0)
-    expect(result.stdout).toMatch(/build-data: 1 article\(s\), \d+ statements/)
-    expect(readFileSync(out, 'utf8')).toMatch(/^\/\/ Generated by scripts\/build-data\.ts/)
-    expect(readdirSync(join(scratch, 'good'))).toEqual(['corpus.ts'])
-  })
+  it(
+    'writes the module atomically and reports what it built',
+    () => {
+      const out = join(scratch, 'good', 'corpus.ts')
+      const result = run(['--data', TEST_CORPUS_DATA, '--out', out])
+      expect(result.status).toBe(0)
+      expect(result.stdout).toMatch(/build-data: 3 article\(s\), \d+ statements/)
+      expect(readFileSync(out, 'utf8')).toMatch(/^\/\/ Generated by scripts\/build-data\.ts from test\/corpus\/\./)
+      expect(readdirSync(join(scratch, 'good'))).toEqual(['corpus.ts'])
+    },
+    SLOW,
+  )
 
-  it('exits 1 on malformed data and leaves the previous output untouched', () => {
-    const out = join(scratch, 'kept', 'corpus.ts')
-    expect(run(['--out', out]).status).toBe(0)
-    const before = readFileSync(out, 'utf8')
-    const result = run(['--data', dataWith('entities-bad-type'), '--out', out])
-    expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/nothing was written\.\ndata\/entities\.json:5:5:/)
-    expect(result.stderr).not.toMatch(/\n\s+at /)
-    expect(readFileSync(out, 'utf8')).toBe(before)
-    expect(existsSync(`${out}.tmp`)).toBe(false)
-  })
+  it(
+    'exits 1 on malformed data and leaves the previous output untouched',
+    () => {
+      const out = join(scratch, 'kept', 'corpus.ts')
+      expect(run(['--data', TEST_CORPUS_DATA, '--out', out]).status).toBe(0)
+      const before = readFileSync(out, 'utf8')
+      const result = run(['--data', dataWith('entities-bad-type'), '--out', out])
+      expect(result.status).toBe(1)
+      expect(result.stderr).toMatch(/nothing was written\.\ndata\/entities\.json:5:5:/)
+      expect(result.stderr).not.toMatch(/\n\s+at /)
+      expect(readFileSync(out, 'utf8')).toBe(before)
+      expect(existsSync(`${out}.tmp`)).toBe(false)
+    },
+    SLOW,
+  )
 })

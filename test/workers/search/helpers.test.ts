@@ -3,6 +3,7 @@ import { didYouMean, editDistance } from '../../../src/search/did-you-mean'
 import { escapeHtml, markHtml, snippet } from '../../../src/search/highlight'
 import { findPhrase, minimalForms } from '../../../src/search/search'
 import { createSynonyms, wordKey } from '../../../src/search/synonyms'
+import { testStore } from '../test-data'
 
 describe('editDistance', () => {
   it.each([
@@ -105,12 +106,11 @@ describe('minimalForms', () => {
 })
 
 describe('store term lookups (MiniSearch internals)', () => {
-  it('finds terms and their content frequency in the index', async () => {
-    const { BUNDLED } = await import('../../../src/data')
-    if (!BUNDLED.ok) throw new Error('no corpus')
+  it('finds terms and their content frequency in the index', () => {
+    const store = testStore()
     // If a MiniSearch upgrade moves its term tree, these fall back and this test says so.
-    expect(BUNDLED.store.hasTerm('diplomacy')).toBe(true)
-    expect(BUNDLED.store.hasTerm('zeppelin')).toBe(false)
-    expect(BUNDLED.store.contentFrequency('diplomacy')).toBe(1)
+    expect(store.hasTerm('diplomacy')).toBe(true)
+    expect(store.hasTerm('zeppelin')).toBe(false)
+    expect(store.contentFrequency('diplomacy')).toBe(1)
   })
 })
