@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { BUNDLED } from '../../src/data'
 import { type Judgment, scoreJudgments } from '../../src/eval/relevance'
 import baseline from '../relevance/baseline.json'
 import judgments from '../relevance/judgments.json'
+import { testStore } from './test-data'
 
 describe('judged relevance', () => {
-  if (!BUNDLED.ok) throw new Error('the bundled corpus did not load')
-  const scores = scoreJudgments(BUNDLED.store, judgments as Judgment[])
+  // The judged queries are about the seed article, searched among the test corpus's other articles.
+  const scores = scoreJudgments(testStore(), judgments as Judgment[])
 
   it('has at least 40 judged queries, including ones that must find nothing', () => {
     expect(judgments.length).toBeGreaterThanOrEqual(40)
