@@ -4,10 +4,11 @@
  * with file:line and leaves the previous output untouched. The API tests' corpus is built by the
  * same code from test/corpus/ into src/generated/test-corpus.ts (`npm run build:test-data`).
  *
- * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet]
+ * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet] [--force]
+ *   --force   rebuild even when the output already holds the build of these exact inputs
  */
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -96,29 +97,37 @@ function checkStatements(shown: string, text: string, statements: Statement[]): 
   }
 }
 
+// The code that shapes the output is an input too: a new extractor rule changes the corpus.
+const CODE_INPUTS = ['src/extract', 'src/search', 'src/types.ts', 'scripts/build-data.ts', 'scripts/data-schemas.ts']
+
+/** Every file under `path` (or `path` itself), sorted, so a digest over them is stable. */
+function filesUnder(path: string): string[] {
+  if (!existsSync(path)) return []
+  if (!statSync(path).isDirectory()) return [path]
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)))
+}
+
+/**
+ * The build hash: a digest of every file the output depends on, the data and the code that reads
+ * it. Cheap, since it reads and never extracts, so an unchanged build can be skipped.
+ *
+ * @example hashInputs('data') // '6a0883cc6b11cdbd'
+ */
+export function hashInputs(dataDir: string): string {
+  const hash = createHash('sha256')
+  const feed = (name: string, file: string) => hash.update(name).update('\0').update(readFileSync(file)).update('\0')
+  for (const file of CODE_INPUTS.flatMap((p) => filesUnder(join(ROOT, p)))) feed(relative(ROOT, file), file)
+  for (const file of filesUnder(dataDir)) feed(relative(dataDir, file), file)
+  return hash.digest('hex').slice(0, 16)
+}
+
 /** Reads, validates and extracts everything under `dataDir`; pure apart from reading files. */
 export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions): BuildOutput {
   const shown = (file: string) => relative(root, file) || file
-  const hash = createHash('sha256')
   const warnings: string[] = []
-  const read = (file: string) => {
-    const text = readUtf8(file, shown(file))
-    hash.update(shown(file)).update('\0').update(text).update('\0')
-    return text
-  }
-
-  // The code that shapes the output is an input too: a new extractor rule changes the corpus.
-  for (const dir of ['src/extract', 'src/search']) {
-    for (const f of readdirSync(join(ROOT, dir))
-      .filter((n) => n.endsWith('.ts'))
-      .sort()) {
-      hash
-        .update(`${dir}/${f}`)
-        .update('\0')
-        .update(readFileSync(join(ROOT, dir, f)))
-        .update('\0')
-    }
-  }
+  const read = (file: string) => readUtf8(file, shown(file))
 
   const entitiesFile = join(dataDir, 'entities.json')
   const topicsFile = join(dataDir, 'topics.json')
@@ -209,7 +218,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
 
   const corpus: Corpus = {
     version: 1,
-    build_hash: hash.digest('hex').slice(0, 16),
+    build_hash: hashInputs(dataDir),
     articles,
     statements,
     entities,
@@ -252,14 +261,28 @@ function main(): void {
       data: { type: 'string', default: join(ROOT, 'data') },
       out: { type: 'string', default: join(ROOT, 'src/generated/corpus.ts') },
       quiet: { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
     },
   })
   const started = performance.now()
   try {
     const dataDir = resolve(values.data!)
+    const out = resolve(values.out!)
+    // wrangler dev runs the build twice at start (once for the bundle, once when its watcher is
+    // ready); the second run, and any run on unchanged inputs, finds the output current.
+    const hash = hashInputs(dataDir)
+    if (
+      !values.force &&
+      existsSync(out) &&
+      readFileSync(out, 'utf8').includes(`BUILD_HASH = ${JSON.stringify(hash)}`)
+    ) {
+      if (!values.quiet)
+        console.log(`build-data: up to date, hash ${hash} (${(performance.now() - started).toFixed(0)} ms)`)
+      return
+    }
     const { corpus, indexJson, warnings } = buildCorpus({ dataDir })
     for (const w of warnings) console.warn(`warning: ${w}`)
-    writeAtomically(resolve(values.out!), renderModule(corpus, indexJson, `${relative(ROOT, dataDir) || '.'}/`))
+    writeAtomically(out, renderModule(corpus, indexJson, `${relative(ROOT, dataDir) || '.'}/`))
     if (!values.quiet) {
       const ms = (performance.now() - started).toFixed(0)
       console.log(

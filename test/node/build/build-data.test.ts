@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import MiniSearch from 'minisearch'
 import { afterAll, describe, expect, it } from 'vitest'
-import { type BuildOutput, buildCorpus, ROOT, renderModule } from '../../../scripts/build-data'
+import { type BuildOutput, buildCorpus, hashInputs, ROOT, renderModule } from '../../../scripts/build-data'
 import { createApp } from '../../../src/app'
 import { slugify } from '../../../src/extract/ids'
 import { buildIndex } from '../../../src/search/build-index'
@@ -272,4 +272,32 @@ describe('scripts/build-data.ts', () => {
     },
     SLOW,
   )
+
+  it(
+    'skips a build whose inputs are unchanged, and rebuilds when an article changes or with --force',
+    () => {
+      const data = copyOfTestCorpus('skip')
+      const out = join(scratch, 'skip', 'corpus.ts')
+      expect(run(['--data', data, '--out', out]).stdout).toMatch(/build-data: 3 article\(s\)/)
+      expect(run(['--data', data, '--out', out]).stdout).toMatch(/build-data: up to date, hash [0-9a-f]{16}/)
+      expect(run(['--data', data, '--out', out, '--force']).stdout).toMatch(/build-data: 3 article\(s\)/)
+      writeFileSync(join(data, 'articles/extra.txt'), 'The mayor said the bridge would reopen in May.\n')
+      expect(run(['--data', data, '--out', out]).stdout).toMatch(/build-data: 4 article\(s\)/)
+    },
+    SLOW,
+  )
+})
+
+describe('hashInputs', () => {
+  it('changes when a data file changes, and not when nothing does', () => {
+    const data = copyOfTestCorpus('hash')
+    const before = hashInputs(data)
+    expect(hashInputs(data)).toBe(before)
+    writeFileSync(join(data, 'synonyms.json'), '[["UN", "United Nations"]]\n')
+    expect(hashInputs(data)).not.toBe(before)
+  })
+
+  it('does not depend on where the data folder lives', () => {
+    expect(hashInputs(copyOfTestCorpus('here'))).toBe(hashInputs(copyOfTestCorpus('there')))
+  })
 })

@@ -82,11 +82,13 @@ async function expectAllGone(pids: readonly number[], port: number): Promise<voi
 
 describe('npm start', () => {
   it(
-    'serves /health, quietly, and a TERM to npm stops wrangler and every workerd',
+    'serves /health, builds once, stays quiet offline, and a TERM to npm stops wrangler and every workerd',
     async () => {
       const { child, port, tree, output } = await startServer()
       expect(tree.length).toBeGreaterThanOrEqual(3) // the wrapper, wrangler and at least one workerd
       expect(output()).not.toMatch(/Unable to fetch the `Request\.cf` object|ENOTFOUND/)
+      // wrangler runs its build command twice at start; the data is built at most once.
+      expect(output().match(/build-data: \d+ article/g)?.length ?? 0).toBeLessThanOrEqual(1)
       child.kill('SIGTERM')
       await expectAllGone(tree, port)
     },
