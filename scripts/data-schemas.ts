@@ -1,7 +1,7 @@
 /** Zod schemas for the hand-written files in data/, and parsing that reports file:line:column. */
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser'
 import { z } from 'zod'
-import type { RegistryEntity, Topic } from '../src/types'
+import { ENTITY_TYPES, type RegistryEntity, type Topic } from '../src/types'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const slug = z.string().regex(SLUG, 'must be a lower-case slug (a-z, 0-9, single hyphens)').max(80)
@@ -27,30 +27,32 @@ export const ArticleMetaSchema = z.strictObject({
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
-export const EntitySchema = z.strictObject({
+/** An entry of data/entities.json: the input shape; the API's `Entity` (src/routes) adds counts. */
+export const RegistryEntitySchema = z.strictObject({
   id: slug,
   name: nonEmpty,
-  type: z.enum(['person', 'organization']),
+  type: z.enum(ENTITY_TYPES),
   role: nonEmpty.optional(),
   affiliation: nonEmpty.optional(),
   aliases: z.array(nonEmpty).default([]),
 })
-export const EntitiesSchema = z.array(EntitySchema)
+export const EntitiesSchema = z.array(RegistryEntitySchema)
 
-export const TopicSchema = z.strictObject({
+/** An entry of data/topics.json: the input shape; the API's `Topic` (src/routes) adds counts. */
+export const TopicRuleSchema = z.strictObject({
   id: slug,
   label: nonEmpty,
   description: z.string().optional(),
   keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
 })
-export const TopicsSchema = z.array(TopicSchema)
+export const TopicsSchema = z.array(TopicRuleSchema)
 
 // The parsed files are exactly the extractor's input types (src/types.ts); a drift on either side
 // fails `npm run typecheck`. The API's Entity and Topic (src/routes) are output shapes with counts.
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false
 type Assert<T extends true> = T
-export type EntitySchemaIsRegistryEntity = Assert<Same<z.output<typeof EntitySchema>, RegistryEntity>>
-export type TopicSchemaIsTopic = Assert<Same<z.output<typeof TopicSchema>, Topic>>
+export type RegistryEntitySchemaIsRegistryEntity = Assert<Same<z.output<typeof RegistryEntitySchema>, RegistryEntity>>
+export type TopicRuleSchemaIsTopic = Assert<Same<z.output<typeof TopicRuleSchema>, Topic>>
 
 export const SynonymsSchema = z.array(z.array(nonEmpty).min(2, 'a synonym group needs at least two forms'))
 
