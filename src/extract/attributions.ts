@@ -6,10 +6,15 @@ import {
   ADVERB_SKIP,
   AUDIENCE_WORDS,
   CONJUNCTIONS,
+  COORDINATORS,
   DAYS,
+  GLOSS_NOUNS,
   MONTHS,
+  NOMINAL_PREPS,
+  OBJECT_DETERMINERS,
   ORG_HEAD_NOUNS,
   SUBORDINATORS,
+  TIME_ADVERBS,
   TIME_PRECEDERS,
   TIME_WORDS,
   VENUE_NOUNS,
@@ -79,25 +84,8 @@ interface Candidate {
 }
 
 const MAX_CUES_PER_SENTENCE = 64
-const NOMINAL_PREPS = new Set([
-  'for',
-  'over',
-  'about',
-  'at',
-  'on',
-  'regarding',
-  'with',
-  'in',
-  'toward',
-  'towards',
-  'concerning',
-  'that',
-])
-const TIME_ADVERBS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later', 'again'])
 const BOUNDARY_PUNCT = new Set([',', ';', '—', '–', ':'])
 const TRAILING_PUNCT = /^[.,;:!?…—–-]$/
-const OBJECT_DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our'])
-const COORDINATORS = new Set(['and', 'but', 'while', 'before', 'after', 'then'])
 
 const isWord = (t: Token | undefined): boolean =>
   t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
@@ -471,26 +459,6 @@ function trimRange(tokens: readonly Token[], a: number, b: number): [number, num
   }
   return [a, b]
 }
-
-const GLOSS_NOUNS = new Set([
-  'reference',
-  'nod',
-  'allusion',
-  'swipe',
-  'dig',
-  'jab',
-  'move',
-  'sign',
-  'signal',
-  'apparent',
-  'veiled',
-  'thinly',
-  'clear',
-  'rebuke',
-  'euphemism',
-  'phrase',
-  'term',
-])
 
 /** A reporter's gloss after the content: ", a reference to ...", ", in a move that ...", ", in what ...". */
 function isGlossAt(tokens: readonly Token[], k: number): boolean {

@@ -6,6 +6,7 @@ import {
   COUNTRIES,
   DOCUMENT_NOUNS,
   FEMALE_NOUNS,
+  GENERIC_ORG_HEADS,
   isPersonEpithet,
   MALE_NOUNS,
   NP_DETERMINERS,
@@ -50,31 +51,6 @@ export interface Range {
   end: number
 }
 
-/** Heads so generic that they point at the last organisation of any kind ("the company said"). */
-const GENERIC_ORG_HEADS = new Set([
-  'company',
-  'firm',
-  'group',
-  'organisation',
-  'organization',
-  'business',
-  'giant',
-  'maker',
-  'conglomerate',
-  'operator',
-  'startup',
-  'club',
-  'team',
-  'side',
-  'distributor',
-  'studio',
-  'lender',
-  'retailer',
-  'carrier',
-  'manufacturer',
-  'publisher',
-  'broadcaster',
-])
 const SENTENCE_WINDOW = 6
 /** How many sentences back "the release" looks for the release someone issued. */
 const DOCUMENT_WINDOW = 15

@@ -16,8 +16,11 @@ import {
   DOCUMENT_NOUNS,
   FEMALE_NOUNS,
   MALE_NOUNS,
+  OPENING_CONJUNCTIONS,
   ORG_HEAD_NOUNS,
   SPEAKER_NOUNS,
+  SUBJECT_PRONOUNS,
+  SUBJECT_VERBS,
   SUBORDINATORS,
   TITLE_WORDS,
 } from './lexicon'
@@ -32,26 +35,6 @@ import { findTranscriptTurns, type TranscriptTurn } from './transcript'
 export { CUE_VERBS } from './cues'
 
 const MAX_WARNINGS_PER_KIND = 5
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it'])
-/** Verbs that end a sentence-opening subject: "Another person briefed on the talks was ...". */
-const SUBJECT_VERBS = new Set([
-  'was',
-  'were',
-  'is',
-  'are',
-  'has',
-  'had',
-  'have',
-  'would',
-  'will',
-  'said',
-  'says',
-  'told',
-  'did',
-  'does',
-  'could',
-])
-const OPENING_CONJUNCTIONS = new Set(['but', 'and', 'then', 'so', 'yet', 'still', 'now'])
 
 /** A statement before ids, topics and public speakers are filled in. */
 interface Draft {

@@ -3,15 +3,22 @@ import type { RegistryEntity } from '../types'
 import { matchRegistry, type RegistryIndex } from './entities'
 import {
   ADJUNCT_PREPS,
+  CLOCK_WORDS,
   CONJUNCTIONS,
+  CORPORATE_SUFFIXES,
   COUNTRIES,
   DAYS,
   DEMONYMS,
   FEMALE_NAMES,
   FUNCTION_WORDS,
+  HONORIFIC_FEMALE,
+  HONORIFIC_MALE,
+  HONORIFIC_OTHER,
   isRoleWord,
+  LOCATIVES,
   MALE_NAMES,
   MONTHS,
+  NAME_CONNECTORS,
   NP_DETERMINERS,
   ORG_WORDS,
   SPEAKER_NOUNS,
@@ -49,71 +56,7 @@ export interface Mention {
   subject: boolean
 }
 
-const CONNECTORS = new Set([
-  'of',
-  'de',
-  'da',
-  'del',
-  'der',
-  'den',
-  'van',
-  'von',
-  'bin',
-  'al',
-  'la',
-  'le',
-  'du',
-  'y',
-  '&',
-])
-const HONORIFIC_MALE = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father'])
-const HONORIFIC_FEMALE = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess'])
-
 const MAX_NAME_TOKENS = 12
-const CLOCK_WORDS = new Set([
-  'am',
-  'pm',
-  'a.m.',
-  'p.m.',
-  'utc',
-  'gmt',
-  'bst',
-  'cet',
-  'cest',
-  'est',
-  'edt',
-  'cst',
-  'cdt',
-  'mst',
-  'mdt',
-  'pst',
-  'pdt',
-  'ist',
-  'jst',
-  'aest',
-  'aedt',
-])
-const LOCATIVES = new Set(['at', 'in', 'near', 'outside', 'inside', 'across', 'into', 'throughout', 'across'])
-const CORPORATE_SUFFIXES = new Set([
-  'inc',
-  'inc.',
-  'ltd',
-  'ltd.',
-  'corp',
-  'corp.',
-  'llc',
-  'plc',
-  'co.',
-  'gmbh',
-  'ag',
-  'sa',
-  's.a.',
-  'n.v.',
-  'llp',
-  'lp',
-])
-
-const HONORIFIC_OTHER = new Set(['dr', 'dr.', 'prof', 'prof.', 'mx', 'mx.'])
 
 /** Does a run name an organisation? Its head is an organisation word ("Harbour City", "Dockers' Union"), it has a
  * corporate suffix, or an organisation word takes a complement ("Ministry of Water", "Institute for ..."). */
@@ -381,7 +324,7 @@ export function findMentions(
               )
             orgConnector = orgLike(soFar) || soFar.some((x) => x.norm === 'of') || titleAhead
           }
-          const isConnector = (CONNECTORS.has(u.norm) && nextCap) || orgConnector
+          const isConnector = (NAME_CONNECTORS.has(u.norm) && nextCap) || orgConnector
           const ofThe = u.norm === 'of' && next?.norm === 'the' && tokens[j + 2]?.cap === true
           if (ofThe) {
             j += 2
@@ -396,7 +339,12 @@ export function findMentions(
       }
       // A run opening a sentence or quotation may start with a capitalised common word: "Joining Kestrel lets us ...".
       const clauseInitial = i === s.tokStart || tokens[i - 1]!.type === 'quote' || tokens[i - 1]!.text === '('
-      while (clauseInitial && j - i > 1 && /(ing|ly)$/.test(tokens[i]!.norm) && !CONNECTORS.has(tokens[i + 1]!.norm))
+      while (
+        clauseInitial &&
+        j - i > 1 &&
+        /(ing|ly)$/.test(tokens[i]!.norm) &&
+        !NAME_CONNECTORS.has(tokens[i + 1]!.norm)
+      )
         i++
       if (j - i === 1 && clauseInitial && isCommonOpener(tokens[i]!)) {
         i = j

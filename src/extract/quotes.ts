@@ -1,4 +1,5 @@
 /** Quotation pairing: straight and curly marks, quotes reopened at each new paragraph, unbalanced marks tolerated. */
+import { FINITE_VERBS } from './lexicon'
 import type { Paragraph } from './segment'
 import { DOUBLE_QUOTES, SINGLE_QUOTES, type Token, usesSingleQuotes } from './tokens'
 
@@ -145,25 +146,6 @@ function addPiece(
     unit.end = end
   }
 }
-
-// Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt".
-const FINITE_VERBS = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'will',
-  'has',
-  'have',
-  'had',
-  'can',
-  'do',
-  'does',
-  'did',
-  "'s",
-  "'re",
-  "'m",
-])
 
 /** Word counts inside a quotation: all words, capitalised ones, and whether a lower-case finite verb occurs. */
 export function quoteWordStats(

@@ -7,17 +7,26 @@ import {
   AGENTIVE,
   CONJUNCTIONS,
   DAYS,
+  DEFINITE_DETERMINERS,
   DOCUMENT_NOUNS,
   FUNCTION_WORDS,
   IRREGULAR_PLURALS,
   isPersonEpithet,
   isRoleWord,
+  JOINERS,
+  LEADING_SKIP,
   MONTHS,
+  NAME_POST_PREPS,
+  NOT_AGENTS,
   NP_DETERMINERS,
+  NP_INNER,
   NP_POST_PREPS,
   ORG_HEAD_NOUNS,
   PRONOUNS,
+  QUANTIFIERS,
+  RELATIVES,
   SPEAKER_NOUNS,
+  TIME_ADVERBS,
   TIME_PRECEDERS,
   TIME_WORDS,
   TITLE_WORDS,
@@ -66,84 +75,7 @@ export interface SpeakerPhrase {
   parts: SpeakerPart[]
 }
 
-const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our'])
-const JOINERS = new Set(['and', '&'])
-const LEADING_SKIP = new Set(['both', 'and', 'but', 'so', 'yet', 'then', 'also'])
-const TIME_ADVERBS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'earlier', 'later'])
-const NP_INNER = new Set(['of', 'for', 'with', 'familiar', 'close', 'to', 'at', 'from', 'in', 'on'])
-const QUANTIFIERS = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'some',
-  'several',
-  'many',
-  'most',
-  'few',
-  'dozens',
-  'hundreds',
-  'thousands',
-  'both',
-  'all',
-  'other',
-  'numerous',
-  'various',
-])
-const NAME_POST_PREPS = new Set(['of', 'at', 'from', 'for', 'with'])
 const DASHES = new Set(['-', '—', '–', '--'])
-const NOT_AGENTS = new Set([
-  'together',
-  'never',
-  'ever',
-  'whatever',
-  'however',
-  'whenever',
-  'wherever',
-  'rather',
-  'either',
-  'neither',
-  'further',
-  'other',
-  'another',
-  'after',
-  'under',
-  'over',
-  'later',
-  'earlier',
-  'letter',
-  'matter',
-  'quarter',
-  'number',
-  'center',
-  'centre',
-  'water',
-  'weather',
-  'winter',
-  'summer',
-  'border',
-  'order',
-  'paper',
-  'sector',
-  'factor',
-  'percent',
-  'moment',
-  'statement',
-  'government',
-  'agreement',
-  'event',
-  'content',
-  'extent',
-  'intent',
-  'consent',
-])
-const RELATIVES = new Set(['who', 'which', 'whose', 'whom', 'where'])
 
 const isWord = (t: Token | undefined): boolean =>
   t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
@@ -405,7 +337,7 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
     if (isSpeechVerbForm(t.norm) || CONJUNCTIONS.has(t.norm) || ADVERB_SKIP.has(t.norm) || PRONOUNS.has(t.norm))
       return null
   }
-  const definite = DEFINITE.has(first.norm) || (isPossessive(first) && headIdx > a)
+  const definite = DEFINITE_DETERMINERS.has(first.norm) || (isPossessive(first) && headIdx > a)
   const words = tokens.slice(NP_DETERMINERS.has(first.norm) ? a + 1 : a, b).map((t) => t.norm)
   const last = tokens[b - 1]!
   const singular = first.norm === 'one' || first.norm === 'a' || first.norm === 'an'
