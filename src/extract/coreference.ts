@@ -13,7 +13,8 @@ import {
   ORG_HEAD_NOUNS,
   ROLE_SYNONYMS,
 } from './lexicon'
-import { type Gender, guessGender, type Mention, type MentionKind } from './mentions'
+import type { Gender, Mention, MentionKind } from './mentions'
+import { guessGender } from './name-kinds'
 import type { SpeakerPart } from './speakers'
 
 export interface EntityState {
