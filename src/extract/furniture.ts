@@ -11,11 +11,12 @@ const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[\p{Lu}@][\p{
 const STAMP = /^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*)(?=[\p{L}\d]).{0,60}$/iu
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const DAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?'
+/** "June 17, 2025", "17 June 2025", "2025-06-17": a date. */
+const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)`
+/** ", 5:14 PM EDT", " at 10.30am": an optional time after the date. */
+const CLOCK = '(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d\\s*(?:[ap]\\.?m\\.?)?\\s*[A-Z]{0,4})?'
 /** "June 17, 2025", "Thu October 9, 2025", "17 June 2025", "2025-06-17": a date on its own line. */
-const DATE_LINE = new RegExp(
-  `^(?:${DAY}\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d\\s*(?:[ap]\\.?m\\.?)?\\s*[A-Z]{0,4})?\\.?$`,
-  'iu',
-)
+const DATE_LINE = new RegExp(`^(?:${DAY}\\s+)?${DATE}${CLOCK}\\.?$`, 'iu')
 /** "Image: ...", "Photo by ...", "Credit: ...": a caption or credit label. */
 const CAPTION_LABEL =
   /^(?:image|photo|photograph|picture|video|caption|credit|illustration|graphic|watch|listen|read more|related|advertisement)s?(?:\s+by\b|\s*[:|])/iu

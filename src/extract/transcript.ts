@@ -15,8 +15,14 @@ export interface TranscriptTurn {
 }
 
 // "Q:", "A:", "BLINKEN:", "SECRETARY BLINKEN:", "VALCÁRCEL:", "MR. PRICE:", "Mr. Price:", "**Fischer:**", "Nadia Fischer:".
-const LABEL =
-  /^(?:\*\*|__)?(Q|A|QUESTION|ANSWER|INTERVIEWER|\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]|(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u
+const BOLD = String.raw`(?:\*\*|__)?`
+const LABEL_NAME = [
+  'Q|A|QUESTION|ANSWER|INTERVIEWER',
+  String.raw`\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]`,
+  String.raw`(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+`,
+  String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2}`,
+].join('|')
+const LABEL = new RegExp(String.raw`^${BOLD}(${LABEL_NAME})${BOLD}\s*:${BOLD}\s+(?=\S)`, 'u')
 // "“Every time we went down, we found something.”": a paragraph that is one quotation is a pull quote, not an answer.
 const WHOLE_QUOTE = /^["“‘'«][\s\S]*["”’'»]$/u
 const ENDS_SENTENCE = /[.!?…"”’)]$/u
