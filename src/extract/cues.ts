@@ -55,13 +55,25 @@ export interface CueMatch {
   verb: CueVerb | null
 }
 
-/** True when a lower-cased word is a form of a speech verb. */
+/**
+ * True when a lower-cased word is a form of a speech verb.
+ *
+ * @example
+ * isSpeechVerbForm('said') // true
+ * isSpeechVerbForm('saying') // false: participles are cues of their own
+ */
 export const isSpeechVerbForm = (norm: string): boolean => CUE_VERBS.has(norm)
 
 const w = (tokens: readonly Token[], i: number, end: number): Token | undefined =>
   i < end && tokens[i]!.type === 'word' && tokens[i]!.quote < 0 ? tokens[i] : undefined
 
-/** Matches a cue starting at token i (outside quotations), or returns null. */
+/**
+ * Matches a cue starting at token i (outside quotations), or returns null.
+ *
+ * @example
+ * // 'The ministry declined to comment.' at "declined" → { kind: 'decline', phrase: 'declined to comment' }
+ * // 'Han expressed hopes that ...' at "expressed" → { kind: 'nominal', phrase: 'expressed hopes' }
+ */
 export function matchCue(tokens: readonly Token[], i: number, end: number): CueMatch | null {
   const t = w(tokens, i, end)
   if (t === undefined) return null

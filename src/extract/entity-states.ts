@@ -145,5 +145,10 @@ export function roleForms(words: string): string[] {
   return forms
 }
 
-/** "statements" → "statement": documents are matched by their singular. */
+/**
+ * "statements" → "statement": documents are matched by their singular.
+ *
+ * @example
+ * singularDocument('statements') // 'statement'
+ */
 export const singularDocument = (noun: string): string => noun.replace(/s$/, '')

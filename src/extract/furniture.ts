@@ -29,7 +29,13 @@ const CONTRIBUTOR =
 const TERMINAL = /[.!?…]["”’')\]]*$/u
 const QUOTE_MARKS = /["“”‘’«»]/u
 
-/** Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about; `other` lines do not. */
+/**
+ * Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about; `other` lines do not.
+ *
+ * @example
+ * // 'Port strike ends' / 'By Ana Ruiz' / 'Published Aug. 3, 2024' / 'The strike ended on Monday.' / ...
+ * // → Map { 0 => 'headline', 1 => 'other', 2 => 'other' }
+ */
 export function findFurniture(text: string, paragraphs: readonly Paragraph[]): Map<number, 'headline' | 'other'> {
   const out = new Map<number, 'headline' | 'other'>()
   let body = false

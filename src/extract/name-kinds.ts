@@ -21,7 +21,12 @@ import type { Gender, MentionKind } from './mentions'
 import { stripPossessive, type Token } from './tokens'
 
 /** Does a run name an organisation? Its head is an organisation word ("Harbour City", "Dockers' Union"), it has a
- * corporate suffix, or an organisation word takes a complement ("Ministry of Water", "Institute for ..."). */
+ * corporate suffix, or an organisation word takes a complement ("Ministry of Water", "Institute for ...").
+ *
+ * @example
+ * orgLike(tokenize('Ministry of Water')) // true
+ * orgLike(tokenize('Gina Raimondo')) // false
+ */
 export function orgLike(run: readonly Token[]): boolean {
   const last = run[run.length - 1]
   if (last === undefined) return false

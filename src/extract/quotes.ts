@@ -33,6 +33,9 @@ type Shape = 'open' | 'close' | 'either'
  * Pairs quotation marks paragraph by paragraph and records, on the tokens, which marks open and close
  * which unit and which tokens sit inside one. Double marks are used; single marks only when the
  * article has no double ones (British style).
+ *
+ * @example
+ * // '“We will win,” Smith said.' → one unit with one piece: 'We will win,'
  */
 export function pairQuotes(
   text: string,
@@ -167,11 +170,22 @@ export function quoteWordStats(
   return { words, caps, finiteVerb }
 }
 
-/** Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal"). */
+/**
+ * Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal").
+ *
+ * @example
+ * hasTitleShape({ words: 5, caps: 4 }) // true
+ * hasTitleShape({ words: 5, caps: 2 }) // false
+ */
 export const hasTitleShape = ({ words, caps }: { words: number; caps: number }): boolean =>
   words > 1 && words <= 8 && caps * 10 >= words * 6
 
-/** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
+/**
+ * A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech.
+ *
+ * @example
+ * // 'She read "The Art of the Deal" again.' → true for the quotation: five words, mostly capitalised, no verb
+ */
 export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
   const stats = quoteWordStats(tokens, u)
   return !stats.finiteVerb && hasTitleShape(stats)

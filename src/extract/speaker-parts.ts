@@ -77,7 +77,13 @@ type PartFields = Pick<SpeakerPart, 'mention' | 'alias' | 'words' | 'head' | 'de
 export const isWord = (t: Token | undefined): boolean =>
   t !== undefined && (t.type === 'word' || t.type === 'number') && t.quote < 0
 
-/** Is the plural form of a head noun? ("officials", "people"; not "press", "status"). */
+/**
+ * Is the plural form of a head noun? ("officials", "people"; not "press", "status").
+ *
+ * @example
+ * isPluralNoun('officials') // true
+ * isPluralNoun('status') // false
+ */
 export const isPluralNoun = (n: string): boolean => IRREGULAR_PLURALS.has(n) || (/s$/.test(n) && !/(ss|us|is)$/.test(n))
 
 /** Builds a part with one fixed property order, so every part shares a shape. */

@@ -35,7 +35,12 @@ export {
 
 const DASHES = new Set(['-', '—', '–', '--'])
 
-/** Moves left over adverbs, auxiliaries and time phrases between a subject and its cue ("Biden this month expressed"). */
+/**
+ * Moves left over adverbs, auxiliaries and time phrases between a subject and its cue ("Biden this month expressed").
+ *
+ * @example
+ * // tokens of 'Biden this month expressed', from j = 2 ("month") → 0: the subject "Biden"
+ */
 export function skipAdverbialsBackward(tokens: readonly Token[], lo: number, j: number): number {
   while (j >= lo) {
     const t = tokens[j]!

@@ -49,6 +49,7 @@ const UPPER = /\p{Lu}/u
 const NAME_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|bint|abu|ben|ould)[-‐’'](?=\p{Lu})/u
 const CURLY = /[’‘`]/
 
+/** The lexicon key of a word: lower case, curly apostrophes straightened ("China’s" → "china's"). */
 export const normalise = (s: string): string => {
   const lower = s.toLowerCase()
   return CURLY.test(lower) ? lower.replace(/[’‘`]/g, "'") : lower
@@ -217,8 +218,19 @@ function wordEnd(text: string, start: number, i: number, possessive: PossessiveS
 /** True for a word token ending in a possessive ("Smith's", "China’s"). */
 export const isPossessive = (t: Token): boolean => t.type === 'word' && /'s$|s'$/.test(t.norm)
 
-/** The token text without a possessive ending. */
+/**
+ * The token text without a possessive ending.
+ *
+ * @example
+ * stripPossessive('Smith’s') // 'Smith'
+ * stripPossessive('Dockers’') // 'Dockers'
+ */
 export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/s['’]$/, 's')
 
-/** A US party-and-state tag after a lawmaker's name: "R-Ohio", "D-N.Y.", "I-Vt.". */
+/**
+ * A US party-and-state tag after a lawmaker's name: "R-Ohio", "D-N.Y.", "I-Vt.".
+ *
+ * @example
+ * isPartyTag(tokenize('R-Ohio')[0]) // true
+ */
 export const isPartyTag = (t: Token): boolean => t.type === 'word' && /^[DRI]-\p{Lu}/u.test(t.text)

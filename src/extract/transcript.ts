@@ -31,6 +31,10 @@ const MAX_ANSWER_PARAGRAPHS = 8
 /**
  * Labelled turns, or none: a single label is a dateline ("WASHINGTON: ..."), so transcript mode needs
  * at least two labelled paragraphs and a label that repeats or is a Q/A label.
+ *
+ * @example
+ * // 'Q: Will the talks go on?' / 'BLINKEN: They will.' / 'Q: When?' / 'BLINKEN: Soon.'
+ * // → four turns; the Q turns are anonymous, BLINKEN's content is 'They will.' and 'Soon.'
  */
 export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph[]): TranscriptTurn[] {
   const turns: TranscriptTurn[] = []

@@ -15,7 +15,12 @@ import {
 import type { Token } from '../tokens'
 import { type AttributionContext, isOpen, isWord } from './types'
 
-/** Skips adverbs, time phrases and occasions after a cue: "said on Monday in a statement on its website that". */
+/**
+ * Skips adverbs, time phrases and occasions after a cue: "said on Monday in a statement on its website that".
+ *
+ * @example
+ * // tokens of 'said on Monday in a statement that prices rose', from p = 1 → 6 ("that")
+ */
 export function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): number {
   for (let guard = 0; guard < 12 && p < hi; guard++) {
     const t = tokens[p]!

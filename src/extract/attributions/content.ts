@@ -8,7 +8,12 @@ import { type AttributionContext, type Candidate, isOpen, isWord } from './types
 
 const TRAILING_PUNCT = /^[.,;:!?…—–-]$/
 
-/** Trims a token range to content: no trailing punctuation outside quotes, no dangling conjunction. */
+/**
+ * Trims a token range to content: no trailing punctuation outside quotes, no dangling conjunction.
+ *
+ * @example
+ * // tokens of 'prices will rise, and', [0, 5) → [0, 3): "prices will rise"
+ */
 export function trimRange(tokens: readonly Token[], a: number, b: number): [number, number] {
   while (a < b && tokens[a]!.quote < 0 && tokens[a]!.type === 'punct' && /^[,;:—–-]$/.test(tokens[a]!.text)) a++
   for (;;) {

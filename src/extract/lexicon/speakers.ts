@@ -104,7 +104,14 @@ export const NOT_AGENTS = words(`
 /** Agent nouns that can describe a speaker: "goalkeeper", "distributor", "historian", "consultant". */
 export const AGENTIVE = /^\p{Ll}[\p{Ll}-]{2,}(?:er|ers|or|ors|ist|ists|ian|ians|ant|ants|ent|ents)$/u
 
-/** A lower-cased word that can name what someone is: a title, a speaker noun, an organisation word, an agent noun. */
+/**
+ * A lower-cased word that can name what someone is: a title, a speaker noun, an organisation word, an agent noun.
+ *
+ * @example
+ * isRoleWord('envoy') // true (a title)
+ * isRoleWord('goalkeeper') // true (an agent noun)
+ * isRoleWord('harbour') // false
+ */
 export const isRoleWord = (norm: string): boolean =>
   TITLE_WORDS.has(norm) ||
   TITLE_WORDS.has(norm.replace(/\.$/, '')) ||
@@ -123,7 +130,13 @@ export const PERSON_EPITHETS = words(`
 /** Compass words in DEMONYMS that are no epithet for a person: "the north" is no "the Italian". */
 const DIRECTIONS = words('north south east west western eastern northern southern')
 
-/** "the 24-year-old", "the Italian", "the Nigeria international": an epithet for a named person. */
+/**
+ * "the 24-year-old", "the Italian", "the Nigeria international": an epithet for a named person.
+ *
+ * @example
+ * isPersonEpithet('24-year-old') // true
+ * isPersonEpithet('north') // false
+ */
 export const isPersonEpithet = (norm: string): boolean =>
   PERSON_EPITHETS.has(norm) || /^\d+-year-old$/.test(norm) || (DEMONYMS.has(norm) && !DIRECTIONS.has(norm))
 
