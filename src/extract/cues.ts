@@ -87,24 +87,8 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue.
   if (t.cap) return null
 
-  // "The ministry declined to comment."
-  if (DECLINE_VERBS.has(n) && next?.norm === 'to') {
-    const obj = w(tokens, i + 2, end)
-    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm))
-      return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
-  }
-  // "Acme did not respond to a request for comment." / "could not be reached for comment"
-  if ((n === 'did' || n === 'does' || n === 'could') && (next?.norm === 'not' || next?.norm === "n't")) {
-    for (let k = i + 2; k < Math.min(end, i + 10); k++) {
-      const u = tokens[k]!
-      if (u.type !== 'word') break
-      if (u.norm === 'comment' && tokens[k - 1]!.norm === 'for') {
-        const words: string[] = []
-        for (let m = i; m <= k; m++) if (tokens[m]!.norm !== 'immediately') words.push(tokens[m]!.norm)
-        return { kind: 'decline', tokStart: i, tokEnd: k + 1, phrase: words.join(' '), verb: null }
-      }
-    }
-  }
+  const decline = matchDecline(tokens, i, end)
+  if (decline !== null) return decline
 
   // "Han ... expressed hopes that ...", "voiced hope for ...", "raised concerns about ..."
   if (NOMINAL_VERBS.has(n)) {
@@ -152,4 +136,29 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${particle}`, verb }
   }
   return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb }
+}
+
+/** A refusal to speak at token i: "declined to comment", "did not respond to a request for comment". */
+function matchDecline(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+  const n = tokens[i]!.norm
+  const next = w(tokens, i + 1, end)
+  // "The ministry declined to comment."
+  if (DECLINE_VERBS.has(n) && next?.norm === 'to') {
+    const obj = w(tokens, i + 2, end)
+    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm))
+      return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
+  }
+  // "Acme did not respond to a request for comment." / "could not be reached for comment"
+  if ((n === 'did' || n === 'does' || n === 'could') && (next?.norm === 'not' || next?.norm === "n't")) {
+    for (let k = i + 2; k < Math.min(end, i + 10); k++) {
+      const u = tokens[k]!
+      if (u.type !== 'word') break
+      if (u.norm === 'comment' && tokens[k - 1]!.norm === 'for') {
+        const words: string[] = []
+        for (let m = i; m <= k; m++) if (tokens[m]!.norm !== 'immediately') words.push(tokens[m]!.norm)
+        return { kind: 'decline', tokStart: i, tokEnd: k + 1, phrase: words.join(' '), verb: null }
+      }
+    }
+  }
+  return null
 }

@@ -51,18 +51,7 @@ export function pairQuotes(
   const units: QuoteUnit[] = []
   let pending: QuoteUnit | null = null
 
-  const shapeOf = (i: number, p: Paragraph): Shape => {
-    const t = tokens[i]!
-    const prev = t.start > p.start ? text.charAt(t.start - 1) : ''
-    const next = t.end < p.end ? text.charAt(t.end) : ''
-    const openShape = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !/\s/u.test(next)
-    const closeShape = prev !== '' && !/\s/u.test(prev) && (next === '' || AFTER_CLOSE.test(next))
-    if (OPENERS.has(t.text) && !(closeShape && !openShape && t.text === '‘')) return 'open'
-    if (CLOSERS.has(t.text) && !(openShape && !closeShape)) return 'close'
-    if (openShape && !closeShape) return 'open'
-    if (closeShape && !openShape) return 'close'
-    return 'either'
-  }
+  const shapeOf = (i: number, p: Paragraph): Shape => markShape(text, tokens[i]!, p)
 
   for (const p of paragraphs) {
     let open: { unit: QuoteUnit; tok: number } | null = null
@@ -117,6 +106,20 @@ export function pairQuotes(
     }
   }
   return units
+}
+
+/** Whether a mark opens or closes, by its glyph and the characters around it: `“` opens, `word" ` closes. */
+function markShape(text: string, t: Token, p: Paragraph): Shape {
+  const prev = t.start > p.start ? text.charAt(t.start - 1) : ''
+  const next = t.end < p.end ? text.charAt(t.end) : ''
+  const openShape = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !/\s/u.test(next)
+  const closeShape = prev !== '' && !/\s/u.test(prev) && (next === '' || AFTER_CLOSE.test(next))
+  // `the singers‘ union`: a ‘ set where a closer or an apostrophe goes does not open a quotation.
+  if (OPENERS.has(t.text) && !(closeShape && !openShape && t.text === '‘')) return 'open'
+  if (CLOSERS.has(t.text) && !(openShape && !closeShape)) return 'close'
+  if (openShape && !closeShape) return 'open'
+  if (closeShape && !openShape) return 'close'
+  return 'either'
 }
 
 function markOpen(tokens: Token[], i: number, unit: number): void {
