@@ -87,7 +87,7 @@ export function descriptionName(part: SpeakerPart): string {
     : t
 }
 
-/** A fresh state for an unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */
+/** A fresh state for an unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (org). */
 export function descriptionEntityState(key: string, name: string, part: SpeakerPart): EntityState {
   const head = part.head ?? ''
   // "a woman", "the girl": a gendered person noun is a person a later "she" can take up.

@@ -30,7 +30,8 @@ const TERMINAL = /[.!?…]["”’')\]]*$/u
 const QUOTE_MARKS = /["“”‘’«»]/u
 
 /**
- * Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about; `other` lines do not.
+ * Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about;
+ * `other` lines do not.
  *
  * @example
  * // 'Port strike ends' / 'By Ana Ruiz' / 'Published Aug. 3, 2024' / 'The strike ended on Monday.' / ...

@@ -40,7 +40,8 @@ export interface Mention {
  * Finds named mentions sentence by sentence; `mentionAt[token]` gives the mention id covering a token.
  *
  * @example
- * // 'Foreign Minister Wang Yi said ...' → one mention: { text: 'Wang Yi', kind: 'person', description: 'foreign minister' }
+ * // 'Foreign Minister Wang Yi said ...'
+ * // → one mention: { text: 'Wang Yi', kind: 'person', description: 'foreign minister' }
  */
 export function findMentions(
   tokens: readonly Token[],

@@ -1,4 +1,4 @@
-/** Name forms of an article: every way a name is written, chained to its longest form ("Raimondo" → "Gina Raimondo"). */
+/** Name forms of an article: every way a name is written, chained to its longest ("Raimondo" → "Gina Raimondo"). */
 import type { EntityState } from './entity-states'
 import { COUNTRIES } from './lexicon'
 import type { Gender, Mention, MentionKind } from './mentions'
@@ -27,7 +27,7 @@ function lastBefore(sorted: readonly number[], pos: number): number {
   return lo > 0 ? sorted[lo - 1]! : -1
 }
 
-/** The article's unregistered name forms, indexed by word and by initials; reads entity states for recency and gender. */
+/** The article's unregistered name forms by word and by initials; entity states supply recency and gender. */
 export class NameForms {
   private readonly forms = new Map<string, NameForm>()
   private readonly formsByWord = new Map<string, NameForm[]>()

@@ -84,7 +84,8 @@ export function skipAdverbialsBackward(tokens: readonly Token[], lo: number, j: 
 }
 
 /**
- * The speaker phrase ending right before a cue at `cueTok` ("Han said", "X, the Y of Z, said"); `lo` is the clause floor.
+ * The speaker phrase ending right before a cue at `cueTok` ("Han said", "X, the Y of Z, said");
+ * `lo` is the clause floor.
  *
  * @example
  * // 'Lars Eide, the head of the union, said' with cueTok at "said" → parts: [name Lars Eide (the head of the union)]

@@ -54,7 +54,10 @@ export function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): n
   return p
 }
 
-/** Time: "on Monday", "this month", "last week", "on Sept. 5", "in May"; the token after it, or -1 when none starts at p. */
+/**
+ * Time: "on Monday", "this month", "last week", "on Sept. 5", "in May".
+ * Returns the token after it, or -1 when none starts at p.
+ */
 function skipTimePhrase(tokens: readonly Token[], p: number, hi: number): number {
   let q = p
   let sawTime = false

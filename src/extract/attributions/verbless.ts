@@ -57,7 +57,8 @@ export function findDashAttributions(ctx: AttributionContext, sentenceOf: (pos: 
 }
 
 /**
- * Finds a quotation a colon introduces after a clause with no speech verb: `Okafor laid out the stakes: "We have a week."`
+ * Finds a quotation a colon introduces after a clause with no speech verb:
+ * `Okafor laid out the stakes: "We have a week."`
  * The clause's subject speaks, and the words before the colon are the cue.
  */
 export function findColonAttributions(ctx: AttributionContext, s: Sentence, used: ReadonlySet<number>): Attribution[] {

@@ -2,8 +2,8 @@
 import { words } from './words'
 
 /**
- * Speech verbs by surface form, with flags: N no "that" needed ("Han said he hoped"), I inversion (`"...," said Smith`),
- * O addressee ("told reporters that"), R relay ("Xinhua reported that Han said").
+ * Speech verbs by surface form, with flags: N no "that" needed ("Han said he hoped"),
+ * I inversion (`"...," said Smith`), O addressee ("told reporters that"), R relay ("Xinhua reported that Han said").
  */
 export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['say said says', 'NI'],
