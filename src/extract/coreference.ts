@@ -1,5 +1,5 @@
 /** Coreference: name chains, registry aliases, pronouns by gender and number, organisation and role anaphors. */
-import type { RegistryEntity, Speaker } from '../types'
+import type { RegistryEntity, Span, Speaker } from '../types'
 import type { RegistryIndex } from './entities'
 import {
   buildSpeaker,
@@ -12,11 +12,9 @@ import {
   singularDocument,
 } from './entity-states'
 import { COUNTRIES, DOCUMENT_NOUNS, GENERIC_ORG_HEADS, isPersonEpithet, ORG_HEAD_NOUNS } from './lexicon'
-import type { Mention } from './mentions'
+import type { Mention } from './mention'
 import { NameForms } from './name-forms'
 import type { SpeakerPart } from './speakers'
-
-export type { EntityState } from './entity-states'
 
 interface SalienceEvent {
   pos: number
@@ -24,11 +22,6 @@ interface SalienceEvent {
   /** `topic`: the subject of a headline, counted for what the story is about but no antecedent. */
   role: 'speaker' | 'subject' | 'mention' | 'topic'
   keys: string[]
-}
-
-export interface Range {
-  start: number
-  end: number
 }
 
 const SENTENCE_WINDOW = 6
@@ -146,7 +139,7 @@ export class Discourse {
     part: SpeakerPart,
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
     avoid: ReadonlySet<string> = new Set(),
   ): EntityState[] {
     if (part.kind === 'name' && part.mention !== null) {
@@ -176,7 +169,7 @@ export class Discourse {
    * "The statement said ...", "according to the release": the issuer of that document named lately, else the
    * speaker or organisation of the same or previous sentence; a document nobody issued is no speaker.
    */
-  private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState | null {
+  private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState | null {
     const noun = singularDocument(head)
     for (let k = this.documents.length - 1; k >= 0; k--) {
       const d = this.documents[k]!
@@ -213,7 +206,7 @@ export class Discourse {
     }
   }
 
-  private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState[] {
+  private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState[] {
     const found = this.searchSalient(pos, sentence, exclude, (e, joint) => this.compatible(e, pronoun, joint))
     return found === null ? [] : this.learn(found, pronoun)
   }
@@ -225,7 +218,7 @@ export class Discourse {
   private searchSalient(
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
     test: (e: EntityState, joint: boolean) => boolean,
   ): EntityState[] | null {
     const inExcluded = (p: number) => exclude.some((r) => p >= r.start && p < r.end)
@@ -286,7 +279,7 @@ export class Discourse {
     part: SpeakerPart,
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
   ): EntityState | null {
     const words = part.words.join(' ')
     const head = part.head ?? ''

@@ -3,8 +3,7 @@ import type { RegistryEntity, Speaker, SpeakerType } from '../types'
 import { isAnaphorAlias } from './entities'
 import { slugify } from './ids'
 import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
-import type { Gender, Mention } from './mentions'
-import type { NameForm } from './name-forms'
+import type { Gender, Mention, NameForm } from './mention'
 import type { SpeakerPart } from './speakers'
 
 /** One referent of an article: a registry entity, a name chain or an unnamed description. */

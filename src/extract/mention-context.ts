@@ -10,7 +10,7 @@ import {
   SUBORDINATORS,
   TITLE_WORDS,
 } from './lexicon'
-import type { Mention } from './mentions'
+import type { Mention } from './mention'
 import { isTitle } from './name-kinds'
 import type { Sentence } from './segment'
 import { isPossessive, type Token } from './tokens'

@@ -3,38 +3,12 @@
 import type { RegistryEntity } from '../types'
 import { matchRegistry, type RegistryIndex } from './entities'
 import { CLOCK_WORDS, DAYS, FUNCTION_WORDS, MONTHS } from './lexicon'
+import type { Mention } from './mention'
 import { attachAppositiveRole, describeBefore, markOrganisations, markSubject } from './mention-context'
 import { guessGender } from './name-kinds'
 import { addMention, addNameRun, type MentionTable } from './name-runs'
 import type { Sentence } from './segment'
 import { isPartyTag, type Token } from './tokens'
-
-export type Gender = 'm' | 'f' | null
-export type MentionKind = 'person' | 'organization' | 'unknown'
-
-export interface Mention {
-  id: number
-  /** Token range of the name itself (titles excluded). */
-  tokStart: number
-  tokEnd: number
-  start: number
-  end: number
-  /** The name as written, possessive stripped. */
-  text: string
-  registry: RegistryEntity | null
-  kind: MentionKind
-  gender: Gender
-  /** Titles or role words written just before the name ("Chinese Foreign Minister"), lower case. */
-  description: string | null
-  /** "mr.", "ms.", "dr." written before the name: "Mr. Chen" keeps meaning the same Chen. */
-  honorific: string | null
-  /** Opens its sentence or quotation, where any word is capitalised ("Small farms would ..."). */
-  initial: boolean
-  sentence: number
-  inQuote: boolean
-  /** Grammatical subject of its sentence (first mention, near the start, not inside a phrase). */
-  subject: boolean
-}
 
 /**
  * Finds named mentions sentence by sentence; `mentionAt[token]` gives the mention id covering a token.

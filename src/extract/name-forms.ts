@@ -1,16 +1,8 @@
 /** Name forms of an article: every way a name is written, chained to its longest ("Raimondo" → "Gina Raimondo"). */
 import type { EntityState } from './entity-states'
 import { COUNTRIES } from './lexicon'
-import type { Gender, Mention, MentionKind } from './mentions'
+import type { Gender, Mention, NameForm } from './mention'
 import { guessGender } from './name-kinds'
-
-/** One way a name is written in the article, with where it occurs. */
-export interface NameForm {
-  text: string
-  words: string[]
-  kind: MentionKind
-  starts: number[]
-}
 
 const ACRONYM = /^\p{Lu}{2,6}$/u
 const BIG = 1e12

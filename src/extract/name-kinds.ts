@@ -17,7 +17,7 @@ import {
   TIME_WORDS,
   TITLE_WORDS,
 } from './lexicon'
-import type { Gender, MentionKind } from './mentions'
+import type { Gender, MentionKind } from './mention'
 import { stripPossessive, type Token } from './tokens'
 
 /** Does a run name an organisation? Its head is an organisation word ("Harbour City", "Dockers' Union"), it has a

@@ -16,8 +16,8 @@ import {
   ORG_WORDS,
   SPEAKER_NOUNS,
 } from './lexicon'
+import type { Gender, Mention, MentionKind } from './mention'
 import { describeBefore } from './mention-context'
-import type { Gender, Mention, MentionKind } from './mentions'
 import { guessGender, guessKind, isCommonOpener, isTitle, orgLike } from './name-kinds'
 import type { Sentence } from './segment'
 import { isPossessive, stripPossessive, type Token } from './tokens'

@@ -25,7 +25,7 @@ import {
   SPEAKER_NOUNS,
   TITLE_WORDS,
 } from './lexicon'
-import type { Mention } from './mentions'
+import type { Mention } from './mention'
 import { isPossessive, type Token } from './tokens'
 
 /** What speaker parsing reads: the text, its tokens and mentions, and the registry. */

@@ -4,7 +4,7 @@ import type { Analysis } from './analysis'
 import type { Discourse } from './coreference'
 import type { Draft } from './drafts'
 import { fnv1a64, normaliseForId } from './ids'
-import type { Mention } from './mentions'
+import type { Mention } from './mention'
 import type { Token } from './tokens'
 import { findTopics, topicWords } from './topics'
 

@@ -13,7 +13,7 @@ import {
   SUBJECT_VERBS,
   SUBORDINATORS,
 } from './lexicon'
-import type { Mention } from './mentions'
+import type { Mention } from './mention'
 import { hasTitleShape, type QuoteUnit, quoteWordStats } from './quotes'
 import type { Sentence } from './segment'
 import { classifyPart, type SpeakerPart } from './speakers'
