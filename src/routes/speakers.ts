@@ -22,12 +22,13 @@ const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker
 const listSpeakers = createRoute({
   method: 'get',
   path: '/speakers',
+  operationId: 'listSpeakers',
   tags: ['speakers'],
   summary: 'Speakers',
   description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
   request: {
     query: queryObject({
-      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.' }),
+      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.', example: 'person' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
@@ -38,6 +39,7 @@ const listSpeakers = createRoute({
 const getSpeaker = createRoute({
   method: 'get',
   path: '/speakers/{id}',
+  operationId: 'getSpeaker',
   tags: ['speakers'],
   summary: 'One speaker',
   request: { params: SpeakerId, query: queryObject(PrettyQuery) },
@@ -47,6 +49,7 @@ const getSpeaker = createRoute({
 const speakerStatements = createRoute({
   method: 'get',
   path: '/speakers/{id}/statements',
+  operationId: 'listSpeakerStatements',
   tags: ['speakers'],
   summary: "A speaker's statements",
   description:
@@ -69,7 +72,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,
@@ -80,7 +83,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,
