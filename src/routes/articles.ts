@@ -45,6 +45,7 @@ export const ArticleSchema = z
 const listArticles = createRoute({
   method: 'get',
   path: '/articles',
+  operationId: 'listArticles',
   tags: ['articles'],
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
@@ -54,6 +55,7 @@ const listArticles = createRoute({
 const getArticle = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
   tags: ['articles'],
   summary: 'One article',
   request: { params: IdParam('Article id.', 'han-blinken-unga-2023'), query: queryObject(PrettyQuery) },

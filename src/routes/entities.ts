@@ -20,6 +20,7 @@ export const EntitySchema = z
 const listEntities = createRoute({
   method: 'get',
   path: '/entities',
+  operationId: 'listEntities',
   tags: ['entities'],
   summary: 'Entities mentioned',
   description: 'Registry entities, most mentioned first. Filter statements by one with `entity=`.',
@@ -28,7 +29,7 @@ const listEntities = createRoute({
       mentioned: z
         .enum(['true', 'false'])
         .optional()
-        .openapi({ description: '`true`: only entities some statement mentions.' }),
+        .openapi({ description: '`true`: only entities some statement mentions.', example: 'true' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),

@@ -54,15 +54,16 @@ export const SearchQuery = queryObject({
   match: z
     .enum(['all', 'any'])
     .optional()
-    .openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
+    .openapi({ description: '`all` (default): every word must match; `any`: at least one.', example: 'any' }),
   sort: SortSchema,
-  highlight: z
-    .enum(['offsets', 'html'])
-    .optional()
-    .openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
+  highlight: z.enum(['offsets', 'html']).optional().openapi({
+    description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.',
+    example: 'html',
+  }),
   explain: z.enum(['true', 'false']).optional().openapi({
     description:
       '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+    example: 'true',
   }),
   ...FilterQuery,
   ...PaginationQuery,
@@ -124,6 +125,7 @@ const SearchPageSchema = z
 const search = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchStatements',
   tags: ['search'],
   summary: 'Search statements',
   request: { query: SearchQuery },

@@ -6,7 +6,9 @@ import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
+  EXAMPLE_STATEMENT_ID,
   FilterQuery,
+  facetedPageOf,
   IdParam,
   jsonOk,
   notFoundResponse,
@@ -18,12 +20,13 @@ import {
 } from './schemas'
 
 export const StatementListQuery = queryObject({ ...FilterQuery, ...PaginationQuery, ...PrettyQuery })
-export const StatementPageSchema = pageOf(StatementSchema, 'StatementPage')
+export const StatementPageSchema = facetedPageOf(StatementSchema, 'StatementPage')
 const SimilarSchema = StatementSchema.extend({ score: z.number() }).openapi('SimilarStatement')
 
 const listStatements = createRoute({
   method: 'get',
   path: '/statements',
+  operationId: 'listStatements',
   tags: ['statements'],
   summary: 'Filter statements',
   description: 'Statements in article order. Different filters AND; values of one filter OR.',
@@ -34,21 +37,23 @@ const listStatements = createRoute({
 const getStatement = createRoute({
   method: 'get',
   path: '/statements/{id}',
+  operationId: 'getStatement',
   tags: ['statements'],
   summary: 'One statement',
-  request: { params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'), query: queryObject(PrettyQuery) },
+  request: { params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID), query: queryObject(PrettyQuery) },
   responses: { ...jsonOk(StatementSchema, 'The statement.'), ...notFoundResponse, ...problemResponses },
 })
 
 const similarStatementsRoute = createRoute({
   method: 'get',
   path: '/statements/{id}/similar',
+  operationId: 'listSimilarStatements',
   tags: ['statements'],
   summary: 'Statements like this one',
   description:
     "Ranked by this statement's most distinctive terms, with the same speaker boosted; never the statement itself.",
   request: {
-    params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'),
+    params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID),
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
   responses: {

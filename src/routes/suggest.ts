@@ -17,6 +17,7 @@ const SuggestionSchema = z
 const suggestRoute = createRoute({
   method: 'get',
   path: '/suggest',
+  operationId: 'suggestCompletions',
   tags: ['search'],
   summary: 'Search-as-you-type completions',
   request: {
@@ -39,7 +40,13 @@ const suggestRoute = createRoute({
         )
         .optional()
         .default(MAX_SUGGESTIONS)
-        .openapi({ type: 'integer', minimum: 1, maximum: MAX_SUGGESTIONS, default: MAX_SUGGESTIONS }),
+        .openapi({
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_SUGGESTIONS,
+          default: MAX_SUGGESTIONS,
+          example: 5,
+        }),
       ...PrettyQuery,
     }),
   },

@@ -22,6 +22,7 @@ export const TopicSchema = z
 const listTopics = createRoute({
   method: 'get',
   path: '/topics',
+  operationId: 'listTopics',
   tags: ['topics'],
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
@@ -31,6 +32,7 @@ const listTopics = createRoute({
 const topicStatements = createRoute({
   method: 'get',
   path: '/topics/{id}/statements',
+  operationId: 'listTopicStatements',
   tags: ['topics'],
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
