@@ -1,6 +1,7 @@
 /** Registry entities with the number of statements whose content mentions them. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ENTITY_TYPES } from '../types'
+import { ENTITY_EXAMPLE, pageExample } from './examples'
 import { cutPage } from './listing'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
@@ -34,7 +35,10 @@ const listEntities = createRoute({
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.', pageExample(ENTITY_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 export const entities = createRouter().openapi(listEntities, (c) => {

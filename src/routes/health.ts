@@ -1,5 +1,6 @@
 /** Liveness and data status: counts and the build hash of the data being served. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { HEALTH_EXAMPLE } from './examples'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PrettyQuery, problemResponses } from './schemas'
 
@@ -20,7 +21,7 @@ const health = createRoute({
   tags: ['meta'],
   summary: 'Service and data status',
   request: { query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(HealthSchema, 'The corpus is loaded.'), ...problemResponses },
+  responses: { ...jsonOk(HealthSchema, 'The corpus is loaded.', HEALTH_EXAMPLE), ...problemResponses },
 })
 
 export const healthRoutes = createRouter().openapi(health, (c) => {

@@ -7,7 +7,7 @@ import { LIMITS } from '../search/limits'
 import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
 
 /** A real statement id of the seed article (ids are stable hashes of article, content and position). */
-export const EXAMPLE_STATEMENT_ID = 'han-blinken-unga-2023-f1832e966e'
+export const EXAMPLE_STATEMENT_ID = 'han-blinken-unga-2023-da56563213'
 
 // ---------------------------------------------------------------------------------------------
 // Records

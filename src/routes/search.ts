@@ -5,6 +5,7 @@ import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
 import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
+import { SEARCH_PAGE_EXAMPLE } from './examples'
 import { resolveOrThrow, statementPage } from './listing'
 import { createRouter, queryObject } from './router'
 import {
@@ -129,7 +130,7 @@ const search = createRoute({
   tags: ['search'],
   summary: 'Search statements',
   request: { query: SearchQuery },
-  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.'), ...problemResponses },
+  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE), ...problemResponses },
 })
 
 function parseSort(value: string | undefined): Sort {

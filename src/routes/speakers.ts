@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { SPEAKER_TYPES } from '../types'
+import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -33,7 +34,10 @@ const listSpeakers = createRoute({
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.', pageExample(SPEAKER_SUMMARY_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 const getSpeaker = createRoute({
@@ -43,7 +47,11 @@ const getSpeaker = createRoute({
   tags: ['speakers'],
   summary: 'One speaker',
   request: { params: SpeakerId, query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(SpeakerSummarySchema, 'The speaker.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(SpeakerSummarySchema, 'The speaker.', SPEAKER_SUMMARY_EXAMPLE),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 const speakerStatements = createRoute({
@@ -55,7 +63,11 @@ const speakerStatements = createRoute({
   description:
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const speakers = createRouter()

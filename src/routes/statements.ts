@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { similarStatements } from '../search/similar'
+import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -31,7 +32,10 @@ const listStatements = createRoute({
   summary: 'Filter statements',
   description: 'Statements in article order. Different filters AND; values of one filter OR.',
   request: { query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...problemResponses },
+  responses: {
+    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 const getStatement = createRoute({
@@ -41,7 +45,11 @@ const getStatement = createRoute({
   tags: ['statements'],
   summary: 'One statement',
   request: { params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID), query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(StatementSchema, 'The statement.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(StatementSchema, 'The statement.', STATEMENT_EXAMPLE),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 const similarStatementsRoute = createRoute({
@@ -57,7 +65,7 @@ const similarStatementsRoute = createRoute({
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
   responses: {
-    ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'),
+    ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.', SIMILAR_PAGE_EXAMPLE),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { LIMITS } from '../search/limits'
 import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
+import { SUGGESTIONS_EXAMPLE } from './examples'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PrettyQuery, problemResponses } from './schemas'
 
@@ -54,6 +55,7 @@ const suggestRoute = createRoute({
     ...jsonOk(
       z.object({ query: z.string(), suggestions: z.array(SuggestionSchema) }).openapi('Suggestions'),
       'Completions, best first.',
+      SUGGESTIONS_EXAMPLE,
     ),
     ...problemResponses,
   },
