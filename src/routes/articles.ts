@@ -1,5 +1,6 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { ARTICLE_EXAMPLE, ARTICLE_SUMMARY_EXAMPLE, pageExample } from './examples'
 import { cutPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -45,20 +46,25 @@ export const ArticleSchema = z
 const listArticles = createRoute({
   method: 'get',
   path: '/articles',
+  operationId: 'listArticles',
   tags: ['articles'],
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...jsonOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.', pageExample(ARTICLE_SUMMARY_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 const getArticle = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
   tags: ['articles'],
   summary: 'One article',
   request: { params: IdParam('Article id.', 'han-blinken-unga-2023'), query: queryObject(PrettyQuery) },
   responses: {
-    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.'),
+    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.', ARTICLE_EXAMPLE),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -1,6 +1,7 @@
 /** Registry entities with the number of statements whose content mentions them. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ENTITY_TYPES } from '../types'
+import { ENTITY_EXAMPLE, pageExample } from './examples'
 import { cutPage } from './listing'
 import { createRouter, queryObject } from './router'
 import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
@@ -20,6 +21,7 @@ export const EntitySchema = z
 const listEntities = createRoute({
   method: 'get',
   path: '/entities',
+  operationId: 'listEntities',
   tags: ['entities'],
   summary: 'Entities mentioned',
   description: 'Registry entities, most mentioned first. Filter statements by one with `entity=`.',
@@ -28,12 +30,15 @@ const listEntities = createRoute({
       mentioned: z
         .enum(['true', 'false'])
         .optional()
-        .openapi({ description: '`true`: only entities some statement mentions.' }),
+        .openapi({ description: '`true`: only entities some statement mentions.', example: 'true' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.', pageExample(ENTITY_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 export const entities = createRouter().openapi(listEntities, (c) => {

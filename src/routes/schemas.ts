@@ -1,10 +1,13 @@
 /** Zod schemas shared by the route groups: one schema validates, types the handler and documents the API. */
 import { z } from '@hono/zod-openapi'
-import { ERRORS } from '../errors'
+import { ERRORS, type ErrorCode, problemType } from '../errors'
 import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
 import { FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
+
+/** A real statement id of the seed article (ids are stable hashes of article, content and position). */
+export const EXAMPLE_STATEMENT_ID = 'han-blinken-unga-2023-da56563213'
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -27,14 +30,18 @@ export const StatementSchema = z
   .object({
     id: z.string().openapi({
       description: 'Stable, URL-safe, unique across the corpus.',
-      example: 'han-blinken-unga-2023-1f3a9c0d2e',
+      example: EXAMPLE_STATEMENT_ID,
     }),
     article: z.string().openapi({ example: 'han-blinken-unga-2023' }),
     kind: z.enum(STATEMENT_KINDS),
     speakers: z.array(SpeakerSchema),
     source: z.string().nullable().openapi({ description: 'The mention as written: "he", "the department".' }),
     cue: z.string().nullable().openapi({ example: 'said' }),
-    via: SpeakerSchema.nullable().openapi({ description: 'The channel that relayed the statement.' }),
+    // A union, not `.nullable()`: on a registered schema, zod-to-openapi emits
+    // `allOf: [{ $ref }, { type: [object, null] }]`, under which null never validates.
+    via: z
+      .union([SpeakerSchema, z.null()])
+      .openapi({ description: 'The channel that relayed the statement, or null.' }),
     content: z.string(),
     text: z.string().openapi({ description: 'The whole sentence(s) the statement sits in.' }),
     spans: z.array(SpanSchema),
@@ -88,15 +95,24 @@ export const ProblemSchema = z
   })
   .openapi('Problem')
 
-/** Page envelope around any list of items. */
+const PageFields = {
+  total: z.number().int().openapi({ description: 'Items matching, over all pages.', example: 1 }),
+  limit: z.number().int().openapi({ example: 20 }),
+  offset: z.number().int().openapi({ example: 0 }),
+}
+
+/** Page envelope around any list of items, for routes that do not take `facets`. */
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ ...PageFields, results: z.array(item) }).openapi(name)
+}
+
+/** Page envelope with facet counts, for the routes that take `facets`. */
+export function facetedPageOf<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
-      total: z.number().int().openapi({ description: 'Items matching, over all pages.' }),
-      limit: z.number().int(),
-      offset: z.number().int(),
+      ...PageFields,
       results: z.array(item),
-      facets: FacetsSchema.optional(),
+      facets: FacetsSchema.optional().openapi({ description: 'Present when `facets` is given.' }),
     })
     .openapi(name)
 }
@@ -113,11 +129,20 @@ function wholeNumber(name: string, min: number, max: number, fallback: number, d
     .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
     .optional()
     .default(fallback)
-    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description })
+    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description, example: fallback })
 }
 
-/** A list parameter: repeated (`kind=direct&kind=mixed`) or comma-separated (`kind=direct,mixed`); values OR. */
-function listParam(name: string, description: string, example: string, item: z.ZodType<string, string> = z.string()) {
+/**
+ * A list parameter: repeated (`kind=direct&kind=mixed`) or comma-separated (`kind=direct,mixed`); values OR.
+ * `values` documents the accepted values as an enum; `item` validates each value (by default, any
+ * string, resolved later by the filter, which answers unknown_filter_value with suggestions).
+ */
+function listParam(
+  name: string,
+  description: string,
+  example: string[],
+  options: { values?: readonly string[]; item?: z.ZodType<string, string> } = {},
+) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((v) =>
@@ -132,17 +157,17 @@ function listParam(name: string, description: string, example: string, item: z.Z
           z
             .string()
             .max(LIMITS.filterValueLength, `each ${name} value must be at most ${LIMITS.filterValueLength} characters`)
-            .pipe(item),
+            .pipe(options.item ?? z.string()),
         )
         .max(LIMITS.filterValues, `${name} takes at most ${LIMITS.filterValues} values`),
     )
     .optional()
     .openapi({
-      param: { name, in: 'query', style: 'form', explode: true },
+      param: { name, in: 'query', style: 'form', explode: true, example },
       type: 'array',
-      items: { type: 'string' },
+      items: options.values ? { type: 'string', enum: [...options.values] } : { type: 'string' },
+      maxItems: LIMITS.filterValues,
       description: `${description} Repeat the parameter or separate values with commas (OR); at most ${LIMITS.filterValues} values of at most ${LIMITS.filterValueLength} characters.`,
-      example,
     })
 }
 
@@ -152,17 +177,20 @@ export const PaginationQuery = {
 }
 
 export const FilterQuery = {
-  speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', 'blinken'),
-  kind: listParam('kind', `Statement kind: ${STATEMENT_KINDS.join(', ')}.`, 'direct'),
-  topic: listParam('topic', 'Topic id or label.', 'north-korea'),
-  entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', 'xi-jinping'),
-  article: listParam('article', 'Article id or title.', 'han-blinken-unga-2023'),
-  via: listParam('via', 'Relaying channel: id, name or alias.', 'xinhua'),
+  speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', ['blinken']),
+  kind: listParam('kind', 'Statement kind.', ['direct', 'mixed'], { values: STATEMENT_KINDS }),
+  topic: listParam('topic', 'Topic id or label.', ['north-korea']),
+  entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', ['xi-jinping']),
+  article: listParam('article', 'Article id or title.', ['han-blinken-unga-2023']),
+  via: listParam('via', 'Relaying channel: id, name or alias.', ['xinhua']),
   facets: listParam(
     'facets',
-    `Facets to count over the whole matching set: ${FACET_NAMES.join(', ')}; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,
-    'speaker,kind',
-    z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
+    `Facets to count over the whole matching set; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,
+    ['speaker', 'kind'],
+    {
+      values: FACET_NAMES,
+      item: z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
+    },
   ),
 }
 
@@ -182,23 +210,88 @@ export const IdParam = (description: string, example: string) =>
       .string()
       .min(1)
       .max(200)
-      .openapi({ param: { name: 'id', in: 'path' }, description, example }),
+      .openapi({ param: { name: 'id', in: 'path', example }, description, example }),
   })
 
-/** The error responses every route can give. */
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+const PROBLEM = 'application/problem+json'
+
+const header = (description: string, example: string) => ({ description, schema: { type: 'string' as const }, example })
+
+/** A problem+json response whose example carries this code. */
+function problemResponse(
+  code: ErrorCode,
+  description: string,
+  detail: string,
+  headers?: Record<string, ReturnType<typeof header>>,
+) {
+  const { status, title } = ERRORS[code]
+  return {
+    description,
+    ...(headers ? { headers } : {}),
+    content: {
+      [PROBLEM]: {
+        schema: ProblemSchema,
+        example: { type: problemType(code), title, status, detail, code },
+      },
+    },
+  }
+}
+
+/**
+ * The responses every route can give besides its 200: 304 to a matching `If-None-Match`, 400 for
+ * bad parameters, 405 for any method but GET, HEAD and OPTIONS, 414 for an overlong URL and 503
+ * when the corpus could not be loaded.
+ */
 export const problemResponses = {
-  400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Invalid input.' },
-  503: {
-    content: { 'application/problem+json': { schema: ProblemSchema } },
-    description: 'The corpus could not be loaded.',
+  304: {
+    description: 'Not modified: the `If-None-Match` request header matches the current `ETag`.',
+    headers: { ETag: header('The entity tag of the unchanged representation.', '"7a1f3c9e"') },
   },
+  400: problemResponse(
+    'invalid_parameter',
+    'Invalid input: a bad, unknown or repeated parameter, or a filter value that names nothing (`code` says which).',
+    'invalid parameter: limit',
+  ),
+  405: problemResponse(
+    'method_not_allowed',
+    'Any method but GET, HEAD and OPTIONS.',
+    'POST is not allowed here; use GET, HEAD, OPTIONS',
+    { Allow: header('The methods the route takes.', 'GET, HEAD, OPTIONS') },
+  ),
+  414: problemResponse(
+    'uri_too_long',
+    `The URL is longer than ${LIMITS.urlLength} characters.`,
+    `the URL must be at most ${LIMITS.urlLength} characters`,
+  ),
+  503: problemResponse(
+    'data_unavailable',
+    'The corpus could not be loaded; try again later.',
+    'the bundled corpus or index could not be loaded; try again later',
+    { 'Retry-After': header('Seconds to wait before retrying.', '60') },
+  ),
 } as const
 
 export const notFoundResponse = {
-  404: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No such id.' },
+  404: problemResponse(
+    'not_found',
+    'No such id (with suggestions when a close one exists).',
+    'no speaker with id "blinkn"',
+  ),
 } as const
 
-/** Rounds a JSON 200 response declaration. */
-export function jsonOk<T extends z.ZodType>(schema: T, description: string) {
-  return { 200: { content: { 'application/json': { schema } }, description } }
+/** The JSON 200 response of a route, with its caching headers and an example body. */
+export function jsonOk<T extends z.ZodType>(schema: T, description: string, example?: unknown) {
+  return {
+    200: {
+      description,
+      headers: {
+        ETag: header('Entity tag of the body; send it back in `If-None-Match` to get a 304.', '"7a1f3c9e"'),
+        'Cache-Control': header('How long shared caches may keep the response.', 'public, max-age=300'),
+      },
+      content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+    },
+  }
 }

@@ -5,6 +5,7 @@ import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
 import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
+import { SEARCH_PAGE_EXAMPLE } from './examples'
 import { resolveOrThrow, statementPage } from './listing'
 import { createRouter, queryObject } from './router'
 import {
@@ -54,15 +55,16 @@ export const SearchQuery = queryObject({
   match: z
     .enum(['all', 'any'])
     .optional()
-    .openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
+    .openapi({ description: '`all` (default): every word must match; `any`: at least one.', example: 'any' }),
   sort: SortSchema,
-  highlight: z
-    .enum(['offsets', 'html'])
-    .optional()
-    .openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
+  highlight: z.enum(['offsets', 'html']).optional().openapi({
+    description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.',
+    example: 'html',
+  }),
   explain: z.enum(['true', 'false']).optional().openapi({
     description:
       '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+    example: 'true',
   }),
   ...FilterQuery,
   ...PaginationQuery,
@@ -124,10 +126,11 @@ const SearchPageSchema = z
 const search = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchStatements',
   tags: ['search'],
   summary: 'Search statements',
   request: { query: SearchQuery },
-  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.'), ...problemResponses },
+  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE), ...problemResponses },
 })
 
 function parseSort(value: string | undefined): Sort {

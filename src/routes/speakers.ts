@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { SPEAKER_TYPES } from '../types'
+import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -22,37 +23,51 @@ const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker
 const listSpeakers = createRoute({
   method: 'get',
   path: '/speakers',
+  operationId: 'listSpeakers',
   tags: ['speakers'],
   summary: 'Speakers',
   description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
   request: {
     query: queryObject({
-      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.' }),
+      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.', example: 'person' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.', pageExample(SPEAKER_SUMMARY_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 const getSpeaker = createRoute({
   method: 'get',
   path: '/speakers/{id}',
+  operationId: 'getSpeaker',
   tags: ['speakers'],
   summary: 'One speaker',
   request: { params: SpeakerId, query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(SpeakerSummarySchema, 'The speaker.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(SpeakerSummarySchema, 'The speaker.', SPEAKER_SUMMARY_EXAMPLE),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 const speakerStatements = createRoute({
   method: 'get',
   path: '/speakers/{id}/statements',
+  operationId: 'listSpeakerStatements',
   tags: ['speakers'],
   summary: "A speaker's statements",
   description:
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const speakers = createRouter()
@@ -69,7 +84,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,
@@ -80,7 +95,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,

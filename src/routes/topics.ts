@@ -1,6 +1,7 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
+import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
 import { cutPage, resolveOrThrow, statementPage } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
@@ -22,19 +23,28 @@ export const TopicSchema = z
 const listTopics = createRoute({
   method: 'get',
   path: '/topics',
+  operationId: 'listTopics',
   tags: ['topics'],
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...jsonOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.'), ...problemResponses },
+  responses: {
+    ...jsonOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.', pageExample(TOPIC_EXAMPLE)),
+    ...problemResponses,
+  },
 })
 
 const topicStatements = createRoute({
   method: 'get',
   path: '/topics/{id}/statements',
+  operationId: 'listTopicStatements',
   tags: ['topics'],
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const topics = createRouter()
