@@ -14,21 +14,12 @@ import {
 import { COUNTRIES, DOCUMENT_NOUNS, GENERIC_ORG_HEADS, isPersonEpithet, ORG_HEAD_NOUNS } from './lexicon'
 import type { Mention } from './mention'
 import { NameForms } from './name-forms'
+import { pronounFits, type SalienceEvent, topicOrganisation } from './salience'
 import type { SpeakerPart } from './speakers'
-
-interface SalienceEvent {
-  pos: number
-  sentence: number
-  /** `topic`: the subject of a headline, counted for what the story is about but no antecedent. */
-  role: 'speaker' | 'subject' | 'mention' | 'topic'
-  keys: string[]
-}
 
 const SENTENCE_WINDOW = 6
 /** How many sentences back "the release" looks for the release someone issued. */
 const DOCUMENT_WINDOW = 15
-/** How far back (in salience events) "the company" looks for the organisation a story is about. */
-const TOPIC_EVENTS = 400
 const RECENT_LIMIT = 60
 
 /**
@@ -91,7 +82,8 @@ export class Discourse {
 
   /** Records a named mention outside quotations as salient. */
   noteMention(m: Mention): void {
-    if (m.inQuote) return
+    // "Voters in Sacramento ... he said": a place is never an antecedent.
+    if (m.inQuote || m.place) return
     const e = this.entityForMention(m)
     this.touch(e, m.start)
     this.events.push({ pos: m.start, sentence: m.sentence, role: m.subject ? 'subject' : 'mention', keys: [e.key] })
@@ -122,7 +114,10 @@ export class Discourse {
   /** Records resolved speakers: the most salient antecedents for a following "he" or "they". */
   noteSpeakers(states: readonly EntityState[], pos: number, sentence: number): void {
     if (states.length === 0) return
-    for (const s of states) this.touch(s, pos)
+    for (const s of states) {
+      this.touch(s, pos)
+      s.spoke = true
+    }
     this.events.push({ pos, sentence, role: 'speaker', keys: states.map((s) => s.key) })
   }
 
@@ -143,6 +138,8 @@ export class Discourse {
     avoid: ReadonlySet<string> = new Set(),
   ): EntityState[] {
     if (part.kind === 'name' && part.mention !== null) {
+      // "SELMA, N.C. — ... said", "at Brickyard Hall, said": a place is no speaker.
+      if (part.mention.place) return []
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
       this.names.markSeenInside(e.name)
@@ -185,25 +182,13 @@ export class Discourse {
       const e = this.entities.get(ev.keys[0]!)
       if (e === undefined) continue
       if (ev.role === 'speaker') return e
-      if (org === null && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())) org = e
+      if (org === null && e.type === 'organization' && !e.place && !COUNTRIES.has(e.name.toLowerCase())) org = e
     }
     return org
   }
 
   private compatible(e: EntityState, pronoun: string, joint: boolean): boolean {
-    if (this.isWeak(e)) return false
-    switch (pronoun) {
-      case 'he':
-        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'f'
-      case 'she':
-        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'm'
-      case 'they':
-        return joint || e.plural || e.type === 'group' || e.type === 'organization'
-      case 'it':
-        return !joint && e.type === 'organization'
-      default:
-        return false
-    }
+    return !this.isWeak(e) && pronounFits(e, pronoun, joint)
   }
 
   private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState[] {
@@ -298,13 +283,13 @@ export class Discourse {
       if (viaAlias !== null) return viaAlias
       if (ORG_HEAD_NOUNS.has(head)) {
         // "the ministry" → the salient organisation with that word in its name; "the company" → the salient organisation.
-        const named = (e: EntityState) => e.type === 'organization' && e.nameWords.has(head)
+        const named = (e: EntityState) => e.type === 'organization' && !e.place && e.nameWords.has(head)
         const generic = (e: EntityState) =>
-          GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
+          GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !e.place && !COUNTRIES.has(e.name.toLowerCase())
         const found =
           this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ??
           this.mostRecent(named) ??
-          this.topicOrganisation(pos, generic) ??
+          topicOrganisation(this.events, this.entities, pos, generic) ??
           this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ??
           this.mostRecent(generic)
         const one = Array.isArray(found) ? found[0] : found
@@ -333,29 +318,6 @@ export class Discourse {
       if (same !== null && !part.plural) return same
     }
     return this.descriptionEntity(part)
-  }
-
-  /**
-   * "Corvane Inc. reported ... Ann Lee of Halden & Co. said ... The company said": a generic head means the organisation
-   * the story is about, the one most often the subject or speaker so far (ties: the latest), not merely the last named.
-   */
-  private topicOrganisation(pos: number, test: (e: EntityState) => boolean): EntityState | null {
-    const counts = new Map<string, number>()
-    const latest = new Map<string, number>()
-    for (let k = Math.max(0, this.events.length - TOPIC_EVENTS); k < this.events.length; k++) {
-      const ev = this.events[k]!
-      if (ev.pos >= pos || ev.role === 'mention' || ev.keys.length !== 1) continue
-      const e = this.entities.get(ev.keys[0]!)
-      if (e === undefined || !test(e)) continue
-      counts.set(e.key, (counts.get(e.key) ?? 0) + 1)
-      latest.set(e.key, ev.pos)
-    }
-    let best: string | null = null
-    for (const [k, n] of counts) {
-      const b = best === null ? -1 : counts.get(best)!
-      if (n > b || (n === b && latest.get(k)! > latest.get(best!)!)) best = k
-    }
-    return best === null || counts.get(best)! < 2 ? null : this.entities.get(best)!
   }
 
   /** An unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */

@@ -4,6 +4,7 @@ import { isAnaphorAlias } from './entities'
 import { slugify } from './ids'
 import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
 import type { Gender, Mention, NameForm } from './mention'
+import { firstNameGender } from './name-kinds'
 import type { SpeakerPart } from './speakers'
 
 /** One referent of an article: a registry entity, a name chain or an unnamed description. */
@@ -21,6 +22,10 @@ export interface EntityState {
   /** Registry anaphor aliases, lower case ("the department"). */
   anaphors: ReadonlySet<string>
   lastPos: number
+  /** A place: never an antecedent. */
+  place?: boolean
+  /** Was it resolved as a speaker somewhere: a lone unknown word that spoke may be "he" later. */
+  spoke?: boolean
   /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
   alias?: EntityState
   /** The public speaker, built once at the end. */
@@ -31,18 +36,26 @@ const NO_ANAPHORS: ReadonlySet<string> = new Set()
 
 /** A fresh state for a name chain, typed by its longest form or else by the mention. */
 export function nameEntityState(key: string, form: NameForm, m: Mention): EntityState {
-  const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
+  const type: SpeakerType = m.group
+    ? 'group'
+    : form.kind === 'unknown'
+      ? m.kind === 'unknown'
+        ? 'unknown'
+        : m.kind
+      : form.kind
   return {
     key,
     name: form.text,
     type,
     registry: null,
-    gender: m.gender,
-    plural: false,
+    // "Melania said ... she added": a lone known first name tells a gender too.
+    gender: m.gender ?? (form.words.length === 1 && m.kind !== 'organization' ? firstNameGender(form.text) : null),
+    plural: m.group === true,
     roles: [],
     nameWords: new Set(form.words.map((w) => w.toLowerCase())),
     anaphors: NO_ANAPHORS,
     lastPos: -1,
+    place: m.place === true,
   }
 }
 

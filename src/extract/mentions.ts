@@ -4,7 +4,7 @@ import type { RegistryEntity } from '../types'
 import { matchRegistry, type RegistryIndex } from './entities'
 import { CLOCK_WORDS, DAYS, FUNCTION_WORDS, MONTHS } from './lexicon'
 import type { Mention } from './mention'
-import { attachAppositiveRole, describeBefore, markOrganisations, markSubject } from './mention-context'
+import { attachAppositiveRole, describeBefore, markOrganisations, markPlaces, markSubject } from './mention-context'
 import { guessGender } from './name-kinds'
 import { addMention, addNameRun, type MentionTable } from './name-runs'
 import type { Sentence } from './segment'
@@ -29,7 +29,7 @@ export function findMentions(
     for (let k = firstMention; k < tab.mentions.length; k++) attachAppositiveRole(tokens, s, tab.mentions[k]!)
     markSubject(tokens, s, tab.mentions, firstMention)
   }
-  markOrganisations(tokens, tab.mentions)
+  markPlaces(tokens, sentences, tab.mentions, markOrganisations(tokens, tab.mentions))
   return { mentions: tab.mentions, mentionAt: tab.mentionAt }
 }
 

@@ -7,13 +7,14 @@ import {
   DAYS,
   DEMONYMS,
   FUNCTION_WORDS,
+  GROUP_NOUNS,
   HONORIFIC_FEMALE,
   HONORIFIC_MALE,
   HONORIFIC_OTHER,
-  LOCATIVES,
   MONTHS,
   NAME_CONNECTORS,
   ORG_WORDS,
+  PARTY_LABELS,
   SPEAKER_NOUNS,
 } from './lexicon'
 import type { Gender, Mention, MentionKind } from './mention'
@@ -184,6 +185,16 @@ function emitRun(tab: MentionTable, s: Sentence, i: number, j: number, nickname:
   }
   const nameStart = isOrg ? i : nameStartAfterTitles(tokens, s, i, j, nickname)
   if (nameStart >= j) return
+  // "Charles Grassley, Republican of Iowa, said": a title "of" a place names the place, and nobody else.
+  if (nameStart > i && NAME_CONNECTORS.has(tokens[nameStart]!.norm) && !tokens[nameStart]!.cap) {
+    if (nameStart + 1 < j) emitRun(tab, s, nameStart + 1, j, null)
+    const last = tab.mentions[tab.mentions.length - 1]
+    // "Republican of Iowa" names a place; "CEO of Hewlett-Packard" an organisation.
+    if (last !== undefined && last.tokStart === nameStart + 1 && last.kind !== 'person')
+      if (PARTY_LABELS.has(tokens[i]!.norm)) last.place = true
+      else last.kind = 'organization'
+    return
+  }
   addNamedMention(tab, s, i, nameStart, j, isOrg, nickname)
 }
 
@@ -243,9 +254,7 @@ function addNamedMention(
         nameToks.map((u) => stripPossessive(u.text)),
         honorifics,
       )
-  let kind: MentionKind = isOrg ? 'organization' : guessKind(nameToks, gender)
-  // "at Kilbrannan", "in Guelph": a lone unknown name after a locative preposition is a place, not a person.
-  if (kind === 'unknown' && i > s.tokStart && LOCATIVES.has(tokens[i - 1]!.norm)) kind = 'organization'
+  const kind: MentionKind = isOrg ? 'organization' : guessKind(nameToks, gender)
   const titles = tokens
     .slice(i, nameStart)
     .filter((u) => !HONORIFIC_MALE.has(u.norm) && !HONORIFIC_FEMALE.has(u.norm) && !HONORIFIC_OTHER.has(u.norm))
@@ -261,4 +270,8 @@ function addNamedMention(
       .filter(Boolean)
       .join(' ') || null
   addMention(tab, s, nameStart, j, null, kind, gender, description, honorific, nickname)
+  // "Republicans say", "Americans want": a capitalised plural of a party, creed or nationality is a group.
+  const one = nameToks.length === 1 ? stripPossessive(nameToks[0]!.norm) : ''
+  if (GROUP_NOUNS.has(one) || (one.endsWith('s') && DEMONYMS.has(one.slice(0, -1))))
+    tab.mentions[tab.mentions.length - 1]!.group = true
 }
