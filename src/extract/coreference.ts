@@ -2,6 +2,7 @@
 import type { RegistryEntity, Span, Speaker } from '../types'
 import type { RegistryIndex } from './entities'
 import {
+  addRole,
   buildSpeaker,
   descriptionEntityState,
   descriptionName,
@@ -64,7 +65,7 @@ export class Discourse {
     }
     if (e.gender === null && m.gender !== null) e.gender = m.gender
     if (e.type === 'unknown' && m.kind !== 'unknown') e.type = m.kind
-    if (m.description !== null && !e.roles.includes(m.description)) e.roles.push(m.description)
+    if (m.description !== null) addRole(e, m.description)
     if (memoKey !== null && memo === undefined) this.honorifics.set(memoKey, e.key)
     return e
   }
@@ -76,7 +77,7 @@ export class Discourse {
       e = registryEntityState(key, r)
       this.entities.set(key, e)
     }
-    if (description !== null && !e.roles.includes(description)) e.roles.push(description)
+    if (description !== null) addRole(e, description)
     return e
   }
 
@@ -143,8 +144,7 @@ export class Discourse {
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
       this.names.markSeenInside(e.name)
-      if (part.description !== null && !e.roles.includes(part.description.toLowerCase()))
-        e.roles.push(part.description.toLowerCase())
+      if (part.description !== null) addRole(e, part.description)
       return [e]
     }
     if (part.kind === 'pronoun') {
@@ -298,7 +298,12 @@ export class Discourse {
       // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state"; "Sen. Ann Roe" ... "the senator".
       const forms = roleForms(words)
       const byRole = this.mostRecent(
-        (e) => e.type !== 'group' && e.roles.some((r) => forms.some((w) => r === w || r.endsWith(` ${w}`))),
+        (e) =>
+          e.type !== 'group' &&
+          e.roles.some((role) => {
+            const r = role.toLowerCase()
+            return forms.some((w) => r === w || r.endsWith(` ${w}`))
+          }),
       )
       if (byRole !== null) return byRole
       // "..., said the 24-year-old." / "the Italian said": an epithet points at the salient person.

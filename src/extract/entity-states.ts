@@ -1,5 +1,6 @@
 /** Entity states: what the discourse knows of one referent, how each kind starts, and the public speaker it becomes. */
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
+import { isSpeechVerbForm } from './cues'
 import { isAnaphorAlias } from './entities'
 import { slugify } from './ids'
 import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
@@ -15,7 +16,7 @@ export interface EntityState {
   registry: RegistryEntity | null
   gender: Gender
   plural: boolean
-  /** Role descriptions seen for it in the article, lower case ("us secretary of state"). */
+  /** Role descriptions seen for it in the article, as written ("U.S. ambassador"). */
   roles: string[]
   /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
   nameWords: Set<string>
@@ -71,7 +72,7 @@ export function registryEntityState(key: string, r: RegistryEntity): EntityState
     registry: r,
     gender: null,
     plural: false,
-    roles: r.role ? [r.role.toLowerCase()] : [],
+    roles: r.role ? [r.role] : [],
     nameWords,
     anaphors,
     lastPos: -1,
@@ -135,10 +136,26 @@ export function buildSpeaker(e: EntityState): Speaker {
     return s
   }
   const s: Speaker = { id: slugify(e.name), name: e.name, type: e.type }
-  const role = e.roles[0]
+  const role = e.roles.find(isUsableRole)
   if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
   return s
 }
+
+/** Records a role once, whatever its case: "U.S. ambassador" and "u.s. ambassador" are one role. */
+export function addRole(e: EntityState, role: string): void {
+  const low = role.toLowerCase()
+  if (!e.roles.some((r) => r.toLowerCase() === low)) e.roles.push(role)
+}
+
+/**
+ * A role a speaker can carry: never a bare number ("Ann Roe, 67, said") nor one that opens with a cue ("said spokesman").
+ *
+ * @example
+ * isUsableRole('67') // false
+ * isUsableRole('U.S. ambassador') // true
+ */
+export const isUsableRole = (role: string): boolean =>
+  !/^[\d\s,.]+$/.test(role) && !isSpeechVerbForm(role.split(/\s+/)[0]!.toLowerCase())
 
 /**
  * A role and the other ways of writing it.

@@ -1,6 +1,9 @@
 /** What a mention's context tells: its role words, an appositive role, organisation evidence, the sentence subject. */
+
+import { isSpeechVerbForm } from './cues'
 import {
   ADJUNCT_PREPS,
+  AGENTIVE,
   CONJUNCTIONS,
   COUNTRIES,
   FUNCTION_WORDS,
@@ -9,7 +12,9 @@ import {
   isRoleWord,
   LOCATIVES,
   NP_DETERMINERS,
+  ORG_WORDS,
   PLACE_PREPS,
+  SPEAKER_NOUNS,
   STATE_ABBREVIATIONS,
   SUBORDINATORS,
   TITLE_WORDS,
@@ -156,6 +161,8 @@ export function describeBefore(tokens: readonly Token[], s: Sentence, i: number)
   for (let k = i - 1; k >= s.tokStart && parts.length < 6; k--) {
     const t = tokens[k]!
     if (t.type !== 'word' || t.quote >= 0 || NP_DETERMINERS.has(t.norm) || FUNCTION_WORDS.has(t.norm)) break
+    // `"No," said spokesman Al Gore`: the cue before a role is no part of it.
+    if (isSpeechVerbForm(t.norm)) break
     const role = isTitle(t) || isRoleWord(t.norm)
     const right = parts[0]
     // A modifier only leans on a role word: "climate envoy", "company's chief executive", "White House adviser".
@@ -163,12 +170,20 @@ export function describeBefore(tokens: readonly Token[], s: Sentence, i: number)
     if (!role && !modifier) break
     parts.unshift(t)
   }
-  return parts.length > 0
-    ? parts
-        .map((t) => t.text)
-        .join(' ')
-        .toLowerCase()
-    : null
+  return roleText(parts)
+}
+
+/**
+ * Role words as written ("U.S. ambassador"), but a common noun capitalised only because it opens the sentence or
+ * the name is lower-cased: "Voter Luis Ortega said" → "voter"; titles and organisations keep their capitals.
+ */
+export function roleText(parts: readonly Token[]): string | null {
+  const first = parts[0]
+  if (first === undefined) return null
+  const text = parts.map((t) => t.text).join(' ')
+  const common =
+    (SPEAKER_NOUNS.has(first.norm) || AGENTIVE.test(first.norm)) && !ORG_WORDS.has(first.norm) && !isTitle(first)
+  return common && /^\p{Lu}\p{Ll}/u.test(first.text) ? first.text.charAt(0).toLowerCase() + text.slice(1) : text
 }
 
 /** "Lena Vogt, the ferry inspector, ...": a role in an appositive right after a person's name. */
@@ -181,12 +196,7 @@ export function attachAppositiveRole(tokens: readonly Token[], s: Sentence, m: M
   const stop = tokens[e]
   const last = tokens[e - 1]!
   if (e >= s.tokEnd || stop === undefined || !/^[,.;]$/.test(stop.text) || !isRoleWord(last.norm) || last.cap) return
-  if (m.description === null)
-    m.description = tokens
-      .slice(m.tokEnd + 1, e)
-      .map((t) => t.text)
-      .join(' ')
-      .toLowerCase()
+  if (m.description === null) m.description = roleText(tokens.slice(m.tokEnd + 1, e))
 }
 
 /** Marks the grammatical subject among a sentence's mentions from index `from`: "Asante scored", not "with Han". */

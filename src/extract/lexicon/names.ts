@@ -160,3 +160,6 @@ export const GROUP_NOUNS = words(`
   republicans democrats independents conservatives liberals progressives libertarians muslims christians jews
   catholics evangelicals protestants mormons latinos hispanics
 `)
+
+/** Suffixes that end a person's name and name nobody alone: "Joseph R. Biden Jr.". */
+export const NAME_SUFFIXES = words('jr jr. sr sr. ii iii iv')

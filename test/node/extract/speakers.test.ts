@@ -76,3 +76,41 @@ describe('surnames stay people', () => {
     expect(speakersOf(text)).toEqual([['Bernard Sanders'], ['Bernard Sanders']])
   })
 })
+
+describe('names and roles as written', () => {
+  it('keeps a role in the case it was written', () => {
+    const s = only('"Enough," said U.S. Ambassador Nora Haldane.')
+    expect(s.speakers[0]).toMatchObject({ name: 'Nora Haldane', role: 'U.S. Ambassador' })
+  })
+
+  it('reads a capitalised role before a first name as a role, and an age as no role', () => {
+    const s = only('"It is fine," Voter Luis Ortega, 67, said.')
+    expect(s.speakers[0]).toMatchObject({ name: 'Luis Ortega', role: 'voter' })
+  })
+
+  it('never puts the cue into a role', () => {
+    expect(only('"No," said spokesman Al Brandt.').speakers[0]).toMatchObject({ name: 'Al Brandt', role: 'spokesman' })
+    expect(only('"Maybe," added psychologist Ann Roe.').speakers[0]!.role).toBe('psychologist')
+  })
+
+  it('never gives a bare number as a role', () => {
+    expect(only('"We stay," Ann Roe, 54, said.').speakers[0]!.role).toBeUndefined()
+  })
+
+  it('keeps a name suffix with the name', () => {
+    const text = '"We will win," said Marten Luther Kragh Jr. on Monday. On Tuesday, he said no.'
+    expect(speakersOf(text)).toEqual([['Marten Luther Kragh Jr.'], ['Marten Luther Kragh Jr.']])
+  })
+})
+
+describe('one speaker per person in an article', () => {
+  it('merges a name with and without a middle initial', () => {
+    const text = 'James Colby spoke on Monday. "We found nothing," James B. Colby said. "Sure," Colby said.'
+    expect(speakersOf(text)).toEqual([['James B. Colby'], ['James B. Colby']])
+  })
+
+  it('keeps two people with one surname apart', () => {
+    const text = 'Bill Corrin said yes. Hilda Corrin said no.'
+    expect(speakersOf(text)).toEqual([['Bill Corrin'], ['Hilda Corrin']])
+  })
+})
