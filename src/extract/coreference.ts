@@ -40,6 +40,8 @@ export class Discourse {
   constructor(
     private readonly registry: RegistryIndex,
     mentions: readonly Mention[],
+    /** The article's date: which of a registry person's dated roles held. */
+    private readonly date: string | null = null,
   ) {
     this.names = new NameForms(mentions, this.entities)
   }
@@ -74,7 +76,7 @@ export class Discourse {
     const key = `reg:${r.id}`
     let e = this.entities.get(key)
     if (e === undefined) {
-      e = registryEntityState(key, r)
+      e = registryEntityState(key, r, this.date)
       this.entities.set(key, e)
     }
     if (description !== null) addRole(e, description)

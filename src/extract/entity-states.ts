@@ -1,9 +1,18 @@
 /** Entity states: what the discourse knows of one referent, how each kind starts, and the public speaker it becomes. */
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
 import { isSpeechVerbForm } from './cues'
-import { isAnaphorAlias } from './entities'
+import { isAnaphorAlias, registryRoleAt } from './entities'
 import { slugify } from './ids'
-import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
+import {
+  COUNTRIES,
+  DEMONYMS,
+  FEMALE_NOUNS,
+  isRoleWord,
+  MALE_NOUNS,
+  NP_DETERMINERS,
+  ORG_HEAD_NOUNS,
+  ROLE_SYNONYMS,
+} from './lexicon'
 import type { Gender, Mention, NameForm } from './mention'
 import { firstNameGender } from './name-kinds'
 import type { SpeakerPart } from './speakers'
@@ -29,6 +38,8 @@ export interface EntityState {
   spoke?: boolean
   /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
   alias?: EntityState
+  /** The registry role that held on the article's date, if any: an article's own role wins over it. */
+  registryRole?: string | null
   /** The public speaker, built once at the end. */
   speaker?: Speaker
 }
@@ -60,8 +71,9 @@ export function nameEntityState(key: string, form: NameForm, m: Mention): Entity
   }
 }
 
-/** A fresh state for a registry entity: its role, its name words and its anaphor aliases ("the department"). */
-export function registryEntityState(key: string, r: RegistryEntity): EntityState {
+/** A fresh state for a registry entity: its role on `date`, its name words and its anaphor aliases ("the department"). */
+export function registryEntityState(key: string, r: RegistryEntity, date: string | null = null): EntityState {
+  const registryRole = registryRoleAt(r, date)
   const nameWords = new Set<string>()
   for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
   const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map((a) => a.toLowerCase()))
@@ -72,10 +84,11 @@ export function registryEntityState(key: string, r: RegistryEntity): EntityState
     registry: r,
     gender: null,
     plural: false,
-    roles: r.role ? [r.role] : [],
+    roles: registryRole !== null ? [registryRole] : [],
     nameWords,
     anaphors,
     lastPos: -1,
+    registryRole,
   }
 }
 
@@ -131,7 +144,9 @@ export function buildSpeaker(e: EntityState): Speaker {
   const r = e.registry
   if (r !== null) {
     const s: Speaker = { id: r.id, name: r.name, type: r.type }
-    if (r.role !== undefined) s.role = r.role
+    // "Treasury Secretary Janet Yellen" in the article beats the registry; else the role held on the article's date.
+    const role = e.roles.find((x) => x !== e.registryRole && isStatedRole(x)) ?? e.registryRole
+    if (role !== null && role !== undefined) s.role = role
     if (r.affiliation !== undefined) s.affiliation = r.affiliation
     return s
   }
@@ -156,6 +171,19 @@ export function addRole(e: EntityState, role: string): void {
  */
 export const isUsableRole = (role: string): boolean =>
   !/^[\d\s,.]+$/.test(role) && !isSpeechVerbForm(role.split(/\s+/)[0]!.toLowerCase())
+
+/**
+ * A role an article states for a registry person, strong enough to beat the registry's: it ends in a role word that
+ * is no country or nationality ("Treasury Secretary", not "US" or "Chinese").
+ *
+ * @example
+ * isStatedRole('Treasury Secretary') // true
+ * isStatedRole('Chinese') // false
+ */
+export function isStatedRole(role: string): boolean {
+  const last = role.split(/\s+/).pop()!.toLowerCase()
+  return isUsableRole(role) && isRoleWord(last) && !COUNTRIES.has(last) && !DEMONYMS.has(last)
+}
 
 /**
  * A role and the other ways of writing it.
