@@ -146,7 +146,10 @@ export class Discourse {
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
       this.names.markSeenInside(e.name)
-      if (part.description !== null) addRole(e, part.description)
+      if (part.description !== null) {
+        addRole(e, part.description)
+        this.nameDescription(part.description, e)
+      }
       return [e]
     }
     if (part.kind === 'pronoun') {
@@ -355,6 +358,26 @@ export class Discourse {
     if (e.gender === null) e.gender = d.gender
     this.touch(e, pos)
     this.events.push({ pos, sentence, role: 'subject', keys: [e.key] })
+  }
+
+  /**
+   * "A State Department spokesperson said ... The spokesperson, Ned Price, said": a definite role written with a name
+   * takes up the unnamed source it repeats, which from now on (and before) is that person; "the trust's chief nurse"
+   * does not repeat "a nurse".
+   */
+  private nameDescription(description: string, e: EntityState): void {
+    const words = description.toLowerCase().split(/\s+/)
+    if (words[0] !== 'the' || words.length < 2 || e.type === 'organization') return
+    const rest = words.slice(1)
+    const d = this.mostRecent(
+      (x) =>
+        x.key.startsWith('desc:') &&
+        !x.plural &&
+        x.type !== 'organization' &&
+        x.alias === undefined &&
+        rest.every((w) => x.nameWords.has(w)),
+    )
+    if (d !== null && d !== e) d.alias = e
   }
 
   /** The registry entity by id, as an entity state. */

@@ -7,6 +7,9 @@ import {
   COUNTRIES,
   DEMONYMS,
   FEMALE_NOUNS,
+  HONORIFIC_FEMALE,
+  HONORIFIC_MALE,
+  HONORIFIC_OTHER,
   isRoleWord,
   MALE_NOUNS,
   NP_DETERMINERS,
@@ -170,7 +173,13 @@ export function addRole(e: EntityState, role: string): void {
  * isUsableRole('U.S. ambassador') // true
  */
 export const isUsableRole = (role: string): boolean =>
-  !/^[\d\s,.]+$/.test(role) && !isSpeechVerbForm(role.split(/\s+/)[0]!.toLowerCase())
+  !/^[\d\s,.]+$/.test(role) &&
+  !isSpeechVerbForm(role.split(/\s+/)[0]!.toLowerCase()) &&
+  // "Ms. Harlow": an honorific is no role.
+  !role
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => HONORIFIC_MALE.has(w) || HONORIFIC_FEMALE.has(w) || HONORIFIC_OTHER.has(w))
 
 /**
  * A role an article states for a registry person, strong enough to beat the registry's: it ends in a role word that
@@ -192,7 +201,11 @@ export function isStatedRole(role: string): boolean {
  * roleForms('us senator') // ['us senator', 'us sen.', 'us sen']
  */
 export function roleForms(words: string): string[] {
-  const forms = [words]
+  // "the U.S. president" takes up a "President" seen with a name: a leading country or nationality is dropped too.
+  const bare = words.replace(/^(\S+)\s+(?=\S)/, (w, first: string) =>
+    COUNTRIES.has(first) || DEMONYMS.has(first) ? '' : w,
+  )
+  const forms = bare === words ? [words] : [words, bare]
   for (const group of ROLE_SYNONYMS) {
     const hit = group.find((g) => words === g || words.endsWith(` ${g}`))
     if (hit === undefined) continue

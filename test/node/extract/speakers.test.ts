@@ -114,3 +114,27 @@ describe('one speaker per person in an article', () => {
     expect(speakersOf(text)).toEqual([['Bill Corrin'], ['Hilda Corrin']])
   })
 })
+
+describe('descriptions linked to names', () => {
+  it('takes up a title seen with a name when a country is written before it', () => {
+    const text = 'President Dana Whitlock met the envoy in Hanoi. The U.S. president said the talks went well.'
+    expect(speakersOf(text)).toEqual([['Dana Whitlock']])
+  })
+
+  it('names an unnamed source when the next sentence names it', () => {
+    const text =
+      'A Harbour Board spokesperson said the visit was off. The spokesperson, Ned Alder, said talks would resume.'
+    expect(speakersOf(text)).toEqual([['Ned Alder'], ['Ned Alder']])
+  })
+
+  it('does not name an unnamed source after someone who only shares its head noun', () => {
+    const text =
+      'One nurse, who asked not to be named, said the ward was full. The trust’s chief nurse, Dr Ama Oko, said beds were added.'
+    expect(speakersOf(text)).toEqual([['a nurse'], ['Ama Oko']])
+  })
+
+  it('links a surname with an honorific to the full name, with no honorific for a role', () => {
+    const s = attributed('Renee Harlow won the seat. "It was close," Ms. Harlow said.')
+    expect(s[0]!.speakers[0]).toEqual({ id: 'renee-harlow', name: 'Renee Harlow', type: 'person' })
+  })
+})
