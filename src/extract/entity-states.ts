@@ -147,8 +147,11 @@ export function buildSpeaker(e: EntityState): Speaker {
   const r = e.registry
   if (r !== null) {
     const s: Speaker = { id: r.id, name: r.name, type: r.type }
-    // "Treasury Secretary Janet Yellen" in the article beats the registry; else the role held on the article's date.
-    const role = e.roles.find((x) => x !== e.registryRole && isStatedRole(x)) ?? e.registryRole
+    // "Fed Chair Janet Yellen" in the article beats the registry; else the role held on the article's date. A stated
+    // role the registry's spells out in full ("Vice president" of "Vice President of China") keeps the full one.
+    const stated = e.roles.find((x) => x !== e.registryRole && isStatedRole(x))
+    const full = e.registryRole ?? null
+    const role = stated !== undefined && !full?.toLowerCase().includes(stated.toLowerCase()) ? stated : full
     if (role !== null && role !== undefined) s.role = role
     if (r.affiliation !== undefined) s.affiliation = r.affiliation
     return s

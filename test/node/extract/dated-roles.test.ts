@@ -48,3 +48,11 @@ describe('dated registry roles', () => {
     expect(roleOn('The Harbour Board said the port would reopen.', null)).toBe('Port authority')
   })
 })
+
+describe('a stated role the registry spells out in full', () => {
+  it('keeps the registry form when the article writes a shorter one', () => {
+    expect(roleOn('Finance Minister Ilse Varga said taxes would fall.', '2022-03-01')).toBe(
+      'Finance Minister of Dunmore',
+    )
+  })
+})
