@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { slugify } from '../src/extract/ids'
 import { extractStatements } from '../src/extract/index'
+import { mergeSpeakers } from '../src/extract/merge-speakers'
 import { segmentParagraphs } from '../src/extract/segment'
 import { tokenize } from '../src/extract/tokens'
 import { buildIndex } from '../src/search/build-index'
@@ -214,6 +215,8 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
     }
   }
 
+  // One speaker id per person across articles: "James Comey" and "James B. Comey" are one speaker.
+  mergeSpeakers(statements, entities)
   const index = buildIndex(statements, { entities, topics })
 
   const corpus: Corpus = {

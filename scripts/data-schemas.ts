@@ -27,12 +27,21 @@ export const ArticleMetaSchema = z.strictObject({
 })
 export type ArticleMeta = z.infer<typeof ArticleMetaSchema>
 
+/** A role held between two dates (`from` inclusive, `to` exclusive); `to` must come after `from`. */
+export const DatedRoleSchema = z
+  .strictObject({ role: nonEmpty, from: isoDate.optional(), to: isoDate.optional() })
+  .refine((r) => r.from === undefined || r.to === undefined || r.from < r.to, {
+    message: 'must come after "from"',
+    path: ['to'],
+  })
+
 /** An entry of data/entities.json: the input shape; the API's `Entity` (src/routes) adds counts. */
 export const RegistryEntitySchema = z.strictObject({
   id: slug,
   name: nonEmpty,
   type: z.enum(ENTITY_TYPES),
   role: nonEmpty.optional(),
+  roles: z.array(DatedRoleSchema).optional(),
   affiliation: nonEmpty.optional(),
   aliases: z.array(nonEmpty).default([]),
 })

@@ -66,12 +66,22 @@ export interface Statement {
   date: string | null
 }
 
+/** A role a registry entity held between two dates: `from` inclusive, `to` exclusive; an open end still holds. */
+export interface DatedRole {
+  role: string
+  from?: string
+  to?: string
+}
+
 /** An entry of `data/entities.json`. */
 export interface RegistryEntity {
   id: string
   name: string
   type: EntityType
+  /** What the entity is now, for the catalog; given to statements only when it has no dated `roles`. */
   role?: string
+  /** Roles in time: a statement gets the one that held on its article's date, none when the date is unknown. */
+  roles?: DatedRole[]
   affiliation?: string
   /**
    * Other surface forms. Capitalised ones are names ("Blinken", "America's top diplomat");

@@ -1,5 +1,5 @@
 /** Appositives around a subject: "Smith, the company's chief executive, said", "his son, Marcus Chen, 35, who said". */
-import { CONJUNCTIONS, NP_DETERMINERS, RELATIVES } from './lexicon'
+import { CONJUNCTIONS, NP_DETERMINERS, PARTY_LABELS, RELATIVES } from './lexicon'
 import { classifyPart, isWord, type ParseContext, parsePhrase, type SpeakerPhrase } from './speaker-parts'
 import { isPartyTag, isPossessive, type Token } from './tokens'
 
@@ -96,7 +96,9 @@ export function parseAppositive(ctx: ParseContext, lo: number, end: number): Spe
       !t.cap ||
       isPossessive(t) ||
       t.mark === 'open' ||
-      isPartyTag(t)
+      isPartyTag(t) ||
+      // "Charles Grassley, Republican of Iowa, said": a party label opens a role, not a name.
+      PARTY_LABELS.has(t.norm)
     )
   }
   for (let i = 0; i < segs.length; i++) {

@@ -2,6 +2,7 @@
 import type { RegistryEntity, Span, Speaker } from '../types'
 import type { RegistryIndex } from './entities'
 import {
+  addRole,
   buildSpeaker,
   descriptionEntityState,
   descriptionName,
@@ -14,21 +15,12 @@ import {
 import { COUNTRIES, DOCUMENT_NOUNS, GENERIC_ORG_HEADS, isPersonEpithet, ORG_HEAD_NOUNS } from './lexicon'
 import type { Mention } from './mention'
 import { NameForms } from './name-forms'
+import { pronounFits, type SalienceEvent, topicOrganisation } from './salience'
 import type { SpeakerPart } from './speakers'
-
-interface SalienceEvent {
-  pos: number
-  sentence: number
-  /** `topic`: the subject of a headline, counted for what the story is about but no antecedent. */
-  role: 'speaker' | 'subject' | 'mention' | 'topic'
-  keys: string[]
-}
 
 const SENTENCE_WINDOW = 6
 /** How many sentences back "the release" looks for the release someone issued. */
 const DOCUMENT_WINDOW = 15
-/** How far back (in salience events) "the company" looks for the organisation a story is about. */
-const TOPIC_EVENTS = 400
 const RECENT_LIMIT = 60
 
 /**
@@ -48,6 +40,8 @@ export class Discourse {
   constructor(
     private readonly registry: RegistryIndex,
     mentions: readonly Mention[],
+    /** The article's date: which of a registry person's dated roles held. */
+    private readonly date: string | null = null,
   ) {
     this.names = new NameForms(mentions, this.entities)
   }
@@ -73,7 +67,7 @@ export class Discourse {
     }
     if (e.gender === null && m.gender !== null) e.gender = m.gender
     if (e.type === 'unknown' && m.kind !== 'unknown') e.type = m.kind
-    if (m.description !== null && !e.roles.includes(m.description)) e.roles.push(m.description)
+    if (m.description !== null) addRole(e, m.description)
     if (memoKey !== null && memo === undefined) this.honorifics.set(memoKey, e.key)
     return e
   }
@@ -82,16 +76,17 @@ export class Discourse {
     const key = `reg:${r.id}`
     let e = this.entities.get(key)
     if (e === undefined) {
-      e = registryEntityState(key, r)
+      e = registryEntityState(key, r, this.date)
       this.entities.set(key, e)
     }
-    if (description !== null && !e.roles.includes(description)) e.roles.push(description)
+    if (description !== null) addRole(e, description)
     return e
   }
 
   /** Records a named mention outside quotations as salient. */
   noteMention(m: Mention): void {
-    if (m.inQuote) return
+    // "Voters in Sacramento ... he said": a place is never an antecedent.
+    if (m.inQuote || m.place) return
     const e = this.entityForMention(m)
     this.touch(e, m.start)
     this.events.push({ pos: m.start, sentence: m.sentence, role: m.subject ? 'subject' : 'mention', keys: [e.key] })
@@ -122,7 +117,10 @@ export class Discourse {
   /** Records resolved speakers: the most salient antecedents for a following "he" or "they". */
   noteSpeakers(states: readonly EntityState[], pos: number, sentence: number): void {
     if (states.length === 0) return
-    for (const s of states) this.touch(s, pos)
+    for (const s of states) {
+      this.touch(s, pos)
+      s.spoke = true
+    }
     this.events.push({ pos, sentence, role: 'speaker', keys: states.map((s) => s.key) })
   }
 
@@ -143,11 +141,15 @@ export class Discourse {
     avoid: ReadonlySet<string> = new Set(),
   ): EntityState[] {
     if (part.kind === 'name' && part.mention !== null) {
+      // "SELMA, N.C. — ... said", "at Brickyard Hall, said": a place is no speaker.
+      if (part.mention.place) return []
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
       this.names.markSeenInside(e.name)
-      if (part.description !== null && !e.roles.includes(part.description.toLowerCase()))
-        e.roles.push(part.description.toLowerCase())
+      if (part.description !== null) {
+        addRole(e, part.description)
+        this.nameDescription(part.description, e)
+      }
       return [e]
     }
     if (part.kind === 'pronoun') {
@@ -185,25 +187,13 @@ export class Discourse {
       const e = this.entities.get(ev.keys[0]!)
       if (e === undefined) continue
       if (ev.role === 'speaker') return e
-      if (org === null && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())) org = e
+      if (org === null && e.type === 'organization' && !e.place && !COUNTRIES.has(e.name.toLowerCase())) org = e
     }
     return org
   }
 
   private compatible(e: EntityState, pronoun: string, joint: boolean): boolean {
-    if (this.isWeak(e)) return false
-    switch (pronoun) {
-      case 'he':
-        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'f'
-      case 'she':
-        return !joint && !e.plural && (e.type === 'person' || e.type === 'unknown') && e.gender !== 'm'
-      case 'they':
-        return joint || e.plural || e.type === 'group' || e.type === 'organization'
-      case 'it':
-        return !joint && e.type === 'organization'
-      default:
-        return false
-    }
+    return !this.isWeak(e) && pronounFits(e, pronoun, joint)
   }
 
   private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState[] {
@@ -298,13 +288,13 @@ export class Discourse {
       if (viaAlias !== null) return viaAlias
       if (ORG_HEAD_NOUNS.has(head)) {
         // "the ministry" → the salient organisation with that word in its name; "the company" → the salient organisation.
-        const named = (e: EntityState) => e.type === 'organization' && e.nameWords.has(head)
+        const named = (e: EntityState) => e.type === 'organization' && !e.place && e.nameWords.has(head)
         const generic = (e: EntityState) =>
-          GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !COUNTRIES.has(e.name.toLowerCase())
+          GENERIC_ORG_HEADS.has(head) && e.type === 'organization' && !e.place && !COUNTRIES.has(e.name.toLowerCase())
         const found =
           this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && named(e)) ??
           this.mostRecent(named) ??
-          this.topicOrganisation(pos, generic) ??
+          topicOrganisation(this.events, this.entities, pos, generic) ??
           this.searchSalient(pos, sentence, exclude, (e, joint) => !joint && generic(e)) ??
           this.mostRecent(generic)
         const one = Array.isArray(found) ? found[0] : found
@@ -313,7 +303,12 @@ export class Discourse {
       // A role seen with a name: "US Secretary of State Antony Blinken" ... "the secretary of state"; "Sen. Ann Roe" ... "the senator".
       const forms = roleForms(words)
       const byRole = this.mostRecent(
-        (e) => e.type !== 'group' && e.roles.some((r) => forms.some((w) => r === w || r.endsWith(` ${w}`))),
+        (e) =>
+          e.type !== 'group' &&
+          e.roles.some((role) => {
+            const r = role.toLowerCase()
+            return forms.some((w) => r === w || r.endsWith(` ${w}`))
+          }),
       )
       if (byRole !== null) return byRole
       // "..., said the 24-year-old." / "the Italian said": an epithet points at the salient person.
@@ -333,29 +328,6 @@ export class Discourse {
       if (same !== null && !part.plural) return same
     }
     return this.descriptionEntity(part)
-  }
-
-  /**
-   * "Corvane Inc. reported ... Ann Lee of Halden & Co. said ... The company said": a generic head means the organisation
-   * the story is about, the one most often the subject or speaker so far (ties: the latest), not merely the last named.
-   */
-  private topicOrganisation(pos: number, test: (e: EntityState) => boolean): EntityState | null {
-    const counts = new Map<string, number>()
-    const latest = new Map<string, number>()
-    for (let k = Math.max(0, this.events.length - TOPIC_EVENTS); k < this.events.length; k++) {
-      const ev = this.events[k]!
-      if (ev.pos >= pos || ev.role === 'mention' || ev.keys.length !== 1) continue
-      const e = this.entities.get(ev.keys[0]!)
-      if (e === undefined || !test(e)) continue
-      counts.set(e.key, (counts.get(e.key) ?? 0) + 1)
-      latest.set(e.key, ev.pos)
-    }
-    let best: string | null = null
-    for (const [k, n] of counts) {
-      const b = best === null ? -1 : counts.get(best)!
-      if (n > b || (n === b && latest.get(k)! > latest.get(best!)!)) best = k
-    }
-    return best === null || counts.get(best)! < 2 ? null : this.entities.get(best)!
   }
 
   /** An unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */
@@ -386,6 +358,26 @@ export class Discourse {
     if (e.gender === null) e.gender = d.gender
     this.touch(e, pos)
     this.events.push({ pos, sentence, role: 'subject', keys: [e.key] })
+  }
+
+  /**
+   * "A State Department spokesperson said ... The spokesperson, Ned Price, said": a definite role written with a name
+   * takes up the unnamed source it repeats, which from now on (and before) is that person; "the trust's chief nurse"
+   * does not repeat "a nurse".
+   */
+  private nameDescription(description: string, e: EntityState): void {
+    const words = description.toLowerCase().split(/\s+/)
+    if (words[0] !== 'the' || words.length < 2 || e.type === 'organization') return
+    const rest = words.slice(1)
+    const d = this.mostRecent(
+      (x) =>
+        x.key.startsWith('desc:') &&
+        !x.plural &&
+        x.type !== 'organization' &&
+        x.alias === undefined &&
+        rest.every((w) => x.nameWords.has(w)),
+    )
+    if (d !== null && d !== e) d.alias = e
   }
 
   /** The registry entity by id, as an entity state. */

@@ -112,3 +112,19 @@ export function findEntityIds(content: string, index: RegistryIndex): string[] {
   }
   return ids
 }
+
+/**
+ * The registry role that held on an article's date: the dated role whose [from, to) holds the date; with no dated
+ * roles, the plain `role`. No date gives no dated role, which might be one the entity no longer (or not yet) held.
+ *
+ * @example
+ * registryRoleAt({ ..., roles: [{ role: 'Chair of the Federal Reserve', from: '2014-02-03', to: '2018-02-03' }] }, '2016-09-12')
+ * // 'Chair of the Federal Reserve'
+ */
+export function registryRoleAt(r: RegistryEntity, date: string | null): string | null {
+  if (r.roles === undefined || r.roles.length === 0) return r.role ?? null
+  if (date === null) return null
+  const day = date.slice(0, 10)
+  const held = r.roles.find((x) => (x.from === undefined || x.from <= day) && (x.to === undefined || day < x.to))
+  return held?.role ?? null
+}

@@ -1,9 +1,23 @@
 /** Entity states: what the discourse knows of one referent, how each kind starts, and the public speaker it becomes. */
 import type { RegistryEntity, Speaker, SpeakerType } from '../types'
-import { isAnaphorAlias } from './entities'
+import { isSpeechVerbForm } from './cues'
+import { isAnaphorAlias, registryRoleAt } from './entities'
 import { slugify } from './ids'
-import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
+import {
+  COUNTRIES,
+  DEMONYMS,
+  FEMALE_NOUNS,
+  HONORIFIC_FEMALE,
+  HONORIFIC_MALE,
+  HONORIFIC_OTHER,
+  isRoleWord,
+  MALE_NOUNS,
+  NP_DETERMINERS,
+  ORG_HEAD_NOUNS,
+  ROLE_SYNONYMS,
+} from './lexicon'
 import type { Gender, Mention, NameForm } from './mention'
+import { firstNameGender } from './name-kinds'
 import type { SpeakerPart } from './speakers'
 
 /** One referent of an article: a registry entity, a name chain or an unnamed description. */
@@ -14,15 +28,21 @@ export interface EntityState {
   registry: RegistryEntity | null
   gender: Gender
   plural: boolean
-  /** Role descriptions seen for it in the article, lower case ("us secretary of state"). */
+  /** Role descriptions seen for it in the article, as written ("U.S. ambassador"). */
   roles: string[]
   /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
   nameWords: Set<string>
   /** Registry anaphor aliases, lower case ("the department"). */
   anaphors: ReadonlySet<string>
   lastPos: number
+  /** A place: never an antecedent. */
+  place?: boolean
+  /** Was it resolved as a speaker somewhere: a lone unknown word that spoke may be "he" later. */
+  spoke?: boolean
   /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
   alias?: EntityState
+  /** The registry role that held on the article's date, if any: an article's own role wins over it. */
+  registryRole?: string | null
   /** The public speaker, built once at the end. */
   speaker?: Speaker
 }
@@ -31,23 +51,32 @@ const NO_ANAPHORS: ReadonlySet<string> = new Set()
 
 /** A fresh state for a name chain, typed by its longest form or else by the mention. */
 export function nameEntityState(key: string, form: NameForm, m: Mention): EntityState {
-  const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
+  const type: SpeakerType = m.group
+    ? 'group'
+    : form.kind === 'unknown'
+      ? m.kind === 'unknown'
+        ? 'unknown'
+        : m.kind
+      : form.kind
   return {
     key,
     name: form.text,
     type,
     registry: null,
-    gender: m.gender,
-    plural: false,
+    // "Melania said ... she added": a lone known first name tells a gender too.
+    gender: m.gender ?? (form.words.length === 1 && m.kind !== 'organization' ? firstNameGender(form.text) : null),
+    plural: m.group === true,
     roles: [],
     nameWords: new Set(form.words.map((w) => w.toLowerCase())),
     anaphors: NO_ANAPHORS,
     lastPos: -1,
+    place: m.place === true,
   }
 }
 
-/** A fresh state for a registry entity: its role, its name words and its anaphor aliases ("the department"). */
-export function registryEntityState(key: string, r: RegistryEntity): EntityState {
+/** A fresh state for a registry entity: its role on `date`, its name words and its anaphor aliases ("the department"). */
+export function registryEntityState(key: string, r: RegistryEntity, date: string | null = null): EntityState {
+  const registryRole = registryRoleAt(r, date)
   const nameWords = new Set<string>()
   for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
   const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map((a) => a.toLowerCase()))
@@ -58,10 +87,11 @@ export function registryEntityState(key: string, r: RegistryEntity): EntityState
     registry: r,
     gender: null,
     plural: false,
-    roles: r.role ? [r.role.toLowerCase()] : [],
+    roles: registryRole !== null ? [registryRole] : [],
     nameWords,
     anaphors,
     lastPos: -1,
+    registryRole,
   }
 }
 
@@ -117,14 +147,54 @@ export function buildSpeaker(e: EntityState): Speaker {
   const r = e.registry
   if (r !== null) {
     const s: Speaker = { id: r.id, name: r.name, type: r.type }
-    if (r.role !== undefined) s.role = r.role
+    // "Fed Chair Janet Yellen" in the article beats the registry; else the role held on the article's date. A stated
+    // role the registry's spells out in full ("Vice president" of "Vice President of China") keeps the full one.
+    const stated = e.roles.find((x) => x !== e.registryRole && isStatedRole(x))
+    const full = e.registryRole ?? null
+    const role = stated !== undefined && !full?.toLowerCase().includes(stated.toLowerCase()) ? stated : full
+    if (role !== null && role !== undefined) s.role = role
     if (r.affiliation !== undefined) s.affiliation = r.affiliation
     return s
   }
   const s: Speaker = { id: slugify(e.name), name: e.name, type: e.type }
-  const role = e.roles[0]
+  const role = e.roles.find(isUsableRole)
   if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
   return s
+}
+
+/** Records a role once, whatever its case: "U.S. ambassador" and "u.s. ambassador" are one role. */
+export function addRole(e: EntityState, role: string): void {
+  const low = role.toLowerCase()
+  if (!e.roles.some((r) => r.toLowerCase() === low)) e.roles.push(role)
+}
+
+/**
+ * A role a speaker can carry: never a bare number ("Ann Roe, 67, said") nor one that opens with a cue ("said spokesman").
+ *
+ * @example
+ * isUsableRole('67') // false
+ * isUsableRole('U.S. ambassador') // true
+ */
+export const isUsableRole = (role: string): boolean =>
+  !/^[\d\s,.]+$/.test(role) &&
+  !isSpeechVerbForm(role.split(/\s+/)[0]!.toLowerCase()) &&
+  // "Ms. Harlow": an honorific is no role.
+  !role
+    .toLowerCase()
+    .split(/\s+/)
+    .every((w) => HONORIFIC_MALE.has(w) || HONORIFIC_FEMALE.has(w) || HONORIFIC_OTHER.has(w))
+
+/**
+ * A role an article states for a registry person, strong enough to beat the registry's: it ends in a role word that
+ * is no country or nationality ("Treasury Secretary", not "US" or "Chinese").
+ *
+ * @example
+ * isStatedRole('Treasury Secretary') // true
+ * isStatedRole('Chinese') // false
+ */
+export function isStatedRole(role: string): boolean {
+  const last = role.split(/\s+/).pop()!.toLowerCase()
+  return isUsableRole(role) && isRoleWord(last) && !COUNTRIES.has(last) && !DEMONYMS.has(last)
 }
 
 /**
@@ -134,7 +204,11 @@ export function buildSpeaker(e: EntityState): Speaker {
  * roleForms('us senator') // ['us senator', 'us sen.', 'us sen']
  */
 export function roleForms(words: string): string[] {
-  const forms = [words]
+  // "the U.S. president" takes up a "President" seen with a name: a leading country or nationality is dropped too.
+  const bare = words.replace(/^(\S+)\s+(?=\S)/, (w, first: string) =>
+    COUNTRIES.has(first) || DEMONYMS.has(first) ? '' : w,
+  )
+  const forms = bare === words ? [words] : [words, bare]
   for (const group of ROLE_SYNONYMS) {
     const hit = group.find((g) => words === g || words.endsWith(` ${g}`))
     if (hit === undefined) continue

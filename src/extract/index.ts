@@ -51,7 +51,7 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
   }
   const a = analyseArticle(text, options, warnings)
   const items = buildTimeline(a, findArticleAttributions(a))
-  const discourse = new Discourse(a.registry, a.liveMentions)
+  const discourse = new Discourse(a.registry, a.liveMentions, typeof article.date === 'string' ? article.date : null)
   // "Corvane shares slide as demand cools" above the story: the headline's subject is what "the company" later means.
   for (const m of a.liveMentions)
     if (m.subject && !m.inQuote && a.furniture.get(a.sentences[m.sentence]!.paragraph) === 'headline')

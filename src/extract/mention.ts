@@ -26,6 +26,10 @@ export interface Mention {
   inQuote: boolean
   /** Grammatical subject of its sentence (first mention, near the start, not inside a phrase). */
   subject: boolean
+  /** A place ("in Brickyard Hall", "SELMA, N.C. —"): never a speaker (countries aside) nor an antecedent. */
+  place?: boolean
+  /** A capitalised group noun ("Republicans", "Americans"): a plural group, never "he" or "she". */
+  group?: boolean
 }
 
 /** One way a name is written in the article, with where it occurs. */

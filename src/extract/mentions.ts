@@ -2,9 +2,9 @@
 
 import type { RegistryEntity } from '../types'
 import { matchRegistry, type RegistryIndex } from './entities'
-import { CLOCK_WORDS, DAYS, FUNCTION_WORDS, MONTHS } from './lexicon'
+import { CLOCK_WORDS, DAYS, FUNCTION_WORDS, MONTHS, NAME_SUFFIXES } from './lexicon'
 import type { Mention } from './mention'
-import { attachAppositiveRole, describeBefore, markOrganisations, markSubject } from './mention-context'
+import { attachAppositiveRole, describeBefore, markOrganisations, markPlaces, markSubject } from './mention-context'
 import { guessGender } from './name-kinds'
 import { addMention, addNameRun, type MentionTable } from './name-runs'
 import type { Sentence } from './segment'
@@ -29,7 +29,7 @@ export function findMentions(
     for (let k = firstMention; k < tab.mentions.length; k++) attachAppositiveRole(tokens, s, tab.mentions[k]!)
     markSubject(tokens, s, tab.mentions, firstMention)
   }
-  markOrganisations(tokens, tab.mentions)
+  markPlaces(tokens, sentences, tab.mentions, markOrganisations(tokens, tab.mentions))
   return { mentions: tab.mentions, mentionAt: tab.mentionAt }
 }
 
@@ -47,6 +47,14 @@ function scanSentence(tab: MentionTable, s: Sentence, registry: RegistryIndex): 
       continue
     }
     if (t.type !== 'word') {
+      i++
+      continue
+    }
+    // "Joseph R. Biden Jr. said": a suffix after a name belongs to it and names nobody of its own.
+    const before = i > s.tokStart ? tab.mentionAt[i - 1]! : -1
+    if (NAME_SUFFIXES.has(t.norm) && before >= 0 && mentions[before]!.tokEnd === i) {
+      mentions[before]!.tokEnd = i + 1
+      tab.mentionAt[i] = before
       i++
       continue
     }

@@ -104,6 +104,18 @@ export class NameForms {
     }
     // Also a surname that is not the first word: look the last word up too.
     if (words.length === 1) return best
+    // "James Comey" is "James B. Comey", "Hillary Clinton" is "Hillary Rodham Clinton": same first and last word.
+    if (own.kind !== 'organization')
+      for (const f of this.formsByWord.get(words[0]!) ?? [])
+        if (
+          f.words.length > best.words.length &&
+          f.kind !== 'organization' &&
+          f.words[0] === words[0] &&
+          f.words[f.words.length - 1] === words[words.length - 1] &&
+          words.length === 2 &&
+          !avoid.has(`name:${f.text.toLowerCase()}`)
+        )
+          best = f
     for (const f of this.formsByWord.get(words[words.length - 1]!) ?? []) {
       if (f.words.length <= best.words.length) continue
       const isSuffix = words.every((w, k) => f.words[f.words.length - words.length + k] === w)

@@ -12,6 +12,7 @@ import {
   MALE_NAMES,
   NP_DETERMINERS,
   ORG_WORDS,
+  PARTY_LABELS,
   SPEAKER_NOUNS,
   SUBORDINATORS,
   TIME_WORDS,
@@ -39,9 +40,12 @@ export function orgLike(run: readonly Token[]): boolean {
   return false
 }
 
-/** A title, office or nationality written before a name: "Foreign Minister", "Chinese". */
+/** A title, office, nationality or party written before a name: "Foreign Minister", "Chinese", "Republican". */
 export const isTitle = (t: Token) =>
-  TITLE_WORDS.has(t.norm) || TITLE_WORDS.has(t.norm.replace(/\.$/, '')) || DEMONYMS.has(t.norm)
+  TITLE_WORDS.has(t.norm) ||
+  TITLE_WORDS.has(t.norm.replace(/\.$/, '')) ||
+  DEMONYMS.has(t.norm) ||
+  PARTY_LABELS.has(t.norm)
 
 /** Is this capitalised token a sentence opener rather than a name ("Officials said", "Separately, ...")? */
 export function isCommonOpener(t: Token): boolean {
@@ -77,6 +81,17 @@ export function guessGender(nameTokens: readonly string[], honorifics: readonly 
     if (FEMALE_NAMES.has(first)) return 'f'
   }
   return null
+}
+
+/**
+ * The gender of a lone first name ("Melania said"), null for any other word.
+ *
+ * @example
+ * firstNameGender('Melania') // 'f'
+ */
+export function firstNameGender(word: string): Gender {
+  const w = word.toLowerCase()
+  return MALE_NAMES.has(w) ? 'm' : FEMALE_NAMES.has(w) ? 'f' : null
 }
 
 /**

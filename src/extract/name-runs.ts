@@ -7,18 +7,21 @@ import {
   DAYS,
   DEMONYMS,
   FUNCTION_WORDS,
+  GROUP_NOUNS,
   HONORIFIC_FEMALE,
   HONORIFIC_MALE,
   HONORIFIC_OTHER,
-  LOCATIVES,
+  isRoleWord,
   MONTHS,
   NAME_CONNECTORS,
+  NAME_SUFFIXES,
   ORG_WORDS,
+  PARTY_LABELS,
   SPEAKER_NOUNS,
 } from './lexicon'
 import type { Gender, Mention, MentionKind } from './mention'
-import { describeBefore } from './mention-context'
-import { guessGender, guessKind, isCommonOpener, isTitle, orgLike } from './name-kinds'
+import { describeBefore, roleText } from './mention-context'
+import { firstNameGender, guessGender, guessKind, isCommonOpener, isTitle, orgLike } from './name-kinds'
 import type { Sentence } from './segment'
 import { isPossessive, stripPossessive, type Token } from './tokens'
 
@@ -184,6 +187,16 @@ function emitRun(tab: MentionTable, s: Sentence, i: number, j: number, nickname:
   }
   const nameStart = isOrg ? i : nameStartAfterTitles(tokens, s, i, j, nickname)
   if (nameStart >= j) return
+  // "Charles Grassley, Republican of Iowa, said": a title "of" a place names the place, and nobody else.
+  if (nameStart > i && NAME_CONNECTORS.has(tokens[nameStart]!.norm) && !tokens[nameStart]!.cap) {
+    if (nameStart + 1 < j) emitRun(tab, s, nameStart + 1, j, null)
+    const last = tab.mentions[tab.mentions.length - 1]
+    // "Republican of Iowa" names a place; "CEO of Hewlett-Packard" an organisation.
+    if (last !== undefined && last.tokStart === nameStart + 1 && last.kind !== 'person')
+      if (PARTY_LABELS.has(tokens[i]!.norm)) last.place = true
+      else last.kind = 'organization'
+    return
+  }
   addNamedMention(tab, s, i, nameStart, j, isOrg, nickname)
 }
 
@@ -212,11 +225,21 @@ function nameStartAfterTitles(
   j: number,
   nickname: [number, number] | null,
 ): number {
-  for (let k = j - 1; k >= i; k--)
-    if (isTitle(tokens[k]!) && (nickname === null || k < nickname[0] || k >= nickname[1])) return k + 1
+  // "Martin Luther King Jr.": a title followed only by a name suffix is part of the name.
+  let end = j
+  while (end - 1 > i && NAME_SUFFIXES.has(tokens[end - 1]!.norm)) end--
+  for (let k = end - 1; k >= i; k--)
+    if (
+      isTitle(tokens[k]!) &&
+      (nickname === null || k < nickname[0] || k >= nickname[1]) &&
+      !(k === end - 1 && end < j)
+    )
+      return k + 1
   // "Owner Rosalind Patterson said": a role noun capitalised only because it opens the sentence.
   if (j - i >= 3 && SPEAKER_NOUNS.has(tokens[i]!.norm) && (i === s.tokStart || tokens[i - 1]!.type === 'quote'))
     return i + 1
+  // "Voter Luis Ortega said": a role word before a known first name is a role, not part of the name.
+  if (j - i >= 3 && isRoleWord(tokens[i]!.norm) && firstNameGender(tokens[i + 1]!.text) !== null) return i + 1
   return i
 }
 
@@ -243,22 +266,15 @@ function addNamedMention(
         nameToks.map((u) => stripPossessive(u.text)),
         honorifics,
       )
-  let kind: MentionKind = isOrg ? 'organization' : guessKind(nameToks, gender)
-  // "at Kilbrannan", "in Guelph": a lone unknown name after a locative preposition is a place, not a person.
-  if (kind === 'unknown' && i > s.tokStart && LOCATIVES.has(tokens[i - 1]!.norm)) kind = 'organization'
+  const kind: MentionKind = isOrg ? 'organization' : guessKind(nameToks, gender)
   const titles = tokens
     .slice(i, nameStart)
     .filter((u) => !HONORIFIC_MALE.has(u.norm) && !HONORIFIC_FEMALE.has(u.norm) && !HONORIFIC_OTHER.has(u.norm))
   const before = describeBefore(tokens, s, i)
-  const description =
-    [
-      before,
-      titles
-        .map((u) => u.text)
-        .join(' ')
-        .toLowerCase(),
-    ]
-      .filter(Boolean)
-      .join(' ') || null
+  const description = [before, roleText(titles)].filter(Boolean).join(' ') || null
   addMention(tab, s, nameStart, j, null, kind, gender, description, honorific, nickname)
+  // "Republicans say", "Americans want": a capitalised plural of a party, creed or nationality is a group.
+  const one = nameToks.length === 1 ? stripPossessive(nameToks[0]!.norm) : ''
+  if (GROUP_NOUNS.has(one) || (one.endsWith('s') && DEMONYMS.has(one.slice(0, -1))))
+    tab.mentions[tab.mentions.length - 1]!.group = true
 }

@@ -20,6 +20,7 @@ import {
   NP_DETERMINERS,
   NP_POST_PREPS,
   ORG_HEAD_NOUNS,
+  PARTY_MEMBERS,
   PRONOUNS,
   QUANTIFIERS,
   SPEAKER_NOUNS,
@@ -295,8 +296,14 @@ function describe(ctx: ParseContext, a: number, b: number): { part: SpeakerPart;
     }
   }
   const head = tokens[headIdx]!
-  // "the Italian" is an epithet for a named person; other capitalised heads are names.
-  if (head.cap && headIdx !== a && !(first.norm === 'the' && isPersonEpithet(head.norm))) return null
+  // "the Italian" is an epithet for a named person, "a New Hampshire Democrat" an unnamed one; other capitalised heads are names.
+  if (
+    head.cap &&
+    headIdx !== a &&
+    !(first.norm === 'the' && isPersonEpithet(head.norm)) &&
+    !(PARTY_MEMBERS.has(head.norm) && NP_DETERMINERS.has(first.norm))
+  )
+    return null
   const quantified = QUANTIFIERS.has(first.norm) && first.norm !== 'one'
   // "whether", "together", "never": function words that only look like agent nouns are no heads.
   const known =

@@ -142,3 +142,24 @@ export const LABEL_FURNITURE = words(`
   correction editor topics tags share advertisement credit credits see also video audio live breaking key scorers
   possession shots attendance ft ht full half time location date dateline filed contact follow subscribe
 `)
+
+/** AP-style state abbreviations that make the name before them a place: "SELMA, N.C. —", "in Jupiter, Fla.". */
+export const STATE_ABBREVIATIONS = words(`
+  ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev n.h. n.j. n.m.
+  n.y. n.c. n.d. okla ore pa r.i. s.c. s.d. tenn tex va vt wash w.va. wis wyo
+`)
+
+/** Prepositions after which a lone name is a place, not a person: "voters in Sacramento", "a rally across Iowa". */
+export const PLACE_PREPS = words('in near across throughout outside inside into')
+
+/** Party and creed labels written before a name are roles, not part of it: "Republican Donald Trump". */
+export const PARTY_LABELS = words('republican democrat democratic libertarian')
+
+/** Capitalised plural group nouns: "Republicans said", "Americans say" name a group, never a "he" or a "she". */
+export const GROUP_NOUNS = words(`
+  republicans democrats independents conservatives liberals progressives libertarians muslims christians jews
+  catholics evangelicals protestants mormons latinos hispanics
+`)
+
+/** Suffixes that end a person's name and name nobody alone: "Joseph R. Biden Jr.". */
+export const NAME_SUFFIXES = words('jr jr. sr sr. ii iii iv')

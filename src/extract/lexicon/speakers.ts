@@ -127,6 +127,9 @@ export const PERSON_EPITHETS = words(`
   scotswoman welshman welshwoman dutchman dutchwoman briton spaniard scot dane swede finn pole
 `)
 
+/** Party members as nouns: "the Arizona Republican said", "said a New Hampshire Democrat". */
+export const PARTY_MEMBERS = words('republican democrat libertarian')
+
 /** Compass words in DEMONYMS that are no epithet for a person: "the north" is no "the Italian". */
 const DIRECTIONS = words('north south east west western eastern northern southern')
 
@@ -135,10 +138,14 @@ const DIRECTIONS = words('north south east west western eastern northern souther
  *
  * @example
  * isPersonEpithet('24-year-old') // true
+ * isPersonEpithet('republican') // true: "the Arizona Republican said"
  * isPersonEpithet('north') // false
  */
 export const isPersonEpithet = (norm: string): boolean =>
-  PERSON_EPITHETS.has(norm) || /^\d+-year-old$/.test(norm) || (DEMONYMS.has(norm) && !DIRECTIONS.has(norm))
+  PERSON_EPITHETS.has(norm) ||
+  /^\d+-year-old$/.test(norm) ||
+  (DEMONYMS.has(norm) && !DIRECTIONS.has(norm)) ||
+  PARTY_MEMBERS.has(norm)
 
 /** Roles that name the same job in a later anaphor: "Wexley manager Gary Threlfall" ... "the coach". */
 export const ROLE_SYNONYMS: readonly (readonly string[])[] = [
