@@ -64,6 +64,15 @@ export interface Statement {
   entities: string[]
   /** ISO date of the statement when known. */
   date: string | null
+  /**
+   * How sure the extractor is of `speakers` (0–1, two decimals): a calibrated estimate of the chance they are
+   * right, from how they were resolved (a name next to the cue scores high, a pronoun far from its antecedent
+   * low). Null for narration, which has no speaker; 0 for a quotation nobody was found for; 1 once an editor
+   * has corrected the statement.
+   */
+  confidence: number | null
+  /** An editor changed or added this statement through `data/corrections.json`. */
+  corrected: boolean
 }
 
 /** An entry of `data/entities.json`. */

@@ -16,7 +16,7 @@ import type { Mention } from './mention'
 import { NameForms } from './name-forms'
 import type { SpeakerPart } from './speakers'
 
-interface SalienceEvent {
+export interface SalienceEvent {
   pos: number
   sentence: number
   /** `topic`: the subject of a headline, counted for what the story is about but no antecedent. */
@@ -36,8 +36,8 @@ const RECENT_LIMIT = 60
  * salient; pronouns and anaphors resolve against that salience.
  */
 export class Discourse {
-  private readonly entities = new Map<string, EntityState>()
-  private readonly events: SalienceEvent[] = []
+  readonly entities = new Map<string, EntityState>()
+  readonly events: SalienceEvent[] = []
   private recent: string[] = []
   private readonly honorifics = new Map<string, string>()
   private readonly names: NameForms

@@ -1,6 +1,7 @@
 /** Public statements from drafts: stable ids, sentence text, speakers, topics and the registry entities named. */
 import type { ArticleInput, ExtractOptions, Span, Statement } from '../types'
 import type { Analysis } from './analysis'
+import { statementConfidence } from './confidence'
 import type { Discourse } from './coreference'
 import type { Draft } from './drafts'
 import { fnv1a64, normaliseForId } from './ids'
@@ -30,11 +31,12 @@ export function toStatements(
     const sFirst = sentences[sentenceAt(d.extentStart)]!
     const sLast = sentences[sentenceAt(Math.max(d.extentStart, d.extentEnd - 1))]!
     const sentence = sentences[d.sentence]!
+    const speakers = dedupeSpeakers(d.states.map((e) => discourse.speakerOf(e)))
     out.push({
       id: n === 1 ? base : `${base}-${n}`,
       article: articleId,
       kind: d.kind,
-      speakers: dedupeSpeakers(d.states.map((e) => discourse.speakerOf(e))),
+      speakers,
       source: d.source,
       cue: d.cue,
       via: d.via === null ? null : discourse.speakerOf(d.via),
@@ -46,6 +48,8 @@ export function toStatements(
       topics: findTopics(content, options.topics ?? [], wordsWithin(d.pieces, tokens)),
       entities: registryIdsWithin(d.pieces, registryMentions),
       date: article.date ?? null,
+      confidence: statementConfidence(d.resolutions, d.kind, speakers),
+      corrected: false,
     })
   }
   return out
