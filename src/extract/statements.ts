@@ -24,8 +24,7 @@ export function toStatements(
   const out: Statement[] = []
   for (const d of drafts) {
     const content = d.pieces.map((p) => text.slice(p.start, p.end)).join(' ')
-    const firstStart = d.pieces[0]?.start ?? d.extentStart
-    const base = `${articleId}-${fnv1a64(`${normaliseForId(content)}|${firstStart}`).slice(0, 10)}`
+    const base = statementBaseId(articleId, content, d.pieces[0]?.start ?? d.extentStart)
     const n = (ids.get(base) ?? 0) + 1
     ids.set(base, n)
     const sFirst = sentences[sentenceAt(d.extentStart)]!
@@ -53,6 +52,16 @@ export function toStatements(
     })
   }
   return out
+}
+
+/**
+ * A statement's id before any `-2` that tells apart two statements with the same content at the same place:
+ * a hash of the article id, the content and where it starts, so it survives rebuilds and other articles.
+ *
+ * @example statementBaseId('a1', 'We will win,', 1) // 'a1-' + 10 hex digits
+ */
+export function statementBaseId(articleId: string, content: string, start: number): string {
+  return `${articleId}-${fnv1a64(`${normaliseForId(content)}|${start}`).slice(0, 10)}`
 }
 
 /** Index of the first item that starts at or after `pos`, in items sorted by start (binary search). */

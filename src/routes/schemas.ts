@@ -45,7 +45,7 @@ export const StatementSchema = z
     date: z.string().nullable(),
     confidence: z.number().min(0).max(1).nullable().openapi({
       description:
-        'How sure the extractor is of `speakers`, 0–1, calibrated on hand-annotated news (of statements at 0.8, about 8 in 10 have the right speaker): high for a name next to the cue, low for a pronoun far from its antecedent. Null for narration, which has no speaker; 0 for a quotation nobody was found for; 1 once an editor corrected the statement.',
+        'How sure the extractor is of `speakers`, 0–1, calibrated on hand-annotated news (of statements at 0.8, about 8 in 10 have the right speaker): high for a name next to the cue, low for a pronoun far from its antecedent. Null for narration, which has no speaker; 0 for a quotation nobody was found for; 1 once an editor set the speaker.',
       example: 0.95,
     }),
     corrected: z.boolean().openapi({
