@@ -286,6 +286,17 @@ describe('buildCorpus', () => {
       expect(buildCorpus({ dataDir: dir }).corpus.statements.every((s) => !s.corrected)).toBe(true)
     })
 
+    it("applies the README's example to the bundled article with no problem and nothing stale", () => {
+      const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('## Editorial corrections')[1]!
+      const example = section.match(/```json\n([\s\S]*?)```/)![1]!
+      const dir = join(scratch, 'readme-example', 'data')
+      cpSync(join(ROOT, 'data'), dir, { recursive: true })
+      writeFileSync(join(dir, 'corrections.json'), example)
+      const { corpus, warnings } = buildCorpus({ dataDir: dir, strict: true })
+      expect(warnings).toEqual([])
+      expect(corpus.statements.filter((s) => s.corrected)).toHaveLength(3)
+    })
+
     it('covers corrections.json in the build hash', () => {
       const dir = copyOfTestCorpus('hash')
       const before = hashInputs(dir)
