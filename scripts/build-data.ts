@@ -4,14 +4,16 @@
  * with file:line and leaves the previous output untouched. The API tests' corpus is built by the
  * same code from test/corpus/ into src/generated/test-corpus.ts (`npm run build:test-data`).
  *
- * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet] [--force]
+ * usage: tsx scripts/build-data.ts [--data DIR] [--out FILE] [--quiet] [--force] [--strict]
  *   --force   rebuild even when the output already holds the build of these exact inputs
+ *   --strict  fail on stale corrections (data/corrections.json entries that match nothing any more)
  */
 import { createHash } from 'node:crypto'
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { applyCorrections, type CorrectionIssue } from '../src/extract/corrections'
 import { slugify } from '../src/extract/ids'
 import { extractStatements } from '../src/extract/index'
 import { mergeSpeakers } from '../src/extract/merge-speakers'
@@ -25,9 +27,11 @@ import {
   type ArticleMeta,
   ArticleMetaSchema,
   assertUniqueIds,
+  CorrectionsSchema,
   DataError,
   DataErrors,
   EntitiesSchema,
+  errorAt,
   locate,
   parseDataFile,
   SynonymsSchema,
@@ -41,6 +45,8 @@ export interface BuildOptions {
   dataDir: string
   /** File names in messages are relative to this; by default the folder holding `dataDir`. */
   root?: string
+  /** Fail on stale corrections instead of warning about them. */
+  strict?: boolean
 }
 
 export interface BuildOutput {
@@ -125,7 +131,7 @@ export function hashInputs(dataDir: string): string {
 }
 
 /** Reads, validates and extracts everything under `dataDir`; pure apart from reading files. */
-export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions): BuildOutput {
+export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }: BuildOptions): BuildOutput {
   const shown = (file: string) => relative(root, file) || file
   const warnings: string[] = []
   const read = (file: string) => readUtf8(file, shown(file))
@@ -198,7 +204,7 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
       a.id.localeCompare(b.id),
   )
 
-  const statements: Statement[] = []
+  let statements: Statement[] = []
   const statementIds = new Set<string>()
   for (const article of articles) {
     const result = extractStatements(
@@ -217,6 +223,21 @@ export function buildCorpus({ dataDir, root = dirname(dataDir) }: BuildOptions):
 
   // One speaker id per person across articles: "James Comey" and "James B. Comey" are one speaker.
   mergeSpeakers(statements, entities)
+
+  // Editorial corrections apply to what the extractor found, before the index is built from it.
+  const correctionsFile = join(dataDir, 'corrections.json')
+  if (existsSync(correctionsFile)) {
+    const text = read(correctionsFile)
+    const corrections = parseDataFile(shown(correctionsFile), text, CorrectionsSchema)
+    const outcome = applyCorrections(statements, corrections, { articles, entities, topics })
+    const at = (i: CorrectionIssue) => errorAt(shown(correctionsFile), text, [i.index, i.field], i.message)
+    const stale = outcome.stale.map(at)
+    if (outcome.problems.length > 0 || (strict && stale.length > 0))
+      throw new DataErrors([...outcome.problems.map(at), ...(strict ? stale : [])])
+    for (const e of stale) warnings.push(`${e.message} (stale correction: fix or remove it; --strict fails on it)`)
+    statements = outcome.statements
+  }
+
   const index = buildIndex(statements, { entities, topics })
 
   const corpus: Corpus = {
@@ -265,6 +286,7 @@ function main(): void {
       out: { type: 'string', default: join(ROOT, 'src/generated/corpus.ts') },
       quiet: { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
     },
   })
   const started = performance.now()
@@ -274,8 +296,10 @@ function main(): void {
     // wrangler dev runs the build twice at start (once for the bundle, once when its watcher is
     // ready); the second run, and any run on unchanged inputs, finds the output current.
     const hash = hashInputs(dataDir)
+    // --strict checks the corrections, so it never skips.
     if (
       !values.force &&
+      !values.strict &&
       existsSync(out) &&
       readFileSync(out, 'utf8').includes(`BUILD_HASH = ${JSON.stringify(hash)}`)
     ) {
@@ -283,7 +307,7 @@ function main(): void {
         console.log(`build-data: up to date, hash ${hash} (${(performance.now() - started).toFixed(0)} ms)`)
       return
     }
-    const { corpus, indexJson, warnings } = buildCorpus({ dataDir })
+    const { corpus, indexJson, warnings } = buildCorpus({ dataDir, strict: values.strict })
     for (const w of warnings) console.warn(`warning: ${w}`)
     writeAtomically(out, renderModule(corpus, indexJson, `${relative(ROOT, dataDir) || '.'}/`))
     if (!values.quiet) {

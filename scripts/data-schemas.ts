@@ -1,7 +1,15 @@
 /** Zod schemas for the hand-written files in data/, and parsing that reports file:line:column. */
 import { findNodeAtLocation, type Node, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser'
 import { z } from 'zod'
-import { ENTITY_TYPES, type RegistryEntity, type Topic } from '../src/types'
+import {
+  ATTRIBUTED_KINDS,
+  type Correction,
+  ENTITY_TYPES,
+  type RegistryEntity,
+  SPEAKER_TYPES,
+  STATEMENT_KINDS,
+  type Topic,
+} from '../src/types'
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 const slug = z.string().regex(SLUG, 'must be a lower-case slug (a-z, 0-9, single hyphens)').max(80)
@@ -62,6 +70,46 @@ type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 
 type Assert<T extends true> = T
 export type RegistryEntitySchemaIsRegistryEntity = Assert<Same<z.output<typeof RegistryEntitySchema>, RegistryEntity>>
 export type TopicRuleSchemaIsTopic = Assert<Same<z.output<typeof TopicRuleSchema>, Topic>>
+
+/** A speaker in a correction: a registry id or name, or a new speaker. */
+const CorrectionSpeakerSchema = z.union(
+  [
+    nonEmpty,
+    z.strictObject({
+      id: slug.optional(),
+      name: nonEmpty,
+      type: z.enum(SPEAKER_TYPES),
+      role: nonEmpty.optional(),
+      affiliation: nonEmpty.optional(),
+    }),
+  ],
+  { error: 'must be a registry id or name, or a speaker object { name, type, role?, affiliation?, id? }' },
+)
+const correction = {
+  article: slug,
+  anchor: z.string().trim().min(3, 'must be at least 3 characters of the statement, quoted as written'),
+  note: z.string().optional(),
+}
+
+/** An entry of data/corrections.json: one editorial fix, by `action`. */
+export const CorrectionSchema = z.discriminatedUnion(
+  'action',
+  [
+    z.strictObject({ ...correction, action: z.literal('set_speaker'), speaker: CorrectionSpeakerSchema }),
+    z.strictObject({ ...correction, action: z.literal('set_kind'), kind: z.enum(STATEMENT_KINDS) }),
+    z.strictObject({ ...correction, action: z.literal('drop') }),
+    z.strictObject({
+      ...correction,
+      action: z.literal('add'),
+      speaker: CorrectionSpeakerSchema,
+      kind: z.enum(ATTRIBUTED_KINDS),
+      cue: nonEmpty.nullable().default(null),
+    }),
+  ],
+  { error: 'action must be one of set_speaker, set_kind, drop, add' },
+)
+export const CorrectionsSchema = z.array(CorrectionSchema)
+export type CorrectionSchemaIsCorrection = Assert<Same<z.output<typeof CorrectionSchema>, Correction>>
 
 export const SynonymsSchema = z.array(z.array(nonEmpty).min(2, 'a synonym group needs at least two forms'))
 
@@ -136,6 +184,13 @@ export class DataErrors extends Error {
     super(errors.map((e) => e.message).join('\n'))
     this.name = 'DataErrors'
   }
+}
+
+/** A DataError at a JSON path of a data file (`[3].anchor`): the line and column of that field. */
+export function errorAt(file: string, text: string, path: readonly (string | number)[], message: string): DataError {
+  const tree = parseTree(text)
+  const { line, column } = locate(text, tree ? nearestNode(tree, path).offset : 0)
+  return new DataError(file, line, column, `${formatPath(path)}: ${message}`)
 }
 
 /** Fails on duplicate ids, pointing at the second occurrence. */

@@ -3,12 +3,15 @@
  * --gold) and prints a per-article and a micro-average table; then scores search relevance (MRR,
  * success@3 and nDCG@10) on the judged queries in test/relevance/.
  *
- * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline] [--gold DIR]... [--relevance]
+ * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline] [--gold DIR]... [--calibration] [--fit]
+ *                           [--relevance]
  *   --json             print the scores as JSON instead of tables
  *   --verbose          print the scorer's per-statement OK/SPK/KND/MISS/EXTRA lines
  *   --blind            also score the blind sets (never tune rules on blind3)
  *   --write-baseline   record the dev set's micro averages in test/eval-baseline.json
  *   --gold DIR         score only this gold set: NAME.txt with NAME.json or NAME.gold.json (repeatable)
+ *   --calibration      also print, per set, the confidence buckets against the share of right speakers
+ *   --fit              fit the confidence weights (src/extract/confidence.ts) on the sets by logistic regression
  *   --relevance        score only search relevance
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -16,12 +19,27 @@ import { basename, dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import MiniSearch from 'minisearch'
+import {
+  type CalibrationSample,
+  calibrate,
+  expectedCalibrationError,
+  type FitExample,
+  fitLogistic,
+} from '../src/eval/calibration'
 import { type Judgment, type RelevanceScores, scoreJudgments } from '../src/eval/relevance'
-import { type ArticleScore, averageScores, type Gold, type MicroScore, scoreArticle } from '../src/eval/score'
-import { extractStatements } from '../src/extract/index'
+import {
+  type ArticleScore,
+  averageScores,
+  type Gold,
+  type MicroScore,
+  matchStatements,
+  scoreArticle,
+} from '../src/eval/score'
+import { confidenceFeatures, confidenceLogit } from '../src/extract/confidence'
+import { extractResolutions, extractStatements } from '../src/extract/index'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
 import { createStore } from '../src/search/store'
-import type { RegistryEntity, Topic } from '../src/types'
+import type { RegistryEntity, Statement, Topic } from '../src/types'
 import { buildCorpus } from './build-data'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -39,6 +57,8 @@ export interface CaseResult {
   score: ArticleScore
   /** The per-statement OK/SPK/KND/MISS/EXTRA lines. */
   lines: string[]
+  /** Each statement that matched a gold statement by content: its confidence, and whether its speakers are right. */
+  calibration: CalibrationSample[]
 }
 
 /**
@@ -84,15 +104,48 @@ export function evalCases(set: EvalSet = 'dev'): EvalCase[] {
   return EVAL_SETS[set].map((d) => join(ROOT, d)).flatMap((d) => (existsSync(d) ? readGoldFolder(d) : []))
 }
 
+const readContext = () => ({
+  entities: JSON.parse(readFileSync(join(ROOT, 'data/entities.json'), 'utf8')) as RegistryEntity[],
+  topics: JSON.parse(readFileSync(join(ROOT, 'data/topics.json'), 'utf8')) as Topic[],
+})
+
+/** The confidence of each statement that matched a gold statement (not an optional one), and whether its speakers are right. */
+function calibrationSamples(gold: Gold, statements: readonly Statement[]): CalibrationSample[] {
+  return matchStatements(gold, statements)
+    .filter((m) => !m.optional)
+    .map((m) => ({ confidence: statements[m.prediction]!.confidence ?? 0, correct: m.speakerOk }))
+}
+
 /** Extracts every case in this process and scores it. */
 export function scoreCases(cases: readonly EvalCase[]): { results: CaseResult[]; micro: MicroScore } {
-  const entities = JSON.parse(readFileSync(join(ROOT, 'data/entities.json'), 'utf8')) as RegistryEntity[]
-  const topics = JSON.parse(readFileSync(join(ROOT, 'data/topics.json'), 'utf8')) as Topic[]
+  const context = readContext()
   const results = cases.map((c) => {
-    const { statements } = extractStatements({ id: c.name, text: c.text, date: null }, { entities, topics })
-    return { name: c.name, ...scoreArticle(c.gold, statements) }
+    const { statements } = extractStatements({ id: c.name, text: c.text, date: null }, context)
+    return { name: c.name, ...scoreArticle(c.gold, statements), calibration: calibrationSamples(c.gold, statements) }
   })
   return { results, micro: averageScores(results.map((r) => r.score)) }
+}
+
+/**
+ * Fits the confidence weights on the cases: one example per statement matched to a gold statement, its
+ * weakest speaker's features against whether the speakers are right. Indirect is the kind baseline.
+ */
+export function fitConfidence(cases: readonly EvalCase[]): Record<string, number> {
+  const context = readContext()
+  const examples: FitExample[] = cases.flatMap((c) => {
+    const out = extractResolutions({ id: c.name, text: c.text, date: null }, context)
+    const statements = out.map((x) => x.statement)
+    return matchStatements(c.gold, statements)
+      .filter((m) => !m.optional)
+      .map((m) => {
+        const { statement, resolutions } = out[m.prediction]!
+        const options = confidenceFeatures(resolutions, statement.kind, statement.speakers)
+        const weakest = options.reduce((a, b) => (confidenceLogit(b) < confidenceLogit(a) ? b : a))
+        const { 'kind:indirect': _baseline, ...features } = weakest
+        return { features, label: m.speakerOk }
+      })
+  })
+  return fitLogistic(examples)
 }
 
 /** Scores one of the repository's sets. */
@@ -139,6 +192,21 @@ function printTable(title: string, results: readonly CaseResult[], micro: MicroS
   }
 }
 
+function printCalibration(title: string, results: readonly CaseResult[]): void {
+  const rows = calibrate(results.flatMap((r) => r.calibration))
+  console.log(
+    `\ncalibration: ${title.split(':')[0]}, statements matched by content (ECE ${expectedCalibrationError(rows)})`,
+  )
+  console.log('confidence  statements  mean  right')
+  for (const r of rows)
+    console.log(
+      `${r.from.toFixed(1)}–${r.to.toFixed(1)}`.padEnd(10) +
+        String(r.count).padStart(12) +
+        (r.mean?.toFixed(2) ?? '–').padStart(6) +
+        (r.fraction?.toFixed(3) ?? '–').padStart(7),
+    )
+}
+
 function printRelevance(relevance: RelevanceScores): void {
   const { results, mrr, success3, ndcg10 } = relevance
   console.log(`\nrelevance: ${results.length} judged queries, MRR ${mrr}, success@3 ${success3}, nDCG@10 ${ndcg10}`)
@@ -168,6 +236,8 @@ function main(): void {
       blind: { type: 'boolean', default: false },
       gold: { type: 'string', multiple: true },
       relevance: { type: 'boolean', default: false },
+      calibration: { type: 'boolean', default: false },
+      fit: { type: 'boolean', default: false },
     },
   })
   const external = values.gold ?? []
@@ -179,6 +249,12 @@ function main(): void {
     const relevance = runRelevance()
     if (values.json) console.log(JSON.stringify(relevance, null, 2))
     else printRelevance(relevance)
+    return
+  }
+
+  if (values.fit) {
+    const dirs = external.length > 0 ? external.map((d) => resolve(d)) : EVAL_SETS.dev.map((d) => join(ROOT, d))
+    console.log(JSON.stringify(fitConfidence(dirs.flatMap((d) => readGoldFolder(d))), null, 2))
     return
   }
 
@@ -208,7 +284,14 @@ function main(): void {
     console.log(
       JSON.stringify(
         Object.fromEntries(
-          runs.map((r) => [r.key, { articles: r.results.map((x) => ({ name: x.name, ...x.score })), micro: r.micro }]),
+          runs.map((r) => [
+            r.key,
+            {
+              articles: r.results.map((x) => ({ name: x.name, ...x.score })),
+              micro: r.micro,
+              ...(values.calibration ? { calibration: calibrate(r.results.flatMap((x) => x.calibration)) } : {}),
+            },
+          ]),
         ),
         null,
         2,
@@ -216,6 +299,7 @@ function main(): void {
     )
   } else {
     for (const r of runs) printTable(r.title, r.results, r.micro)
+    if (values.calibration) for (const r of runs) printCalibration(r.title, r.results)
     if (values.verbose)
       for (const r of runs) for (const x of r.results) console.log(`\n# ${r.key}/${x.name}\n${x.lines.join('\n')}`)
   }

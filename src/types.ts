@@ -64,6 +64,15 @@ export interface Statement {
   entities: string[]
   /** ISO date of the statement when known. */
   date: string | null
+  /**
+   * How sure the extractor is of `speakers` (0–1, two decimals): a calibrated estimate of the chance they are
+   * right, from how they were resolved (a name next to the cue scores high, a pronoun far from its antecedent
+   * low). Null for narration, which has no speaker; 0 for a quotation nobody was found for; 1 once an editor
+   * has set the speaker (or added the statement) in `data/corrections.json`.
+   */
+  confidence: number | null
+  /** An editor changed or added this statement through `data/corrections.json`. */
+  corrected: boolean
 }
 
 /** A role a registry entity held between two dates: `from` inclusive, `to` exclusive; an open end still holds. */
@@ -102,6 +111,30 @@ export interface Topic {
    */
   keywords: string[]
 }
+
+/** A speaker an editor names in `data/corrections.json`: a registry id or name, or a new speaker. */
+export type CorrectionSpeaker =
+  | string
+  | { id?: string; name: string; type: SpeakerType; role?: string; affiliation?: string }
+
+/**
+ * An entry of `data/corrections.json`: an editor's fix to one statement of one article, found by a quoted text
+ * `anchor` (a piece of its content, or else of its sentence; case and quote style do not matter), so it
+ * survives re-extraction. `add` records a statement the extractor missed: the anchor is its content.
+ */
+export type Correction =
+  | { article: string; anchor: string; note?: string; action: 'set_speaker'; speaker: CorrectionSpeaker }
+  | { article: string; anchor: string; note?: string; action: 'set_kind'; kind: StatementKind }
+  | { article: string; anchor: string; note?: string; action: 'drop' }
+  | {
+      article: string
+      anchor: string
+      note?: string
+      action: 'add'
+      speaker: CorrectionSpeaker
+      kind: AttributedKind
+      cue: string | null
+    }
 
 /** What the extractor needs to know about an article. */
 export interface ArticleInput {

@@ -167,6 +167,68 @@ export function listSpeakerNames(prediction: Prediction): string[] {
 const speakerList = (gold: readonly GoldSpeaker[]) =>
   gold.map((g) => (typeof g === 'string' ? g : g.join(','))).join(',')
 
+/** One prediction matched to a gold record by content. */
+export interface StatementMatch {
+  /** Index into the predictions as given. */
+  prediction: number
+  /** Index into `gold.statements`, or into `gold.optional` when `optional`. */
+  gold: number
+  optional: boolean
+  /** Content token F1 of the pair. */
+  f1: number
+  /** The speakers match too (always false for an optional record). */
+  speakerOk: boolean
+  kindOk: boolean
+}
+
+/** Indices of the predictions the scorer scores: attributed (not narration), with a speaker and content. */
+function scoredIndices(predictions: readonly Prediction[]): number[] {
+  return predictions.flatMap((r, i) =>
+    r && (r.kind ?? '') !== 'narration' && listSpeakerNames(r).length > 0 && typeof r.content === 'string' ? [i] : [],
+  )
+}
+
+/**
+ * Matches predictions to gold statements greedily by content token F1 (≥ 0.5, best first; ties keep
+ * prediction order), exactly as `scoreArticle` does, and says for each match whether its speakers and
+ * kind are right: per-statement results, e.g. to check a confidence against.
+ *
+ * @example matchStatements(gold, statements).filter((m) => !m.optional && m.speakerOk).length // attribution hits
+ */
+export function matchStatements(gold: Gold, predictions: readonly Prediction[]): StatementMatch[] {
+  const P = scoredIndices(predictions)
+  const G = gold.statements
+  const candidates = [...G, ...(gold.optional ?? [])]
+  // Every pair worth matching, best overlap first; the sort is stable, so ties keep prediction order.
+  const pairs: [f: number, i: number, j: number][] = []
+  P.forEach((pi, i) => {
+    candidates.forEach((g, j) => {
+      const f = tokenF1(predictions[pi]!.content as string, g.content)
+      if (f >= CONTENT_MATCH_F1) pairs.push([f, i, j])
+    })
+  })
+  pairs.sort((a, b) => b[0] - a[0])
+  const usedP = new Set<number>()
+  const usedG = new Set<number>()
+  const matches: StatementMatch[] = []
+  for (const [f, i, j] of pairs) {
+    if (usedP.has(i) || usedG.has(j)) continue
+    usedP.add(i)
+    usedG.add(j)
+    const p = predictions[P[i]!]!
+    const optional = j >= G.length
+    matches.push({
+      prediction: P[i]!,
+      gold: optional ? j - G.length : j,
+      optional,
+      f1: f,
+      speakerOk: !optional && matchSpeakers(G[j]!.speakers, listSpeakerNames(p)),
+      kindOk: !optional && p.kind === G[j]!.kind,
+    })
+  }
+  return matches
+}
+
 /**
  * Scores one article: predictions are matched greedily to gold statements by content token F1 (≥ 0.5, best
  * first); a match counts for attribution when its speakers match too. Narration and predictions without a
@@ -176,46 +238,26 @@ const speakerList = (gold: readonly GoldSpeaker[]) =>
  * @example scoreArticle(gold, extractStatements(article, context).statements).score.attribution_f1
  */
 export function scoreArticle(gold: Gold, predictions: readonly Prediction[]): { score: ArticleScore; lines: string[] } {
-  const P = predictions.filter(
-    (r): r is Prediction & { content: string } =>
-      Boolean(r) && (r.kind ?? '') !== 'narration' && listSpeakerNames(r).length > 0 && typeof r.content === 'string',
-  )
+  const P = scoredIndices(predictions)
   const G = gold.statements
-  const candidates = [...G, ...(gold.optional ?? [])]
-  // Every pair worth matching, best overlap first; the sort is stable, so ties keep prediction order.
-  const pairs: [f: number, i: number, j: number][] = []
-  P.forEach((p, i) => {
-    candidates.forEach((g, j) => {
-      const f = tokenF1(p.content, g.content)
-      if (f >= CONTENT_MATCH_F1) pairs.push([f, i, j])
-    })
-  })
-  pairs.sort((a, b) => b[0] - a[0])
-  const usedP = new Set<number>()
-  const usedG = new Set<number>()
-  const matched: [i: number, j: number, f: number][] = []
-  for (const [f, i, j] of pairs) {
-    if (usedP.has(i) || usedG.has(j)) continue
-    usedP.add(i)
-    usedG.add(j)
-    matched.push([i, j, f])
-  }
+  const matches = matchStatements(gold, predictions)
+  const usedP = new Set(matches.map((m) => m.prediction))
+  const usedG = new Set(matches.filter((m) => !m.optional).map((m) => m.gold))
 
   let contentTp = 0
   let attributionTp = 0
   let kindOk = 0
   let optionalMatched = 0
   const lines: string[] = []
-  for (const [i, j, f] of matched) {
-    if (j >= G.length) {
+  for (const { prediction, gold: j, optional, f1: f, speakerOk } of matches) {
+    if (optional) {
       optionalMatched++
       continue
     }
     contentTp++
-    const p = P[i]!
+    const p = predictions[prediction]!
     const g = G[j]!
     const names = listSpeakerNames(p)
-    const speakerOk = matchSpeakers(g.speakers, names)
     if (speakerOk) attributionTp++
     if (p.kind === g.kind) kindOk++
     lines.push(
@@ -226,8 +268,11 @@ export function scoreArticle(gold: Gold, predictions: readonly Prediction[]): { 
   const nG = G.length
   for (const [j, g] of G.entries())
     if (!usedG.has(j)) lines.push(`MISS gold=[${speakerList(g.speakers)}] ${g.kind} :: ${g.content.slice(0, 70)}`)
-  for (const [i, p] of P.entries())
-    if (!usedP.has(i)) lines.push(`EXTRA pred=[${listSpeakerNames(p)}] ${p.kind} :: ${p.content.slice(0, 70)}`)
+  for (const i of P) {
+    const p = predictions[i]!
+    if (!usedP.has(i))
+      lines.push(`EXTRA pred=[${listSpeakerNames(p)}] ${p.kind} :: ${(p.content as string).slice(0, 70)}`)
+  }
 
   const prf = (tp: number) => {
     const p = nP ? tp / nP : 0

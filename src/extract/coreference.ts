@@ -28,8 +28,8 @@ const RECENT_LIMIT = 60
  * salient; pronouns and anaphors resolve against that salience.
  */
 export class Discourse {
-  private readonly entities = new Map<string, EntityState>()
-  private readonly events: SalienceEvent[] = []
+  readonly entities = new Map<string, EntityState>()
+  readonly events: SalienceEvent[] = []
   private recent: string[] = []
   private readonly honorifics = new Map<string, string>()
   private readonly names: NameForms

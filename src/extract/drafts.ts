@@ -2,6 +2,7 @@
 import type { Span, StatementKind } from '../types'
 import type { Analysis } from './analysis'
 import type { Attribution } from './attributions'
+import type { Resolution } from './confidence'
 import type { Discourse } from './coreference'
 import { matchRegistry, type RegistryIndex } from './entities'
 import type { EntityState } from './entity-states'
@@ -9,6 +10,7 @@ import { DOCUMENT_NOUNS, TITLE_WORDS } from './lexicon'
 import type { Mention } from './mention'
 import { guessGender } from './name-kinds'
 import type { QuoteUnit } from './quotes'
+import { continuationOf, describeResolution } from './resolution'
 import type { Item } from './timeline'
 import { tokenize } from './tokens'
 import type { TranscriptTurn } from './transcript'
@@ -25,6 +27,8 @@ interface Draft {
   extentEnd: number
   sentence: number
   lastSentence: number
+  /** How each speaker was found, one per speaker part: what the statement's confidence is computed from. */
+  resolutions: Resolution[]
 }
 
 /** Where the walk is: the drafts so far, the last statement, and the last one with its attribution's sentence. */
@@ -75,7 +79,8 @@ export function draftStatements(a: Analysis, items: readonly Item[], discourse: 
 /** An attribution's draft; null for a refusal, which is recorded directly and never continued. */
 function draftAttribution(a: Analysis, discourse: Discourse, walk: Walk, att: Attribution): Draft | null {
   const { lastBySentence } = walk
-  const states = attributionSpeakers(discourse, walk, att)
+  const resolutions: Resolution[] = []
+  const states = attributionSpeakers(discourse, walk, att, resolutions)
   // "The firm declined to comment.": recorded with no content (nothing was said), and the firm
   // stays the salient antecedent.
   if (att.decline) {
@@ -83,7 +88,18 @@ function draftAttribution(a: Analysis, discourse: Discourse, walk: Walk, att: At
     if (states.length === 0) return null
     const source = att.subject?.text ?? null
     walk.drafts.push(
-      makeDraft('indirect', states, null, source, att.cue, [], att.extentStart, att.extentEnd, a.sentenceAt),
+      makeDraft(
+        'indirect',
+        states,
+        null,
+        source,
+        att.cue,
+        [],
+        att.extentStart,
+        att.extentEnd,
+        a.sentenceAt,
+        resolutions,
+      ),
     )
     return null
   }
@@ -95,18 +111,43 @@ function draftAttribution(a: Analysis, discourse: Discourse, walk: Walk, att: At
       ? lastBySentence.draft.source
       : null
     : (att.subject?.text ?? null)
-  return makeDraft(att.kind, states, via, source, att.cue, att.pieces, att.extentStart, att.extentEnd, a.sentenceAt)
+  return makeDraft(
+    att.kind,
+    states,
+    via,
+    source,
+    att.cue,
+    att.pieces,
+    att.extentStart,
+    att.extentEnd,
+    a.sentenceAt,
+    resolutions,
+  )
 }
 
-/** The speakers of an attribution: its subject's parts resolved, or the previous speaker of the sentence. */
-function attributionSpeakers(discourse: Discourse, walk: Walk, att: Attribution): EntityState[] {
-  if (att.inherit) return walk.lastBySentence?.sentence === att.sentence ? walk.lastBySentence.draft.states : []
+/**
+ * The speakers of an attribution: its subject's parts resolved, or the previous speaker of the sentence;
+ * `resolutions` receives how each was found.
+ */
+function attributionSpeakers(
+  discourse: Discourse,
+  walk: Walk,
+  att: Attribution,
+  resolutions: Resolution[],
+): EntityState[] {
+  if (att.inherit) {
+    const prev = walk.lastBySentence?.sentence === att.sentence ? walk.lastBySentence.draft : null
+    resolutions.push(...continuationOf(prev?.resolutions ?? [], 0))
+    return prev?.states ?? []
+  }
   const states: EntityState[] = []
   if (att.subject === null) return states
   // Joint speakers are different people: "Mr. Chen and Dr. Chen both said".
   const avoid = new Set<string>()
   for (const p of att.subject.parts) {
-    for (const e of discourse.resolve(p, att.pos, att.sentence, att.pieces, avoid)) {
+    const found = discourse.resolve(p, att.pos, att.sentence, att.pieces, avoid)
+    resolutions.push(describeResolution(discourse, p, found, att.pos, att.sentence, att.pieces))
+    for (const e of found) {
       if (!avoid.has(e.key)) states.push(e)
       avoid.add(e.key)
     }
@@ -167,15 +208,29 @@ function draftQuote(a: Analysis, walk: Walk, u: QuoteUnit, sentence: number): Dr
     last!.lastSentence = sentenceAt(Math.max(u.start, u.end - 1))
     return null
   }
-  return makeDraft('direct', continues ? last!.states : [], null, null, null, pieces, u.start, u.end, sentenceAt)
+  const resolutions = continues ? continuationOf(last!.resolutions, sentence - last!.lastSentence) : []
+  return makeDraft(
+    'direct',
+    continues ? last!.states : [],
+    null,
+    null,
+    null,
+    pieces,
+    u.start,
+    u.end,
+    sentenceAt,
+    resolutions,
+  )
 }
 
 /** A transcript turn: the label is both the speaker and the cue ("BRANDT:"). */
 function draftTurn(a: Analysis, discourse: Discourse, t: TranscriptTurn, sentence: number): Draft {
   const states = t.anonymous ? [] : resolveLabel(t.label, discourse, a.registry, sentence, t.start)
+  // A transcript label names its speaker outright ("BRANDT:").
+  const resolutions: Resolution[] = states.length > 0 ? [{ path: 'named', distance: 0, competitors: 0 }] : []
   const pieces = [{ start: t.start, end: t.end }, ...t.more.map((m) => ({ start: m.start, end: m.end }))]
   const end = pieces[pieces.length - 1]!.end
-  return makeDraft('direct', states, null, t.label, `${t.label}:`, pieces, t.start, end, a.sentenceAt)
+  return makeDraft('direct', states, null, t.label, `${t.label}:`, pieces, t.start, end, a.sentenceAt, resolutions)
 }
 
 /** Covers every sentence no draft covers with a narration draft ("The ferry left at dawn."). */
@@ -198,6 +253,7 @@ export function addNarration(drafts: Draft[], a: Analysis): void {
       extentEnd: s.end,
       sentence: s.index,
       lastSentence: s.index,
+      resolutions: [],
     })
   }
 }
@@ -232,6 +288,7 @@ function makeDraft(
   extentStart: number,
   extentEnd: number,
   sentenceAt: (pos: number) => number,
+  resolutions: Resolution[],
 ): Draft {
   const first = pieces[0]?.start ?? extentStart
   return {
@@ -245,6 +302,7 @@ function makeDraft(
     extentEnd,
     sentence: sentenceAt(first),
     lastSentence: sentenceAt(Math.max(extentStart, extentEnd - 1)),
+    resolutions,
   }
 }
 

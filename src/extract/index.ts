@@ -1,8 +1,9 @@
 /** Statement extraction: segments an article, finds attributions, resolves speakers and emits statements. */
 import type { ArticleInput, ExtractOptions, ExtractResult, Statement } from '../types'
 import { analyseArticle, findArticleAttributions } from './analysis'
+import type { Resolution } from './confidence'
 import { Discourse } from './coreference'
-import { addNarration, draftStatements } from './drafts'
+import { addNarration, type Draft, draftStatements } from './drafts'
 import { toStatements } from './statements'
 import { buildTimeline } from './timeline'
 
@@ -20,12 +21,24 @@ const MAX_WARNINGS_PER_KIND = 5
 export function extractStatements(article: ArticleInput, options: ExtractOptions = {}): ExtractResult {
   const warnings: string[] = []
   try {
-    const statements = extract(article, options, warnings)
+    const { statements } = extract(article, options, warnings)
     return { statements, warnings: capWarnings(warnings) }
   } catch (err) {
     warnings.push(`extraction failed, article skipped: ${err instanceof Error ? err.message : String(err)}`)
     return { statements: [], warnings: capWarnings(warnings) }
   }
+}
+
+/**
+ * The statements with how each one's speakers were resolved, the inputs of its `confidence`: for fitting and
+ * checking the confidence model (`npm run eval -- --gold DIR --fit`). Throws where `extractStatements` warns.
+ */
+export function extractResolutions(
+  article: ArticleInput,
+  options: ExtractOptions = {},
+): { statement: Statement; resolutions: readonly Resolution[] }[] {
+  const { statements, drafts } = extract(article, options, [])
+  return statements.map((statement, i) => ({ statement, resolutions: drafts[i]?.resolutions ?? [] }))
 }
 
 /** Keeps the first few warnings of each kind, so an odd 1 MB file yields a readable list. */
@@ -43,11 +56,15 @@ function capWarnings(warnings: readonly string[]): string[] {
   return out
 }
 
-function extract(article: ArticleInput, options: ExtractOptions, warnings: string[]): Statement[] {
+function extract(
+  article: ArticleInput,
+  options: ExtractOptions,
+  warnings: string[],
+): { statements: Statement[]; drafts: readonly Draft[] } {
   const text = typeof article.text === 'string' ? article.text : ''
   if (text.trim() === '') {
     warnings.push('article text is empty')
-    return []
+    return { statements: [], drafts: [] }
   }
   const a = analyseArticle(text, options, warnings)
   const items = buildTimeline(a, findArticleAttributions(a))
@@ -64,5 +81,5 @@ function extract(article: ArticleInput, options: ExtractOptions, warnings: strin
     (x, y) =>
       (x.pieces[0]?.start ?? x.extentStart) - (y.pieces[0]?.start ?? y.extentStart) || x.extentStart - y.extentStart,
   )
-  return toStatements(article, a, drafts, discourse, options)
+  return { statements: toStatements(article, a, drafts, discourse, options), drafts }
 }

@@ -1,6 +1,7 @@
 /** Public statements from drafts: stable ids, sentence text, speakers, topics and the registry entities named. */
 import type { ArticleInput, ExtractOptions, Span, Statement } from '../types'
 import type { Analysis } from './analysis'
+import { statementConfidence } from './confidence'
 import type { Discourse } from './coreference'
 import type { Draft } from './drafts'
 import { fnv1a64, normaliseForId } from './ids'
@@ -23,18 +24,18 @@ export function toStatements(
   const out: Statement[] = []
   for (const d of drafts) {
     const content = d.pieces.map((p) => text.slice(p.start, p.end)).join(' ')
-    const firstStart = d.pieces[0]?.start ?? d.extentStart
-    const base = `${articleId}-${fnv1a64(`${normaliseForId(content)}|${firstStart}`).slice(0, 10)}`
+    const base = statementBaseId(articleId, content, d.pieces[0]?.start ?? d.extentStart)
     const n = (ids.get(base) ?? 0) + 1
     ids.set(base, n)
     const sFirst = sentences[sentenceAt(d.extentStart)]!
     const sLast = sentences[sentenceAt(Math.max(d.extentStart, d.extentEnd - 1))]!
     const sentence = sentences[d.sentence]!
+    const speakers = dedupeSpeakers(d.states.map((e) => discourse.speakerOf(e)))
     out.push({
       id: n === 1 ? base : `${base}-${n}`,
       article: articleId,
       kind: d.kind,
-      speakers: dedupeSpeakers(d.states.map((e) => discourse.speakerOf(e))),
+      speakers,
       source: d.source,
       cue: d.cue,
       via: d.via === null ? null : discourse.speakerOf(d.via),
@@ -46,9 +47,21 @@ export function toStatements(
       topics: findTopics(content, options.topics ?? [], wordsWithin(d.pieces, tokens)),
       entities: registryIdsWithin(d.pieces, registryMentions),
       date: article.date ?? null,
+      confidence: statementConfidence(d.resolutions, d.kind, speakers),
+      corrected: false,
     })
   }
   return out
+}
+
+/**
+ * A statement's id before any `-2` that tells apart two statements with the same content at the same place:
+ * a hash of the article id, the content and where it starts, so it survives rebuilds and other articles.
+ *
+ * @example statementBaseId('a1', 'We will win,', 1) // 'a1-' + 10 hex digits
+ */
+export function statementBaseId(articleId: string, content: string, start: number): string {
+  return `${articleId}-${fnv1a64(`${normaliseForId(content)}|${start}`).slice(0, 10)}`
 }
 
 /** Index of the first item that starts at or after `pos`, in items sorted by start (binary search). */

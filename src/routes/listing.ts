@@ -27,6 +27,7 @@ export interface Page<T> {
 export function resolveOrThrow(store: Store, query: RawFilters, instance: string, inside?: string): Filters {
   const raw: RawFilters = {}
   for (const p of FILTER_PARAMS) if (query[p]?.length) raw[p] = query[p]
+  if (query.min_confidence !== undefined) raw.min_confidence = query.min_confidence
   const { filters, errors } = resolveFilters(store, raw)
   if (errors.length === 0) return filters
   throw new ProblemError(

@@ -50,6 +50,15 @@ export const StatementSchema = z
     topics: z.array(z.string()),
     entities: z.array(z.string()),
     date: z.string().nullable(),
+    confidence: z.number().min(0).max(1).nullable().openapi({
+      description:
+        'How sure the extractor is of `speakers`, 0–1, calibrated on hand-annotated news (of statements at 0.8, about 8 in 10 have the right speaker): high for a name next to the cue, low for a pronoun far from its antecedent. Null for narration, which has no speaker; 0 for a quotation nobody was found for; 1 once an editor set the speaker.',
+      example: 0.95,
+    }),
+    corrected: z.boolean().openapi({
+      description: 'An editor changed or added this statement (`data/corrections.json`).',
+      example: false,
+    }),
   })
   .openapi('Statement')
 
@@ -183,6 +192,20 @@ export const FilterQuery = {
   entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', ['xi-jinping']),
   article: listParam('article', 'Article id or title.', ['han-blinken-unga-2023']),
   via: listParam('via', 'Relaying channel: id, name or alias.', ['xinhua']),
+  min_confidence: z
+    .string()
+    .regex(/^(?:\d{1,3}(?:\.\d{1,6})?|\.\d{1,6})$/, 'min_confidence must be a number from 0 to 1, such as 0.8')
+    .transform(Number)
+    .pipe(z.number().max(1, 'min_confidence must be at most 1'))
+    .optional()
+    .openapi({
+      type: 'number',
+      minimum: 0,
+      maximum: 1,
+      example: 0.8,
+      description:
+        'Only statements whose speaker `confidence` is at least this (0 to 1); narration, which has no speaker, is left out.',
+    }),
   facets: listParam(
     'facets',
     `Facets to count over the whole matching set; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,

@@ -8,10 +8,15 @@ export const FILTER_PARAMS = ['speaker', 'kind', 'topic', 'entity', 'article', '
 export type FilterParam = (typeof FILTER_PARAMS)[number]
 
 /** Raw filter values as given: each parameter a list of values (already split on commas). */
-export type RawFilters = Partial<Record<FilterParam, readonly string[]>>
+export type RawFilters = Partial<Record<FilterParam, readonly string[]>> & ConfidenceFilter
 
 /** Resolved filters: each present parameter is the set of ids it allows. */
-export type Filters = Partial<Record<FilterParam, ReadonlySet<string>>>
+export type Filters = Partial<Record<FilterParam, ReadonlySet<string>>> & ConfidenceFilter
+
+/** `min_confidence`: the least speaker confidence (0–1) a statement needs; narration has none, so never passes. */
+export interface ConfidenceFilter {
+  min_confidence?: number
+}
 
 export interface FilterError {
   parameter: FilterParam
@@ -27,7 +32,7 @@ export interface FilterError {
  * @example resolveFilters(store, { speaker: ['blinken'] }) // { filters: { speaker: Set{'antony-blinken'} }, errors: [] }
  */
 export function resolveFilters(store: Store, raw: RawFilters): { filters: Filters; errors: FilterError[] } {
-  const filters: Filters = {}
+  const filters: Filters = raw.min_confidence === undefined ? {} : { min_confidence: raw.min_confidence }
   const errors: FilterError[] = []
   for (const parameter of FILTER_PARAMS) {
     const values = raw[parameter]
@@ -65,7 +70,17 @@ export function matchesFilters(st: Statement, filters: Filters): boolean {
   if (via && !(st.via && via.has(st.via.id))) return false
   if (topic && !st.topics.some((t) => topic.has(t))) return false
   if (entity && !st.entities.some((e) => entity.has(e))) return false
-  return true
+  return meetsConfidence(st, filters.min_confidence)
+}
+
+/**
+ * True when the statement's speaker confidence is at least `min` (always, without a minimum). Narration, whose
+ * confidence is null, never meets one, not even 0.
+ *
+ * @example meetsConfidence({ ...statement, confidence: 0.9 }, 0.8) // true
+ */
+export function meetsConfidence(st: Pick<Statement, 'confidence'>, min: number | undefined): boolean {
+  return min === undefined || (st.confidence !== null && st.confidence >= min)
 }
 
 /** Statements in article order that pass the filters. */

@@ -21,6 +21,8 @@ export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 
     topics: [],
     entities: [],
     date: null,
+    confidence: fields.kind === undefined || fields.kind === 'narration' ? null : 1,
+    corrected: false,
     ...fields,
   }
 }

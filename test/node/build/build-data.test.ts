@@ -227,12 +227,81 @@ describe('buildCorpus', () => {
       ['article-empty', /^data\/articles\/empty\.txt:1:1: article text is empty/],
       ['article-bad-utf8', /^data\/articles\/bad\.txt:2:\d+: is not valid UTF-8/],
       ['synonyms-single-form', /^data\/synonyms\.json:3:3: \[1\]: a synonym group needs at least two forms/],
+      ['corrections-invalid-json', /^data\/corrections\.json:6:3: invalid JSON/],
+      ['corrections-bad-action', /^data\/corrections\.json:5:5: \[0\]\.action: action must be one of/],
+      ['corrections-missing-speaker', /^data\/corrections\.json:7:3: \[1\]\.speaker: must be a registry id or name/],
+      [
+        'corrections-ambiguous-anchor',
+        /^data\/corrections\.json:4:5: \[0\]\.anchor: "free kick" matches 2 statements: harbour-city-comeback-\w+ .* and harbour-city-comeback-\w+ /,
+      ],
+      [
+        'corrections-unknown-speaker',
+        /^data\/corrections\.json:6:5: \[0\]\.speaker: "Luis Fereira" names no registry entity/,
+      ],
+      ['corrections-add-anchor-twice', /^data\/corrections\.json:4:5: \[0\]\.anchor: "Quayside Park" occurs 2 times/],
     ])('%s fails the build with file:line:column', (fixture, message) => {
       expect(buildError(dataWith(fixture))).toMatch(message)
     })
 
     it('has a test for every malformed fixture', () => {
-      expect(readdirSync(MALFORMED).length).toBe(11)
+      expect(readdirSync(MALFORMED).length).toBe(17)
+    })
+  })
+
+  describe('corrections', () => {
+    const stale = [
+      { article: 'harbour-city-comeback', anchor: 'That one is on me', action: 'drop' },
+      { article: 'harbour-city-comeback', anchor: 'words nobody ever wrote', action: 'drop' },
+      { article: 'no-such-article', anchor: 'anything at all', action: 'drop' },
+    ]
+    const withStale = () => {
+      const dir = copyOfTestCorpus('stale')
+      writeFileSync(join(dir, 'corrections.json'), `${JSON.stringify(stale, null, 2)}\n`)
+      return dir
+    }
+
+    it('applies the test corpus corrections without a warning', () => {
+      const { corpus, warnings } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
+      expect(warnings).toEqual([])
+      // Six corrections: two drops, and four statements set or added.
+      expect(corpus.statements.filter((s) => s.corrected).length).toBe(4)
+    })
+
+    it('warns with file:line about each correction that matches nothing any more, and still builds', () => {
+      const { corpus, warnings } = buildCorpus({ dataDir: withStale() })
+      expect(warnings).toEqual([
+        expect.stringMatching(/^data\/corrections\.json:9:5: \[1\]\.anchor: .*matches no statement.*stale correction/),
+        expect.stringMatching(/^data\/corrections\.json:13:5: \[2\]\.article: no article "no-such-article".*stale/),
+      ])
+      expect(corpus.statements.some((s) => s.content.startsWith('That one is on me'))).toBe(false)
+    })
+
+    it('fails on stale corrections with strict', () => {
+      expect(() => buildCorpus({ dataDir: withStale(), strict: true })).toThrow(/^data\/corrections\.json:9:5: /)
+    })
+
+    it('builds without a corrections file', () => {
+      const dir = copyOfTestCorpus('no-corrections')
+      rmSync(join(dir, 'corrections.json'))
+      expect(buildCorpus({ dataDir: dir }).corpus.statements.every((s) => !s.corrected)).toBe(true)
+    })
+
+    it("applies the README's example to the bundled article with no problem and nothing stale", () => {
+      const section = readFileSync(join(ROOT, 'README.md'), 'utf8').split('## Editorial corrections')[1]!
+      const example = section.match(/```json\n([\s\S]*?)```/)![1]!
+      const dir = join(scratch, 'readme-example', 'data')
+      cpSync(join(ROOT, 'data'), dir, { recursive: true })
+      writeFileSync(join(dir, 'corrections.json'), example)
+      const { corpus, warnings } = buildCorpus({ dataDir: dir, strict: true })
+      expect(warnings).toEqual([])
+      expect(corpus.statements.filter((s) => s.corrected)).toHaveLength(3)
+    })
+
+    it('covers corrections.json in the build hash', () => {
+      const dir = copyOfTestCorpus('hash')
+      const before = hashInputs(dir)
+      writeFileSync(join(dir, 'corrections.json'), '[]\n')
+      expect(hashInputs(dir)).not.toBe(before)
     })
   })
 })

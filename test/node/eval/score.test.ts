@@ -8,6 +8,7 @@ import {
   listSpeakerNames,
   matchSpeakerName,
   matchSpeakers,
+  matchStatements,
   type Prediction,
   scoreArticle,
   tokenF1,
@@ -207,6 +208,51 @@ describe('scoreArticle', () => {
       { speakers: ['Cy Tan'], kind: 'direct', content: 'seven eight nine' },
     ])
     expect(scoreArticle(three, [said('Reis', 'one two three', 'direct')]).score.attribution_r).toBe(0.333)
+  })
+})
+
+describe('matchStatements', () => {
+  const g = gold(
+    [
+      { speakers: ['Ann Lee'], kind: 'direct', content: 'the port will reopen on Monday' },
+      { speakers: ['Bob Day'], kind: 'indirect', content: 'the strike cost millions' },
+    ],
+    [{ speakers: [], kind: 'indirect', content: 'voters were uneasy about the plan' }],
+  )
+  const predictions: Prediction[] = [
+    { kind: 'narration', content: 'The port closed.' },
+    said('Lee', 'the port will reopen on Monday', 'direct'),
+    said('Ann Lee', 'the strike cost millions'),
+    said('Cy Fox', 'voters were uneasy about the plan'),
+    said('Dee Roe', 'nothing anyone annotated'),
+  ]
+
+  it('gives each content match with its prediction index, gold index and speaker verdict', () => {
+    const matches = matchStatements(g, predictions)
+    expect(
+      matches.map(({ prediction, gold, optional, speakerOk, kindOk }) => ({
+        prediction,
+        gold,
+        optional,
+        speakerOk,
+        kindOk,
+      })),
+    ).toEqual([
+      { prediction: 1, gold: 0, optional: false, speakerOk: true, kindOk: true },
+      { prediction: 2, gold: 1, optional: false, speakerOk: false, kindOk: true },
+      { prediction: 3, gold: 0, optional: true, speakerOk: false, kindOk: false },
+    ])
+  })
+
+  it('leaves out narration and predictions that match nothing', () => {
+    const matched = matchStatements(g, predictions).map((m) => m.prediction)
+    expect(matched).not.toContain(0)
+    expect(matched).not.toContain(4)
+  })
+
+  it('agrees with scoreArticle on the attribution hits', () => {
+    const hits = matchStatements(g, predictions).filter((m) => !m.optional && m.speakerOk).length
+    expect(hits).toBe(scoreArticle(g, predictions).score.counts.attribution_tp)
   })
 })
 
