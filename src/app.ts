@@ -1,13 +1,17 @@
 /** Composes the API: middleware, route groups, the OpenAPI document and the error handlers. */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
-import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { prettyJSON } from 'hono/pretty-json'
 import { secureHeaders } from 'hono/secure-headers'
 import type { LoadResult } from './data'
 import { ProblemError, problem, problemResponse } from './errors'
+import { accessLog } from './middleware/access-log'
+import { headLength } from './middleware/head-length'
+import { httpCache } from './middleware/http-cache'
+import { rateLimit } from './middleware/rate-limit'
+import { requestId } from './middleware/request-id'
 import { articles } from './routes/articles'
 import { entities } from './routes/entities'
 import { healthRoutes } from './routes/health'
@@ -23,6 +27,20 @@ import { topics } from './routes/topics'
 export const MAX_URL_LENGTH = 4096
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+/** The one route that takes a body: it alone allows POST, in its preflight too. */
+const POST_ROUTES = new Set(['/v1/extract'])
+
+/** Response headers a browser script may read (CORS exposes only a few simple ones by default). */
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Link',
+  'X-Request-Id',
+  'X-Total-Count',
+  'X-Cache',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+]
 
 /**
  * Builds the app over loaded (or failed) data. Tests pass a failed LoadResult to see the 503 path.
@@ -32,6 +50,10 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
 export function createApp(data: LoadResult) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook, strict: false })
 
+  // Outermost first: every answer, errors and preflights included, gets an id and a log line.
+  app.use('*', requestId())
+  app.use('*', accessLog())
+  app.use('*', headLength())
   app.use('*', async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
       return problemResponse(problem('uri_too_long', `the URL must be at most ${MAX_URL_LENGTH} characters`))
@@ -51,7 +73,15 @@ export function createApp(data: LoadResult) {
       crossOriginResourcePolicy: 'cross-origin',
     }),
   )
-  app.use('*', cors({ origin: '*', allowMethods: SAFE_METHODS, exposeHeaders: ['ETag'], maxAge: 86400 }))
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: (_origin, c) => (POST_ROUTES.has(c.req.path) ? ['POST', 'OPTIONS'] : SAFE_METHODS),
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 86400,
+    }),
+  )
   app.use(
     '*',
     methodNotAllowed({
@@ -65,17 +95,10 @@ export function createApp(data: LoadResult) {
       },
     }),
   )
-  // Pretty JSON on ?pretty, and for curl, whose users read it; apps get compact JSON.
-  app.use('*', async (c, next) => {
-    const curl = c.req.header('User-Agent')?.startsWith('curl/') ?? false
-    return prettyJSON({ force: curl })(c, next)
-  })
-  app.use('*', etag())
-  app.use('*', async (c, next) => {
-    await next()
-    if (c.res.status === 200 && !c.res.headers.has('Cache-Control'))
-      c.res.headers.set('Cache-Control', 'public, max-age=300')
-  })
+  app.use('*', rateLimit())
+  app.use('*', httpCache(data.ok ? data.store.buildHash : 'unavailable'))
+  // Pretty JSON on ?pretty only: the URL decides, so caches keep both forms apart without Vary.
+  app.use('*', prettyJSON())
   app.use('*', async (c, next) => {
     const url = new URL(c.req.url)
     const repeated = [...new Set([...url.searchParams.keys()])].filter(
