@@ -1,6 +1,7 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { cutPage } from './listing'
+import { STATEMENT_KINDS } from '../types'
+import { cutPage, linkHeaders } from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
@@ -10,8 +11,10 @@ import {
   PaginationQuery,
   PrettyQuery,
   pageOf,
+  pageOk,
   problemResponses,
   SpanSchema,
+  SpeakerSchema,
 } from './schemas'
 
 const ArticleMetaFields = {
@@ -31,14 +34,28 @@ export const ArticleSummarySchema = z
   .object({ ...ArticleMetaFields, statement_count: z.number().int() })
   .openapi('ArticleSummary')
 
+const ArticleStatementSchema = z
+  .object({
+    id: z.string().openapi({ example: 'han-blinken-unga-2023-1f3a9c0d2e' }),
+    kind: z.enum(STATEMENT_KINDS),
+    speakers: z.array(SpeakerSchema),
+    cue: z.string().nullable().openapi({ example: 'said' }),
+    spans: z
+      .array(SpanSchema)
+      .openapi({ description: 'The content pieces in `text`; more than one for split quotes.' }),
+    paragraph: z.number().int(),
+  })
+  .openapi('ArticleStatement', { description: 'A statement as placed in its article.' })
+
 export const ArticleSchema = z
   .object({
     ...ArticleMetaFields,
     text: z.string(),
     paragraphs: z.array(SpanSchema),
-    statements: z
-      .array(z.object({ id: z.string(), kind: z.string(), spans: z.array(SpanSchema) }))
-      .openapi({ description: 'Every statement of the article, in order, with its content spans into `text`.' }),
+    statements: z.array(ArticleStatementSchema).openapi({
+      description:
+        'Every statement of the article, in order: enough to draw the whole article map (who said what, where) from this one call.',
+    }),
   })
   .openapi('Article')
 
@@ -48,7 +65,7 @@ const listArticles = createRoute({
   tags: ['articles'],
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...jsonOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.'), ...problemResponses },
+  responses: { ...pageOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.'), ...problemResponses },
 })
 
 const getArticle = createRoute({
@@ -65,12 +82,10 @@ const getArticle = createRoute({
 })
 
 export const articles = createRouter()
-  .openapi(listArticles, (c) =>
-    c.json(
-      cutPage(c.var.store.articleSummaries, c.req.valid('query'), (a) => a),
-      200,
-    ),
-  )
+  .openapi(listArticles, (c) => {
+    const page = cutPage(c.req.url, c.var.store.articleSummaries, c.req.valid('query'), (a) => a)
+    return c.json(page, 200, linkHeaders(page.links))
+  })
   .openapi(getArticle, (c) => {
     const store = c.var.store
     const article = findOrThrow(
@@ -82,6 +97,6 @@ export const articles = createRouter()
     )
     const statements = store.statements
       .filter((st) => st.article === article.id)
-      .map(({ id, kind, spans }) => ({ id, kind, spans }))
+      .map(({ id, kind, speakers, cue, spans, paragraph }) => ({ id, kind, speakers, cue, spans, paragraph }))
     return c.json({ ...article, statements }, 200)
   })

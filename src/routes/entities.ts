@@ -1,9 +1,9 @@
 /** Registry entities with the number of statements whose content mentions them. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ENTITY_TYPES } from '../types'
-import { cutPage } from './listing'
+import { cutPage, linkHeaders } from './listing'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
+import { PaginationQuery, PrettyQuery, pageOf, pageOk, problemResponses } from './schemas'
 
 export const EntitySchema = z
   .object({
@@ -33,15 +33,13 @@ const listEntities = createRoute({
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
+  responses: { ...pageOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
 })
 
 export const entities = createRouter().openapi(listEntities, (c) => {
   const query = c.req.valid('query')
   const all = c.var.store.entities
   const items = query.mentioned === 'true' ? all.filter((e) => e.count > 0) : all
-  return c.json(
-    cutPage(items, query, (e) => e),
-    200,
-  )
+  const page = cutPage(c.req.url, items, query, (e) => e)
+  return c.json(page, 200, linkHeaders(page.links))
 })

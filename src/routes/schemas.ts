@@ -2,7 +2,7 @@
 import { z } from '@hono/zod-openapi'
 import { ERRORS } from '../errors'
 import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
-import { FILTER_PARAMS } from '../search/filter'
+import { checkDate, FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
 
@@ -88,6 +88,20 @@ export const ProblemSchema = z
   })
   .openapi('Problem')
 
+const pageLink = (rel: string, example: string | null) =>
+  z
+    .string()
+    .nullable()
+    .openapi({ description: `Root-relative URL of the ${rel} page, or null when there is none.`, example })
+
+export const LinksSchema = z
+  .object({
+    self: z.string().openapi({ description: 'Root-relative URL of this page.', example: '/v1/statements?offset=20' }),
+    next: pageLink('next', '/v1/statements?offset=40'),
+    prev: pageLink('previous', '/v1/statements?offset=0'),
+  })
+  .openapi('PageLinks', { description: 'The same links as the `Link` header (RFC 8288).' })
+
 /** Page envelope around any list of items. */
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
   return z
@@ -95,6 +109,7 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
       total: z.number().int().openapi({ description: 'Items matching, over all pages.' }),
       limit: z.number().int(),
       offset: z.number().int(),
+      links: LinksSchema,
       results: z.array(item),
       facets: FacetsSchema.optional(),
     })
@@ -151,6 +166,63 @@ export const PaginationQuery = {
   offset: wholeNumber('offset', 0, LIMITS.maxOffset, 0, `Results to skip, 0 to ${LIMITS.maxOffset}.`),
 }
 
+/** Pagination of the lists that export: JSON pages stay at most 100, CSV and NDJSON may take up to 1000. */
+export const ExportPaginationQuery = {
+  limit: wholeNumber(
+    'limit',
+    1,
+    LIMITS.maxExportLimit,
+    LIMITS.defaultLimit,
+    `Page size: 1 to ${LIMITS.maxLimit} for JSON; up to ${LIMITS.maxExportLimit} for CSV and NDJSON exports, which stream.`,
+  ),
+  offset: PaginationQuery.offset,
+}
+
+/** A date parameter: a real calendar date written YYYY-MM-DD. */
+function dateParam(name: string, description: string, example: string) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      const why = checkDate(value)
+      if (why) ctx.addIssue({ code: 'custom', message: `${name} ${why}` })
+    })
+    .optional()
+    .openapi({ type: 'string', format: 'date', description, example })
+}
+
+/** Filters on the statement itself: its date, and whether anyone is named for it. */
+export const ConditionQuery = {
+  since: dateParam(
+    'since',
+    'Only statements dated on or after this day (YYYY-MM-DD, inclusive). Statements with no date are left out whenever `since` or `until` is given.',
+    '2023-09-01',
+  ),
+  until: dateParam(
+    'until',
+    'Only statements dated on or before this day (YYYY-MM-DD, inclusive); not before `since`. Statements with no date are left out.',
+    '2023-09-30',
+  ),
+  attributed: z.enum(['true', 'false'], { error: 'attributed must be true or false' }).optional().openapi({
+    description: '`true`: only attributed statements (every kind but narration); `false`: only narration.',
+    example: 'true',
+  }),
+}
+
+/** The representations a statement list can answer with. */
+export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+export const ExportQuery = {
+  format: z
+    .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+    .optional()
+    .openapi({
+      description:
+        '`json` (the default), `csv` (RFC 4180, `text/csv`) or `ndjson` (`application/x-ndjson`, one result per line). Without it, `Accept: text/csv` or `Accept: application/x-ndjson` choose. CSV and NDJSON stream, take `limit` up to 1000 and carry the total in `X-Total-Count`.',
+      example: 'csv',
+    }),
+}
+
 export const FilterQuery = {
   speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', 'blinken'),
   kind: listParam('kind', `Statement kind: ${STATEMENT_KINDS.join(', ')}.`, 'direct'),
@@ -185,20 +257,125 @@ export const IdParam = (description: string, example: string) =>
       .openapi({ param: { name: 'id', in: 'path' }, description, example }),
   })
 
+/** A documented response header. */
+const header = (description: string, example: string) => ({ description, schema: { type: 'string' as const, example } })
+
+/** Headers on every response. */
+export const COMMON_HEADERS = {
+  'X-Request-Id': header(
+    'The request id: the one sent, when it is 1 to 128 visible ASCII characters; otherwise a new UUID. Also in the log line.',
+    '0b6b8a3e-6f1c-4a51-9c58-2f4f0a3f8d10',
+  ),
+  'RateLimit-Policy': header(
+    'The rate limit applied to this client (IETF draft-ietf-httpapi-ratelimit-headers): `q` requests per `w` seconds, per client IP.',
+    '"read";q=300;w=60',
+  ),
+  RateLimit: header(
+    "What is left of the limit: `r` requests (this isolate's estimate) until the window resets in `t` seconds.",
+    '"read";r=299;t=42',
+  ),
+}
+
+/** Headers on every successful GET. */
+export const CACHE_HEADERS = {
+  ETag: header(
+    'Strong validator derived from the deployment, the corpus build and the normalised request and representation; `If-None-Match` with it gives 304.',
+    '"f29f9da8-3a7c0e1d9b2f4c5e6a70"',
+  ),
+  'Cache-Control': header('Shared and browser caching; errors are `no-store`.', 'public, max-age=300, s-maxage=3600'),
+  Vary: header('`Accept-Encoding`, plus `Accept` on lists that export CSV or NDJSON.', 'Accept, Accept-Encoding'),
+}
+
+/** Headers on a page of a list. */
+export const PAGE_HEADERS = {
+  Link: header(
+    'RFC 8288 links to the next and previous pages, when there are any.',
+    '</v1/statements?offset=20>; rel="next"',
+  ),
+}
+
+/** Headers on the statement lists and search, which can export and which the Workers cache serves. */
+export const EXPORT_HEADERS = {
+  'X-Total-Count': header('On CSV and NDJSON exports: the items matching over all pages.', '42'),
+  'X-Cache': header(
+    '`HIT` when the Workers cache answered, `MISS` when it was computed (search and statement lists).',
+    'HIT',
+  ),
+}
+
+const problemContent = { content: { 'application/problem+json': { schema: ProblemSchema } } }
+
 /** The error responses every route can give. */
 export const problemResponses = {
-  400: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'Invalid input.' },
+  400: { ...problemContent, description: 'Invalid input.', headers: COMMON_HEADERS },
+  429: {
+    ...problemContent,
+    description: 'Too many requests from this client; retry after `Retry-After` seconds.',
+    headers: { ...COMMON_HEADERS, 'Retry-After': header('Seconds until the rate-limit window resets.', '42') },
+  },
   503: {
-    content: { 'application/problem+json': { schema: ProblemSchema } },
+    ...problemContent,
     description: 'The corpus could not be loaded.',
+    headers: COMMON_HEADERS,
   },
 } as const
 
 export const notFoundResponse = {
-  404: { content: { 'application/problem+json': { schema: ProblemSchema } }, description: 'No such id.' },
+  404: { ...problemContent, description: 'No such id.', headers: COMMON_HEADERS },
 } as const
 
-/** Rounds a JSON 200 response declaration. */
+const notModified = {
+  304: {
+    description:
+      '`If-None-Match` named the current ETag: no body; the same ETag, Cache-Control, Vary and CORS headers.',
+    headers: { ...COMMON_HEADERS, ...CACHE_HEADERS },
+  },
+}
+
+/** Rounds a JSON 200 response declaration, with its 304. */
 export function jsonOk<T extends z.ZodType>(schema: T, description: string) {
-  return { 200: { content: { 'application/json': { schema } }, description } }
+  return {
+    200: {
+      content: { 'application/json': { schema } },
+      description,
+      headers: { ...COMMON_HEADERS, ...CACHE_HEADERS },
+    },
+    ...notModified,
+  }
+}
+
+/** A paged JSON list: jsonOk plus the `Link` header. */
+export function pageOk<T extends z.ZodType>(schema: T, description: string) {
+  const ok = jsonOk(schema, description)
+  return { ...ok, 200: { ...ok[200], headers: { ...ok[200].headers, ...PAGE_HEADERS } } }
+}
+
+const CSV_EXAMPLE =
+  'id,article,kind,speakers,cue,via,content,paragraph,sentence,topics,date\r\nhan-blinken-unga-2023-1f3a9c0d2e,han-blinken-unga-2023,direct,Antony Blinken,said,,"The world is looking to us to manage this relationship responsibly",4,7,china-us-relations,2023-09-18\r\n'
+
+/**
+ * A statement list that can also answer as a CSV or NDJSON export. The export media types are in
+ * the OpenAPI document but not in the route's TypeScript type: the handler and a typed client
+ * (`hono/client`) keep the JSON page's type, which a `text/csv` entry would widen to `Response`.
+ */
+export function exportOk<T extends z.ZodType>(schema: T, description: string) {
+  const ok = jsonOk(schema, description)
+  const exports = {
+    'text/csv': {
+      schema: z.string().openapi({
+        description:
+          'RFC 4180 CSV with a header row and CRLF line ends; columns id, article, kind, speakers (names joined by "; "), cue, via, content, paragraph, sentence, topics ("; "), date, and confidence when statements carry one. A field starting with =, +, -, @, tab or CR gets a leading \' so spreadsheets do not run it as a formula.',
+        example: CSV_EXAMPLE,
+      }),
+    },
+    'application/x-ndjson': {
+      schema: z.string().openapi({
+        description: 'One result object per line, exactly as in the JSON `results`.',
+        example: '{"id":"han-blinken-unga-2023-1f3a9c0d2e","kind":"direct"}\n',
+      }),
+    },
+  }
+  const content = Object.assign({ ...ok[200].content }, exports) as (typeof ok)[200]['content']
+  const headers = { ...ok[200].headers, ...PAGE_HEADERS, ...EXPORT_HEADERS }
+  return { ...ok, 200: { ...ok[200], content, headers } }
 }

@@ -2,16 +2,28 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { SPEAKER_TYPES } from '../types'
-import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { cachedResponse } from './cache'
+import {
+  chooseFormat,
+  cutPage,
+  exportResponse,
+  identity,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
 import {
+  exportOk,
   IdParam,
   jsonOk,
   notFoundResponse,
   PaginationQuery,
   PrettyQuery,
   pageOf,
+  pageOk,
   problemResponses,
   SpeakerSummarySchema,
 } from './schemas'
@@ -32,7 +44,7 @@ const listSpeakers = createRoute({
       ...PrettyQuery,
     }),
   },
-  responses: { ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
+  responses: { ...pageOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
 })
 
 const getSpeaker = createRoute({
@@ -52,7 +64,7 @@ const speakerStatements = createRoute({
   description:
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: { ...exportOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
 })
 
 export const speakers = createRouter()
@@ -60,10 +72,8 @@ export const speakers = createRouter()
     const store = c.var.store
     const query = c.req.valid('query')
     const items = query.type ? store.speakers.filter((s) => s.type === query.type) : store.speakers
-    return c.json(
-      cutPage(items, query, (s) => s),
-      200,
-    )
+    const page = cutPage(c.req.url, items, query, (s) => s)
+    return c.json(page, 200, linkHeaders(page.links))
   })
   .openapi(getSpeaker, (c) => {
     const store = c.var.store
@@ -87,17 +97,14 @@ export const speakers = createRouter()
     )
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
-    const items = filterStatements(store, filters).filter(
-      (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
-    )
-    return c.json(
-      statementPage(
-        store,
-        items,
-        query,
-        (s) => s,
-        (s) => s,
-      ),
-      200,
-    )
+    const format = chooseFormat(c, query)
+    const key = listKey(`/v1/speakers/${found.id}/statements`, query, filters)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+      const items = filterStatements(store, filters).filter(
+        (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
+      )
+      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
+      const page = statementPage(c.req.url, store, items, query, identity, identity)
+      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+    })
   })

@@ -1,10 +1,29 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
-import { cutPage, resolveOrThrow, statementPage } from './listing'
+import { cachedResponse } from './cache'
+import {
+  chooseFormat,
+  cutPage,
+  exportResponse,
+  identity,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
 import { findOrThrow } from './lookup'
 import { createRouter, queryObject } from './router'
-import { IdParam, jsonOk, notFoundResponse, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
+import {
+  exportOk,
+  IdParam,
+  notFoundResponse,
+  PaginationQuery,
+  PrettyQuery,
+  pageOf,
+  pageOk,
+  problemResponses,
+} from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 export const TopicSchema = z
@@ -25,7 +44,7 @@ const listTopics = createRoute({
   tags: ['topics'],
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...jsonOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.'), ...problemResponses },
+  responses: { ...pageOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.'), ...problemResponses },
 })
 
 const topicStatements = createRoute({
@@ -34,30 +53,25 @@ const topicStatements = createRoute({
   tags: ['topics'],
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
-  responses: { ...jsonOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: { ...exportOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
 })
 
 export const topics = createRouter()
-  .openapi(listTopics, (c) =>
-    c.json(
-      cutPage(c.var.store.topics, c.req.valid('query'), (t) => t),
-      200,
-    ),
-  )
+  .openapi(listTopics, (c) => {
+    const page = cutPage(c.req.url, c.var.store.topics, c.req.valid('query'), (t) => t)
+    return c.json(page, 200, linkHeaders(page.links))
+  })
   .openapi(topicStatements, (c) => {
     const store = c.var.store
     const topic = findOrThrow(store.topicById, store.dimensions.topic, c.req.valid('param').id, 'topic', c.req.path)
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
-    const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
-    return c.json(
-      statementPage(
-        store,
-        items,
-        query,
-        (s) => s,
-        (s) => s,
-      ),
-      200,
-    )
+    const format = chooseFormat(c, query)
+    const key = listKey(`/v1/topics/${topic.id}/statements`, query, filters)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+      const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
+      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
+      const page = statementPage(c.req.url, store, items, query, identity, identity)
+      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+    })
   })
