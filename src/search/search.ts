@@ -1,9 +1,10 @@
 /** Runs a parsed query over the MiniSearch index: synonyms, phrases, exclusions, filters, relaxing and sorting. */
 import type { Query, SearchResult } from 'minisearch'
 import type { Statement } from '../types'
-import { type Filters, matchesFilters } from './filter'
+import { correctQuery, type Word } from './did-you-mean'
+import { type Filters, isEmptyFilter, matchesFilters } from './filter'
 import { LIMITS } from './limits'
-import type { ParsedQuery } from './query'
+import { type ParsedQuery, parseQuery } from './query'
 import type { Store } from './store'
 import { wordKey } from './synonyms'
 import { compareStrings, fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
@@ -324,7 +325,7 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   }
   const filters = request.filters ?? []
   const excluded = excludedIds(store, plan)
-  const active = filters.filter((f) => Object.keys(f).length > 0)
+  const active = filters.filter((f) => !isEmptyFilter(f))
   const filtering = excluded.size > 0 || active.length > 0 || plan.phrases.length > 0
   const accept = (st: Statement | undefined): st is Statement =>
     st !== undefined &&
@@ -373,4 +374,35 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   }
   sortHits(hits, sort)
   return { hits, relaxed, plan }
+}
+
+// The corpus words a query can be corrected to, derived once per store from its vocabulary.
+const correctionWords = new WeakMap<Store, Word[]>()
+
+function wordsOf(store: Store): Word[] {
+  let words = correctionWords.get(store)
+  if (!words) {
+    words = store.vocabulary
+      .filter(([, , type]) => type === 'term')
+      .map(([text, key, , count]) => ({ text, key, count }))
+    correctionWords.set(store, words)
+  }
+  return words
+}
+
+/**
+ * For a search that found nothing: the query with each word the corpus lacks replaced by its
+ * closest corpus word, when that query finds something under the same filters; otherwise null.
+ *
+ * @example suggestCorrection(store, 'xinhau', {}) // 'Xinhua'
+ */
+export function suggestCorrection(store: Store, q: string, request: Omit<SearchRequest, 'query'>): string | null {
+  const isKnown = (word: string) => {
+    const terms = processTerm(word)
+    return terms === null || terms.every((t) => store.hasTerm(t))
+  }
+  const corrected = correctQuery(q, isKnown, wordsOf(store), fold)
+  if (corrected === null) return null
+  const outcome = searchStatements(store, { ...request, query: parseQuery(corrected) })
+  return outcome.hits.length > 0 ? corrected : null
 }
