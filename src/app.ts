@@ -14,6 +14,7 @@ import { rateLimit } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
 import { articles } from './routes/articles'
 import { entities } from './routes/entities'
+import { extract } from './routes/extract'
 import { healthRoutes } from './routes/health'
 import { type AppEnv, defaultHook } from './routes/router'
 import { REPEATABLE_PARAMS } from './routes/schemas'
@@ -137,6 +138,7 @@ export function createApp(data: LoadResult) {
     .route('/v1', topics)
     .route('/v1', entities)
     .route('/v1', articles)
+    .route('/v1', extract)
     .route('/', healthRoutes)
 
   app.doc31('/openapi.json', {
@@ -153,6 +155,7 @@ export function createApp(data: LoadResult) {
       { name: 'topics' },
       { name: 'entities' },
       { name: 'articles' },
+      { name: 'extract', description: 'Statements from text you send; nothing is stored.' },
       { name: 'meta' },
     ],
   })
@@ -169,6 +172,7 @@ export function createApp(data: LoadResult) {
         '/v1/topics',
         '/v1/entities',
         '/v1/articles',
+        'POST /v1/extract',
         '/health',
       ],
     }),

@@ -179,7 +179,7 @@ export const ExportPaginationQuery = {
 }
 
 /** A date parameter: a real calendar date written YYYY-MM-DD. */
-function dateParam(name: string, description: string, example: string) {
+export function dateParam(name: string, description: string, example: string) {
   return z
     .string()
     .superRefine((value, ctx) => {
