@@ -385,6 +385,19 @@ function wordsOf(store: Store): Word[] {
     words = store.vocabulary
       .filter(([, , type]) => type === 'term')
       .map(([text, key, , count]) => ({ text, key, count }))
+    // The vocabulary holds the words of what was said; names also live in speakers, channels and
+    // entities ("Xinhua" relays, and appears only in the sentence around a quote).
+    const known = new Set(words.map((w) => w.key))
+    for (const name of ['speaker', 'via', 'entity', 'topic'] as const) {
+      for (const label of store.dimensions[name].labels.values()) {
+        for (const t of tokenize(label)) {
+          const key = fold(t.raw)
+          if (key.length < 4 || known.has(key) || !/^\p{L}+$/u.test(key)) continue
+          known.add(key)
+          words.push({ text: t.raw, key, count: 0 })
+        }
+      }
+    }
     correctionWords.set(store, words)
   }
   return words
