@@ -12,20 +12,23 @@ import { headLength } from './middleware/head-length'
 import { httpCache } from './middleware/http-cache'
 import { rateLimit } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
+import { OPENAPI_CONFIG } from './openapi'
 import { articles } from './routes/articles'
+import { docsRoutes } from './routes/docs'
 import { entities } from './routes/entities'
 import { extract } from './routes/extract'
 import { healthRoutes } from './routes/health'
-import { type AppEnv, defaultHook } from './routes/router'
+import { type AppEnv, type ClientApp, defaultHook } from './routes/router'
 import { REPEATABLE_PARAMS } from './routes/schemas'
 import { searchRoutes } from './routes/search'
 import { speakers } from './routes/speakers'
 import { statements } from './routes/statements'
 import { suggestRoutes } from './routes/suggest'
 import { topics } from './routes/topics'
+import { LIMITS } from './search/limits'
 
 /** Longest URL accepted; longer ones get 414 before anything parses them. */
-export const MAX_URL_LENGTH = 4096
+export const MAX_URL_LENGTH = LIMITS.urlLength
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
 /** The one route that takes a body: it alone allows POST, in its preflight too. */
@@ -72,6 +75,8 @@ export function createApp(data: LoadResult) {
         formAction: ["'none'"],
       },
       crossOriginResourcePolicy: 'cross-origin',
+      // A page may set its own, looser policy: /docs loads its script and styles.
+      overwrite: false,
     }),
   )
   app.use(
@@ -101,10 +106,13 @@ export function createApp(data: LoadResult) {
   // Pretty JSON on ?pretty only: the URL decides, so caches keep both forms apart without Vary.
   app.use('*', prettyJSON())
   app.use('*', async (c, next) => {
-    const url = new URL(c.req.url)
-    const repeated = [...new Set([...url.searchParams.keys()])].filter(
-      (k) => !REPEATABLE_PARAMS.has(k) && url.searchParams.getAll(k).length > 1,
-    )
+    // forEach, not keys(): iterating URLSearchParams needs lib dom.iterable, which would leak
+    // into every front end that type-checks this app for its hc<AppType> client.
+    const counts = new Map<string, number>()
+    new URL(c.req.url).searchParams.forEach((_, k) => {
+      counts.set(k, (counts.get(k) ?? 0) + 1)
+    })
+    const repeated = [...counts].filter(([k, n]) => n > 1 && !REPEATABLE_PARAMS.has(k)).map(([k]) => k)
     if (repeated.length > 0) {
       return problemResponse(
         problem('repeated_parameter', `give each of these once: ${repeated.join(', ')}`, {
@@ -141,29 +149,19 @@ export function createApp(data: LoadResult) {
     .route('/v1', extract)
     .route('/', healthRoutes)
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'whosaid',
-      version: '1.0.0',
-      description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${MAX_URL_LENGTH} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`.`,
-    },
-    tags: [
-      { name: 'search', description: 'Relevance-ranked statement search.' },
-      { name: 'statements', description: 'Filter and look up statements.' },
-      { name: 'speakers' },
-      { name: 'topics' },
-      { name: 'entities' },
-      { name: 'articles' },
-      { name: 'extract', description: 'Statements from text you send; nothing is stored.' },
-      { name: 'meta' },
-    ],
+  // Built on the first request, then kept: the document depends only on the code.
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
+  app.get('/openapi.json', (c) => {
+    document ??= app.getOpenAPI31Document(OPENAPI_CONFIG)
+    return c.json(document)
   })
+  app.route('/', docsRoutes)
   app.get('/', (c) =>
     c.json({
       name: 'whosaid',
       description: 'Search who said what in news articles.',
       openapi: '/openapi.json',
+      docs: '/docs',
       endpoints: [
         '/v1/search?q=',
         '/v1/suggest?q=',
@@ -195,5 +193,8 @@ export function createApp(data: LoadResult) {
   return routes
 }
 
-/** The app's type, for a typed client: `hc<AppType>(baseUrl)` from `hono/client`. */
-export type AppType = ReturnType<typeof createApp>
+/**
+ * The app's type, for a typed client: `hc<AppType>(baseUrl)` from `hono/client`. Calls without
+ * parameters need no `query: {}`: `client.v1.speakers.$get()`.
+ */
+export type AppType = ClientApp<ReturnType<typeof createApp>>

@@ -59,11 +59,11 @@ export function problem(
   return { type: problemType(code), title, status, detail, code, ...extra }
 }
 
-/** A problem+json Response; `headers` adds e.g. `Allow`. */
+/** A problem+json Response, never stored (an error must not outlive its cause); `headers` adds e.g. `Allow`. */
 export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers },
   })
 }
 

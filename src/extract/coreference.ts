@@ -1,41 +1,20 @@
 /** Coreference: name chains, registry aliases, pronouns by gender and number, organisation and role anaphors. */
-import type { RegistryEntity, Speaker, SpeakerType } from '../types'
-import { isAnaphorAlias, type RegistryIndex } from './entities'
-import { slugify } from './ids'
+import type { RegistryEntity, Span, Speaker } from '../types'
+import type { RegistryIndex } from './entities'
 import {
-  COUNTRIES,
-  DOCUMENT_NOUNS,
-  FEMALE_NOUNS,
-  isPersonEpithet,
-  MALE_NOUNS,
-  NP_DETERMINERS,
-  ORG_HEAD_NOUNS,
-  ROLE_SYNONYMS,
-} from './lexicon'
-import { type Gender, guessGender, type Mention, type MentionKind } from './mentions'
+  buildSpeaker,
+  descriptionEntityState,
+  descriptionName,
+  type EntityState,
+  nameEntityState,
+  registryEntityState,
+  roleForms,
+  singularDocument,
+} from './entity-states'
+import { COUNTRIES, DOCUMENT_NOUNS, GENERIC_ORG_HEADS, isPersonEpithet, ORG_HEAD_NOUNS } from './lexicon'
+import type { Mention } from './mention'
+import { NameForms } from './name-forms'
 import type { SpeakerPart } from './speakers'
-
-export interface EntityState {
-  key: string
-  name: string
-  type: SpeakerType
-  registry: RegistryEntity | null
-  gender: Gender
-  plural: boolean
-  /** Role descriptions seen for it in the article, lower case ("us secretary of state"). */
-  roles: string[]
-  /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
-  nameWords: Set<string>
-  /** Registry anaphor aliases, lower case ("the department"). */
-  anaphors: ReadonlySet<string>
-  lastPos: number
-  /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
-  alias?: EntityState
-  /** The public speaker, built once at the end. */
-  speaker?: Speaker
-}
-
-const NO_ANAPHORS: ReadonlySet<string> = new Set()
 
 interface SalienceEvent {
   pos: number
@@ -45,78 +24,12 @@ interface SalienceEvent {
   keys: string[]
 }
 
-export interface Range {
-  start: number
-  end: number
-}
-
-/** Heads so generic that they point at the last organisation of any kind ("the company said"). */
-const GENERIC_ORG_HEADS = new Set([
-  'company',
-  'firm',
-  'group',
-  'organisation',
-  'organization',
-  'business',
-  'giant',
-  'maker',
-  'conglomerate',
-  'operator',
-  'startup',
-  'club',
-  'team',
-  'side',
-  'distributor',
-  'studio',
-  'lender',
-  'retailer',
-  'carrier',
-  'manufacturer',
-  'publisher',
-  'broadcaster',
-])
 const SENTENCE_WINDOW = 6
 /** How many sentences back "the release" looks for the release someone issued. */
 const DOCUMENT_WINDOW = 15
 /** How far back (in salience events) "the company" looks for the organisation a story is about. */
 const TOPIC_EVENTS = 400
-const ACRONYM = /^\p{Lu}{2,6}$/u
-const BIG = 1e12
 const RECENT_LIMIT = 60
-
-/** A role and the other ways of writing it ("coach" → "manager", "boss"; "senator" → "sen."). */
-function roleForms(words: string): string[] {
-  const forms = [words]
-  for (const group of ROLE_SYNONYMS) {
-    const hit = group.find((g) => words === g || words.endsWith(` ${g}`))
-    if (hit === undefined) continue
-    const stem = words.slice(0, words.length - hit.length)
-    for (const g of group) if (g !== hit) forms.push(`${stem}${g}`)
-  }
-  return forms
-}
-
-/** "statements" → "statement": documents are matched by their singular. */
-const singularDocument = (noun: string): string => noun.replace(/s$/, '')
-
-/** The largest value below `pos` in an ascending array, else -1. */
-function lastBefore(sorted: readonly number[], pos: number): number {
-  let lo = 0
-  let hi = sorted.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (sorted[mid]! < pos) lo = mid + 1
-    else hi = mid
-  }
-  return lo > 0 ? sorted[lo - 1]! : -1
-}
-
-interface NameForm {
-  text: string
-  words: string[]
-  kind: MentionKind
-  starts: number[]
-}
 
 /**
  * Discourse state for one article, fed in text order: named mentions and resolved speakers make entities
@@ -126,11 +39,8 @@ export class Discourse {
   private readonly entities = new Map<string, EntityState>()
   private readonly events: SalienceEvent[] = []
   private recent: string[] = []
-  private readonly forms = new Map<string, NameForm>()
-  private readonly formsByWord = new Map<string, NameForm[]>()
   private readonly honorifics = new Map<string, string>()
-  private readonly seenInside = new Set<string>()
-  private readonly byInitials = new Map<string, NameForm>()
+  private readonly names: NameForms
   /** Documents whose issuer is known: "Acme said in a statement" → statement: Acme. */
   private readonly documents: { noun: string; sentence: number; pos: number; key: string }[] = []
   readonly warnings: string[] = []
@@ -139,92 +49,12 @@ export class Discourse {
     private readonly registry: RegistryIndex,
     mentions: readonly Mention[],
   ) {
-    for (const m of mentions) {
-      if (m.registry !== null) continue
-      let f = this.forms.get(m.text)
-      if (f === undefined) {
-        f = { text: m.text, words: m.text.split(' '), kind: m.kind, starts: [] }
-        this.forms.set(m.text, f)
-        for (const w of new Set(f.words)) {
-          const list = this.formsByWord.get(w) ?? []
-          list.push(f)
-          this.formsByWord.set(w, list)
-        }
-      } else if (f.kind === 'unknown') f.kind = m.kind
-      f.starts.push(m.start)
-      if (!m.initial) this.seenInside.add(m.text)
-    }
-    for (const f of this.forms.values()) {
-      if (f.kind === 'person' || f.words.length < 2) continue
-      // "U.S. Federal Railroad Administration" is "FRA" too: a leading country is no part of the acronym.
-      const caps = f.words.filter((w) => /^\p{Lu}/u.test(w))
-      const variants = [caps, COUNTRIES.has(caps[0]?.toLowerCase() ?? '') ? caps.slice(1) : []]
-      for (const v of variants) {
-        const initials = v.map((w) => w.charAt(0)).join('')
-        if (initials.length >= 2 && !this.byInitials.has(initials)) this.byInitials.set(initials, f)
-      }
-    }
+    this.names = new NameForms(mentions, this.entities)
   }
 
   /** A lone capitalised word only ever seen opening a sentence ("Small farms would ...") may be no name at all. */
   private isWeak(e: EntityState): boolean {
-    return e.registry === null && e.type === 'unknown' && !e.name.includes(' ') && !this.seenInside.has(e.name)
-  }
-
-  /** The longest name form in the article that this one begins or ends ("Raimondo" → "Gina Raimondo"). */
-  canonicalName(m: Mention, avoid: ReadonlySet<string> = new Set()): NameForm {
-    const own = this.forms.get(m.text) ?? { text: m.text, words: m.text.split(' '), kind: m.kind, starts: [m.start] }
-    if (COUNTRIES.has(m.text.toLowerCase())) return own
-    // "the Federal Railroad Administration ... FRA said": an acronym of a longer organisation name in the article.
-    if (ACRONYM.test(m.text)) {
-      const expanded = this.byInitials.get(m.text)
-      if (expanded !== undefined && !avoid.has(`name:${expanded.text.toLowerCase()}`)) return expanded
-    }
-    const words = own.words
-    let best = own
-    let bestRecent = -1
-    for (const f of this.formsByWord.get(words[0]!) ?? []) {
-      if (f.words.length <= words.length || COUNTRIES.has(f.text.toLowerCase())) continue
-      const isSuffix = words.every((w, k) => f.words[f.words.length - words.length + k] === w)
-      const isPrefix = words.every((w, k) => f.words[k] === w)
-      // Persons chain by surname (suffix) or, for short names, by family-name-first prefix ("Han" → "Han Zheng");
-      // organisations by either end ("Kestrel" → "Kestrel Robotics Inc.", "Ministry" → "Foreign Ministry").
-      const personish = f.kind !== 'organization' && own.kind !== 'organization'
-      const orgPrefix = f.kind === 'organization' && own.kind !== 'person' && isPrefix
-      if (!(isSuffix || orgPrefix || (isPrefix && personish && f.words.length <= 3))) continue
-      if (own.kind === 'organization' && f.kind === 'person') continue
-      if (!this.genderFits(f, m.gender)) continue
-      const key = `name:${f.text.toLowerCase()}`
-      if (avoid.has(key)) continue
-      const lastPos = this.entities.get(key)?.lastPos ?? -1
-      // A form whose gender is known to match beats one of unknown gender, then the most recent wins.
-      const recent =
-        Math.max(lastPos < m.start ? lastPos : -1, lastBefore(f.starts, m.start)) +
-        (m.gender !== null && this.formGender(f) === m.gender ? BIG : 0)
-      if (f.words.length > best.words.length || (f.words.length === best.words.length && recent > bestRecent)) {
-        best = f
-        bestRecent = recent
-      }
-    }
-    // Also a surname that is not the first word: look the last word up too.
-    if (words.length === 1) return best
-    for (const f of this.formsByWord.get(words[words.length - 1]!) ?? []) {
-      if (f.words.length <= best.words.length) continue
-      const isSuffix = words.every((w, k) => f.words[f.words.length - words.length + k] === w)
-      if (isSuffix && !(own.kind === 'organization' && f.kind === 'person')) best = f
-    }
-    return best
-  }
-
-  /** "Mr. Chen" is not Vivian Chen: a gendered mention only joins a chain of the same (or unknown) gender. */
-  private genderFits(f: NameForm, g: Gender): boolean {
-    if (g === null) return true
-    const known = this.formGender(f)
-    return known === null || known === g
-  }
-
-  private formGender(f: NameForm): Gender {
-    return this.entities.get(`name:${f.text.toLowerCase()}`)?.gender ?? guessGender(f.words)
+    return e.registry === null && e.type === 'unknown' && !e.name.includes(' ') && !this.names.isSeenInside(e.name)
   }
 
   /** The entity a named mention refers to, created on first sight; `avoid` keeps joint speakers apart. */
@@ -234,23 +64,11 @@ export class Discourse {
     const memoKey = m.honorific !== null ? `${m.honorific.replace(/\.$/, '')} ${m.text}`.toLowerCase() : null
     const memo = memoKey !== null ? this.honorifics.get(memoKey) : undefined
     if (memo !== undefined && !avoid.has(memo)) return this.entities.get(memo)!
-    const form = this.canonicalName(m, avoid)
+    const form = this.names.canonical(m, avoid)
     const key = `name:${form.text.toLowerCase()}`
     let e = this.entities.get(key)
     if (e === undefined) {
-      const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
-      e = {
-        key,
-        name: form.text,
-        type,
-        registry: null,
-        gender: m.gender,
-        plural: false,
-        roles: [],
-        nameWords: new Set(form.words.map((w) => w.toLowerCase())),
-        anaphors: NO_ANAPHORS,
-        lastPos: -1,
-      }
+      e = nameEntityState(key, form, m)
       this.entities.set(key, e)
     }
     if (e.gender === null && m.gender !== null) e.gender = m.gender
@@ -264,21 +82,7 @@ export class Discourse {
     const key = `reg:${r.id}`
     let e = this.entities.get(key)
     if (e === undefined) {
-      const nameWords = new Set<string>()
-      for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
-      const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map((a) => a.toLowerCase()))
-      e = {
-        key,
-        name: r.name,
-        type: r.type,
-        registry: r,
-        gender: null,
-        plural: false,
-        roles: r.role ? [r.role.toLowerCase()] : [],
-        nameWords,
-        anaphors,
-        lastPos: -1,
-      }
+      e = registryEntityState(key, r)
       this.entities.set(key, e)
     }
     if (description !== null && !e.roles.includes(description)) e.roles.push(description)
@@ -335,13 +139,13 @@ export class Discourse {
     part: SpeakerPart,
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
     avoid: ReadonlySet<string> = new Set(),
   ): EntityState[] {
     if (part.kind === 'name' && part.mention !== null) {
       const e = this.entityForMention(part.mention, avoid)
       // Speaking makes a lone sentence-opening word a name after all ("Harris told reporters ...").
-      this.seenInside.add(e.name)
+      this.names.markSeenInside(e.name)
       if (part.description !== null && !e.roles.includes(part.description.toLowerCase()))
         e.roles.push(part.description.toLowerCase())
       return [e]
@@ -365,7 +169,7 @@ export class Discourse {
    * "The statement said ...", "according to the release": the issuer of that document named lately, else the
    * speaker or organisation of the same or previous sentence; a document nobody issued is no speaker.
    */
-  private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState | null {
+  private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState | null {
     const noun = singularDocument(head)
     for (let k = this.documents.length - 1; k >= 0; k--) {
       const d = this.documents[k]!
@@ -402,7 +206,7 @@ export class Discourse {
     }
   }
 
-  private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Range[]): EntityState[] {
+  private resolvePronoun(pronoun: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState[] {
     const found = this.searchSalient(pos, sentence, exclude, (e, joint) => this.compatible(e, pronoun, joint))
     return found === null ? [] : this.learn(found, pronoun)
   }
@@ -414,7 +218,7 @@ export class Discourse {
   private searchSalient(
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
     test: (e: EntityState, joint: boolean) => boolean,
   ): EntityState[] | null {
     const inExcluded = (p: number) => exclude.some((r) => p >= r.start && p < r.end)
@@ -475,7 +279,7 @@ export class Discourse {
     part: SpeakerPart,
     pos: number,
     sentence: number,
-    exclude: readonly Range[],
+    exclude: readonly Span[],
   ): EntityState | null {
     const words = part.words.join(' ')
     const head = part.head ?? ''
@@ -556,45 +360,11 @@ export class Discourse {
 
   /** An unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (organisation). */
   private descriptionEntity(part: SpeakerPart): EntityState {
-    // "the national weather service" → "national weather service"; "A senior official" → "a senior official".
-    // "One nurse said" is "a nurse": the numeral only stands for the indefinite article.
-    const t =
-      part.definite && /^the\s/i.test(part.text)
-        ? part.text.replace(/^the\s+/i, '')
-        : /^one\s+(?!of\b)/i.test(part.text)
-          ? part.text.replace(/^one\s+/i, 'a ')
-          : part.text
-    const firstWord = t.split(/\s+/)[0]!
-    const name =
-      NP_DETERMINERS.has(firstWord.toLowerCase()) ||
-      (/^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x'))
-        ? t.charAt(0).toLowerCase() + t.slice(1)
-        : t
+    const name = descriptionName(part)
     const key = `desc:${name.toLowerCase()}`
     let e = this.entities.get(key)
     if (e === undefined) {
-      const head = part.head ?? ''
-      // "a woman", "the girl": a gendered person noun is a person a later "she" can take up.
-      const gender: Gender = part.plural ? null : MALE_NOUNS.has(head) ? 'm' : FEMALE_NOUNS.has(head) ? 'f' : null
-      const type: SpeakerType = part.plural
-        ? 'group'
-        : ORG_HEAD_NOUNS.has(head) && part.definite
-          ? 'organization'
-          : gender !== null
-            ? 'person'
-            : 'unknown'
-      e = {
-        key,
-        name,
-        type,
-        registry: null,
-        gender,
-        plural: part.plural,
-        roles: [],
-        nameWords: new Set(part.words),
-        anaphors: NO_ANAPHORS,
-        lastPos: -1,
-      }
+      e = descriptionEntityState(key, name, part)
       this.entities.set(key, e)
     }
     return e
@@ -603,22 +373,8 @@ export class Discourse {
   /** The public Speaker for an entity, read at the end so that later evidence (gender, type) counts. */
   speakerOf(e: EntityState): Speaker {
     for (let hops = 0; e.alias !== undefined && hops < 8; hops++) e = e.alias
-    e.speaker ??= this.buildSpeaker(e)
+    e.speaker ??= buildSpeaker(e)
     return e.speaker
-  }
-
-  private buildSpeaker(e: EntityState): Speaker {
-    const r = e.registry
-    if (r !== null) {
-      const s: Speaker = { id: r.id, name: r.name, type: r.type }
-      if (r.role !== undefined) s.role = r.role
-      if (r.affiliation !== undefined) s.affiliation = r.affiliation
-      return s
-    }
-    const s: Speaker = { id: slugify(e.name), name: e.name, type: e.type }
-    const role = e.roles[0]
-    if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
-    return s
   }
 
   /** "The man with the sign is Walter Pruitt": the description and the name are one person from now on, and were before. */

@@ -1,5 +1,17 @@
 /** Attribution cues: speech verbs (CUE_VERBS), nominal cues ("expressed hope"), "according to", refusals to comment. */
-import { CUE_BLOCKERS } from './lexicon'
+import {
+  CUE_BLOCKERS,
+  CUE_PARTICLES,
+  CUE_VERB_TABLE,
+  DECLINE_OBJECTS,
+  DECLINE_VERBS,
+  NOMINAL_MODIFIERS,
+  NOMINAL_NOUNS,
+  NOMINAL_VERBS,
+  PARTICIPLE_CUES,
+  POSSESSIVE_CUE_NOUNS,
+  RAISED_NOUNS,
+} from './lexicon'
 import { isPossessive, type Token } from './tokens'
 
 export interface CueVerb {
@@ -13,80 +25,9 @@ export interface CueVerb {
   relay: boolean
 }
 
-// Flags: N no "that" needed, I inversion, O addressee, R relay. Forms are surface forms.
-const VERB_TABLE: readonly [string, string][] = [
-  ['say said says', 'NI'],
-  ['add added adds', 'NI'],
-  ['tell told tells', 'NO'],
-  ['write wrote writes', 'NIR'],
-  ['note noted notes', 'I'],
-  ['warn warned warns', 'NIO'],
-  ['stress stressed stresses', 'I'],
-  ['argue argued argues', 'NI'],
-  ['insist insisted insists', 'NI'],
-  ['reported reports', 'R'],
-  ['stated', ''],
-  ['explain explained explains', 'I'],
-  ['claim claimed', 'N'],
-  ['announced announces', ''],
-  ['declared declares', 'I'],
-  ['asserted asserts', 'I'],
-  ['acknowledge acknowledged acknowledges', ''],
-  ['admit admitted admits', 'I'],
-  ['emphasized emphasizes emphasise emphasised emphasises', 'I'],
-  ['pointed', 'I'],
-  ['recall recalled recalls', 'I'],
-  ['remarked', 'I'],
-  ['replied', 'I'],
-  ['responded', 'I'],
-  ['asked asks', 'I'],
-  ['predict predicted predicts', ''],
-  ['suggest suggested suggests', ''],
-  ['confirm confirmed confirms', ''],
-  ['deny denied denies', ''],
-  ['tweeted', 'IR'],
-  ['posted', 'R'],
-  ['continued continues', 'I'],
-  ['concluded concludes', 'I'],
-  ['observed observes', 'I'],
-  ['conceded concedes', 'I'],
-  ['maintained maintains', ''],
-  ['vowed', ''],
-  ['pledged', ''],
-  ['promised', 'O'],
-  ['cautioned cautions', 'IO'],
-  ['complained complains', 'I'],
-  ['countered', 'I'],
-  ['contended contends', ''],
-  ['estimated', ''],
-  ['hinted', ''],
-  ['indicated indicates', ''],
-  ['revealed reveals', ''],
-  ['signaled signalled', ''],
-  ['testified testifies', ''],
-  ['underlined underlines', ''],
-  ['underscored underscores', ''],
-  ['affirmed affirms', ''],
-  ['reiterated reiterates', ''],
-  ['reaffirmed reaffirms', ''],
-  ['alleged alleges', ''],
-  ['boasted boasts', 'I'],
-  ['joked', 'I'],
-  ['quipped', 'I'],
-  ['shouted', 'I'],
-  ['exclaimed exclaims', 'I'],
-  ['assured assures', 'O'],
-  ['reminded reminds', 'O'],
-  ['informed informs', 'O'],
-  ['disclosed discloses', ''],
-  ['recounted recounts', 'I'],
-  ['mused', 'I'],
-  ['urge urged urges', 'N'],
-]
-
 /** Speech verbs by surface form. */
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
-  VERB_TABLE.flatMap(([forms, flags]) =>
+  CUE_VERB_TABLE.flatMap(([forms, flags]) =>
     forms.split(' ').map(
       (f) =>
         [
@@ -102,144 +43,6 @@ export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
   ),
 )
 
-/** Verbs that need a particle: "pointed out". */
-const PARTICLES: ReadonlyMap<string, string> = new Map([
-  ['point', 'out'],
-  ['pointed', 'out'],
-  ['points', 'out'],
-])
-
-/** Verbs of nominal cues: "expressed hopes that", "voiced hope for". */
-export const NOMINAL_VERBS = new Set([
-  'expressed',
-  'expresses',
-  'expressing',
-  'express',
-  'voiced',
-  'voices',
-  'voicing',
-  'voice',
-  'raised',
-  'raises',
-  'conveyed',
-  'conveys',
-  'reiterated',
-  'reiterates',
-])
-/** Nouns of nominal cues. */
-export const NOMINAL_NOUNS = new Set(
-  `hope hopes concern concerns disappointment confidence optimism pessimism regret
-  frustration satisfaction support doubt doubts skepticism scepticism worry worries fear fears surprise anger
-  opposition gratitude appreciation condolences sympathy dismay alarm outrage reservations interest willingness
-  readiness determination belief wish desire openness solidarity displeasure unhappiness dissatisfaction
-  discontent approval disapproval relief sadness sorrow shock caution questions objections`.split(/\s+/),
-)
-/** Nominal cue nouns that "raised" can take. */
-const RAISED_NOUNS = new Set(['concern', 'concerns', 'doubts', 'questions', 'fears', 'alarm', 'objections'])
-const NOMINAL_MODIFIERS = new Set([
-  'the',
-  'a',
-  'an',
-  'his',
-  'her',
-  'its',
-  'their',
-  'some',
-  'deep',
-  'strong',
-  'serious',
-  'grave',
-  'great',
-  'cautious',
-  'renewed',
-  'repeated',
-  'growing',
-  'particular',
-  'firm',
-  'sincere',
-  'profound',
-  'strongest',
-  'deepest',
-])
-
-/** Nouns that quote a possessor: "Smith's warning that ...". */
-export const POSSESSIVE_CUE_NOUNS = new Set([
-  'warning',
-  'warnings',
-  'claim',
-  'claims',
-  'assertion',
-  'insistence',
-  'argument',
-  'statement',
-  'remark',
-  'remarks',
-  'comment',
-  'comments',
-  'pledge',
-  'promise',
-  'vow',
-  'admission',
-  'suggestion',
-  'prediction',
-  'assurance',
-  'assurances',
-  'denial',
-  'contention',
-  'allegation',
-  'announcement',
-  'insistence',
-])
-
-/** Participles that continue the previous speaker: "..., adding that ...". */
-export const PARTICIPLE_CUES = new Set([
-  'adding',
-  'saying',
-  'noting',
-  'warning',
-  'arguing',
-  'insisting',
-  'stressing',
-  'explaining',
-  'claiming',
-  'telling',
-  'writing',
-  'acknowledging',
-  'admitting',
-  'emphasizing',
-  'emphasising',
-  'suggesting',
-  'predicting',
-  'asserting',
-  'declaring',
-  'pointing',
-  'reiterating',
-  'recalling',
-  'complaining',
-  'cautioning',
-  'vowing',
-  'pledging',
-  'promising',
-  'conceding',
-  'stating',
-  'contending',
-  'alleging',
-])
-
-const DECLINE_VERBS = new Set(['declined', 'declines', 'declining', 'refused', 'refuses', 'refusing'])
-const DECLINE_OBJECTS = new Set([
-  'comment',
-  'elaborate',
-  'discuss',
-  'say',
-  'answer',
-  'respond',
-  'confirm',
-  'speak',
-  'specify',
-  'reply',
-])
-
 export type CueKind = 'verb' | 'nominal' | 'according' | 'decline' | 'participle' | 'possessive'
 
 export interface CueMatch {
@@ -252,13 +55,25 @@ export interface CueMatch {
   verb: CueVerb | null
 }
 
-/** True when a lower-cased word is a form of a speech verb. */
+/**
+ * True when a lower-cased word is a form of a speech verb.
+ *
+ * @example
+ * isSpeechVerbForm('said') // true
+ * isSpeechVerbForm('saying') // false: participles are cues of their own
+ */
 export const isSpeechVerbForm = (norm: string): boolean => CUE_VERBS.has(norm)
 
 const w = (tokens: readonly Token[], i: number, end: number): Token | undefined =>
   i < end && tokens[i]!.type === 'word' && tokens[i]!.quote < 0 ? tokens[i] : undefined
 
-/** Matches a cue starting at token i (outside quotations), or returns null. */
+/**
+ * Matches a cue starting at token i (outside quotations), or returns null.
+ *
+ * @example
+ * // 'The ministry declined to comment.' at "declined" → { kind: 'decline', phrase: 'declined to comment' }
+ * // 'Han expressed hopes that ...' at "expressed" → { kind: 'nominal', phrase: 'expressed hopes' }
+ */
 export function matchCue(tokens: readonly Token[], i: number, end: number): CueMatch | null {
   const t = w(tokens, i, end)
   if (t === undefined) return null
@@ -272,24 +87,8 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue.
   if (t.cap) return null
 
-  // "The ministry declined to comment."
-  if (DECLINE_VERBS.has(n) && next?.norm === 'to') {
-    const obj = w(tokens, i + 2, end)
-    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm))
-      return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
-  }
-  // "Acme did not respond to a request for comment." / "could not be reached for comment"
-  if ((n === 'did' || n === 'does' || n === 'could') && (next?.norm === 'not' || next?.norm === "n't")) {
-    for (let k = i + 2; k < Math.min(end, i + 10); k++) {
-      const u = tokens[k]!
-      if (u.type !== 'word') break
-      if (u.norm === 'comment' && tokens[k - 1]!.norm === 'for') {
-        const words: string[] = []
-        for (let m = i; m <= k; m++) if (tokens[m]!.norm !== 'immediately') words.push(tokens[m]!.norm)
-        return { kind: 'decline', tokStart: i, tokEnd: k + 1, phrase: words.join(' '), verb: null }
-      }
-    }
-  }
+  const decline = matchDecline(tokens, i, end)
+  if (decline !== null) return decline
 
   // "Han ... expressed hopes that ...", "voiced hope for ...", "raised concerns about ..."
   if (NOMINAL_VERBS.has(n)) {
@@ -331,10 +130,35 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   const verb = CUE_VERBS.get(n)
   if (verb === undefined) return null
   if (prev !== undefined && prev.type === 'word' && CUE_BLOCKERS.has(prev.norm)) return null
-  const particle = PARTICLES.get(n)
+  const particle = CUE_PARTICLES.get(n)
   if (particle !== undefined) {
     if (next?.norm !== particle) return null
     return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${particle}`, verb }
   }
   return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb }
+}
+
+/** A refusal to speak at token i: "declined to comment", "did not respond to a request for comment". */
+function matchDecline(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+  const n = tokens[i]!.norm
+  const next = w(tokens, i + 1, end)
+  // "The ministry declined to comment."
+  if (DECLINE_VERBS.has(n) && next?.norm === 'to') {
+    const obj = w(tokens, i + 2, end)
+    if (obj !== undefined && DECLINE_OBJECTS.has(obj.norm))
+      return { kind: 'decline', tokStart: i, tokEnd: i + 3, phrase: `${n} to ${obj.norm}`, verb: null }
+  }
+  // "Acme did not respond to a request for comment." / "could not be reached for comment"
+  if ((n === 'did' || n === 'does' || n === 'could') && (next?.norm === 'not' || next?.norm === "n't")) {
+    for (let k = i + 2; k < Math.min(end, i + 10); k++) {
+      const u = tokens[k]!
+      if (u.type !== 'word') break
+      if (u.norm === 'comment' && tokens[k - 1]!.norm === 'for') {
+        const words: string[] = []
+        for (let m = i; m <= k; m++) if (tokens[m]!.norm !== 'immediately') words.push(tokens[m]!.norm)
+        return { kind: 'decline', tokStart: i, tokEnd: k + 1, phrase: words.join(' '), verb: null }
+      }
+    }
+  }
+  return null
 }

@@ -27,7 +27,13 @@ export interface RegistryMatch {
 
 const cache = new WeakMap<readonly RegistryEntity[], RegistryIndex>()
 
-/** True for a lower-case "the ..." alias whose head is lower case ("the department", "the US president"). */
+/**
+ * True for a lower-case "the ..." alias whose head is lower case ("the department", "the US president").
+ *
+ * @example
+ * isAnaphorAlias('the department') // true
+ * isAnaphorAlias('the State Department') // false: a name
+ */
 export const isAnaphorAlias = (alias: string): boolean => /^the\s/.test(alias) && /(?:^|\s)\p{Ll}[^\s]*$/u.test(alias)
 
 /** Indexes registry names and aliases for token matching; cached per registry array. */
@@ -60,7 +66,12 @@ export function buildRegistryIndex(entities: readonly RegistryEntity[]): Registr
   return index
 }
 
-/** The longest registry alias starting at token i (before `end`), names only unless `anaphors`. */
+/**
+ * The longest registry alias starting at token i (before `end`), names only unless `anaphors`.
+ *
+ * @example
+ * // tokens of 'Secretary Blinken said', i = 0 → { alias: 'Secretary Blinken' (antony-blinken), length: 2 }
+ */
 export function matchRegistry(
   index: RegistryIndex,
   tokens: readonly Token[],
@@ -84,7 +95,12 @@ export function matchRegistry(
   return null
 }
 
-/** Registry entity ids named in a content string (names and capitalised aliases; anaphors do not count). */
+/**
+ * Registry entity ids named in a content string (names and capitalised aliases; anaphors do not count).
+ *
+ * @example
+ * findEntityIds('Blinken met Han Zheng in Beijing.', buildRegistryIndex(entities)) // ['antony-blinken', 'han-zheng']
+ */
 export function findEntityIds(content: string, index: RegistryIndex): string[] {
   const tokens = tokenize(content)
   const ids: string[] = []

@@ -11,11 +11,12 @@ const BYLINE = /^by\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+(?:and\s+|&\s+)?[\p{Lu}@][\p{
 const STAMP = /^(?:(?:first\s+|last\s+)?(?:published|updated|posted|modified)(?:\s+on)?\s*:?\s*)(?=[\p{L}\d]).{0,60}$/iu
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?'
 const DAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?,?'
+/** "June 17, 2025", "17 June 2025", "2025-06-17": a date. */
+const DATE = `(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)`
+/** ", 5:14 PM EDT", " at 10.30am": an optional time after the date. */
+const CLOCK = '(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d\\s*(?:[ap]\\.?m\\.?)?\\s*[A-Z]{0,4})?'
 /** "June 17, 2025", "Thu October 9, 2025", "17 June 2025", "2025-06-17": a date on its own line. */
-const DATE_LINE = new RegExp(
-  `^(?:${DAY}\\s+)?(?:${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH}\\s+\\d{4}|\\d{4}-\\d\\d-\\d\\d)(?:[\\s,]+(?:at\\s+)?\\d{1,2}[:.]\\d\\d\\s*(?:[ap]\\.?m\\.?)?\\s*[A-Z]{0,4})?\\.?$`,
-  'iu',
-)
+const DATE_LINE = new RegExp(`^(?:${DAY}\\s+)?${DATE}${CLOCK}\\.?$`, 'iu')
 /** "Image: ...", "Photo by ...", "Credit: ...": a caption or credit label. */
 const CAPTION_LABEL =
   /^(?:image|photo|photograph|picture|video|caption|credit|illustration|graphic|watch|listen|read more|related|advertisement)s?(?:\s+by\b|\s*[:|])/iu
@@ -28,7 +29,14 @@ const CONTRIBUTOR =
 const TERMINAL = /[.!?…]["”’')\]]*$/u
 const QUOTE_MARKS = /["“”‘’«»]/u
 
-/** Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about; `other` lines do not. */
+/**
+ * Page furniture by paragraph index: a `headline` (or standfirst) still tells what the story is about;
+ * `other` lines do not.
+ *
+ * @example
+ * // 'Port strike ends' / 'By Ana Ruiz' / 'Published Aug. 3, 2024' / 'The strike ended on Monday.' / ...
+ * // → Map { 0 => 'headline', 1 => 'other', 2 => 'other' }
+ */
 export function findFurniture(text: string, paragraphs: readonly Paragraph[]): Map<number, 'headline' | 'other'> {
   const out = new Map<number, 'headline' | 'other'>()
   let body = false

@@ -1,6 +1,11 @@
 /** Stable identifiers: URL-safe slugs and a small pure FNV-1a 64-bit hash. */
 
-/** FNV-1a over UTF-16 code units, 64-bit, as 16 hex digits; two 32-bit halves keep it fast without BigInt. */
+/**
+ * FNV-1a over UTF-16 code units, 64-bit, as 16 hex digits; two 32-bit halves keep it fast without BigInt.
+ *
+ * @example
+ * fnv1a64('') // 'cbf29ce484222325' (the offset basis)
+ */
 export function fnv1a64(s: string): string {
   // offset basis 0xcbf29ce484222325, prime 0x100000001b3 = 2^40 + 0x1b3
   let h0 = 0x2325,
@@ -25,7 +30,13 @@ export function fnv1a64(s: string): string {
   return hex(h3) + hex(h2) + hex(h1) + hex(h0)
 }
 
-/** Lower-case ASCII slug ("Gina Raimondo" → "gina-raimondo"); a hash when nothing Latin is left. */
+/**
+ * Lower-case ASCII slug ("Gina Raimondo" → "gina-raimondo"); a hash when nothing Latin is left.
+ *
+ * @example
+ * slugify('François Hollande') // 'francois-hollande'
+ * slugify('習近平') // 'x-00476632'
+ */
 export function slugify(s: string): string {
   const slug = s
     .normalize('NFKD')
@@ -39,6 +50,11 @@ export function slugify(s: string): string {
   return slug !== '' ? slug : `x-${fnv1a64(s).slice(0, 8)}`
 }
 
-/** Normalises content before hashing so typography does not change an id. */
+/**
+ * Normalises content before hashing so typography does not change an id.
+ *
+ * @example
+ * normaliseForId('  “It’s  done,”  ') // '"it\'s done,"'
+ */
 export const normaliseForId = (s: string): string =>
   s.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase()

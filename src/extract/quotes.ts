@@ -1,4 +1,5 @@
 /** Quotation pairing: straight and curly marks, quotes reopened at each new paragraph, unbalanced marks tolerated. */
+import { FINITE_VERBS } from './lexicon'
 import type { Paragraph } from './segment'
 import { DOUBLE_QUOTES, SINGLE_QUOTES, type Token, usesSingleQuotes } from './tokens'
 
@@ -32,6 +33,9 @@ type Shape = 'open' | 'close' | 'either'
  * Pairs quotation marks paragraph by paragraph and records, on the tokens, which marks open and close
  * which unit and which tokens sit inside one. Double marks are used; single marks only when the
  * article has no double ones (British style).
+ *
+ * @example
+ * // '“We will win,” Smith said.' → one unit with one piece: 'We will win,'
  */
 export function pairQuotes(
   text: string,
@@ -47,18 +51,7 @@ export function pairQuotes(
   const units: QuoteUnit[] = []
   let pending: QuoteUnit | null = null
 
-  const shapeOf = (i: number, p: Paragraph): Shape => {
-    const t = tokens[i]!
-    const prev = t.start > p.start ? text.charAt(t.start - 1) : ''
-    const next = t.end < p.end ? text.charAt(t.end) : ''
-    const openShape = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !/\s/u.test(next)
-    const closeShape = prev !== '' && !/\s/u.test(prev) && (next === '' || AFTER_CLOSE.test(next))
-    if (OPENERS.has(t.text) && !(closeShape && !openShape && t.text === '‘')) return 'open'
-    if (CLOSERS.has(t.text) && !(openShape && !closeShape)) return 'close'
-    if (openShape && !closeShape) return 'open'
-    if (closeShape && !openShape) return 'close'
-    return 'either'
-  }
+  const shapeOf = (i: number, p: Paragraph): Shape => markShape(text, tokens[i]!, p)
 
   for (const p of paragraphs) {
     let open: { unit: QuoteUnit; tok: number } | null = null
@@ -115,6 +108,20 @@ export function pairQuotes(
   return units
 }
 
+/** Whether a mark opens or closes, by its glyph and the characters around it: `“` opens, `word" ` closes. */
+function markShape(text: string, t: Token, p: Paragraph): Shape {
+  const prev = t.start > p.start ? text.charAt(t.start - 1) : ''
+  const next = t.end < p.end ? text.charAt(t.end) : ''
+  const openShape = (prev === '' || BEFORE_OPEN.test(prev)) && next !== '' && !/\s/u.test(next)
+  const closeShape = prev !== '' && !/\s/u.test(prev) && (next === '' || AFTER_CLOSE.test(next))
+  // `the singers‘ union`: a ‘ set where a closer or an apostrophe goes does not open a quotation.
+  if (OPENERS.has(t.text) && !(closeShape && !openShape && t.text === '‘')) return 'open'
+  if (CLOSERS.has(t.text) && !(openShape && !closeShape)) return 'close'
+  if (openShape && !closeShape) return 'open'
+  if (closeShape && !openShape) return 'close'
+  return 'either'
+}
+
 function markOpen(tokens: Token[], i: number, unit: number): void {
   tokens[i]!.mark = 'open'
   tokens[i]!.unit = unit
@@ -146,25 +153,6 @@ function addPiece(
   }
 }
 
-// Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt".
-const FINITE_VERBS = new Set([
-  'is',
-  'are',
-  'was',
-  'were',
-  'will',
-  'has',
-  'have',
-  'had',
-  'can',
-  'do',
-  'does',
-  'did',
-  "'s",
-  "'re",
-  "'m",
-])
-
 /** Word counts inside a quotation: all words, capitalised ones, and whether a lower-case finite verb occurs. */
 export function quoteWordStats(
   tokens: readonly Token[],
@@ -185,11 +173,22 @@ export function quoteWordStats(
   return { words, caps, finiteVerb }
 }
 
-/** Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal"). */
+/**
+ * Two to eight words, mostly capitalised: the shape of a title ("The Art of the Deal").
+ *
+ * @example
+ * hasTitleShape({ words: 5, caps: 4 }) // true
+ * hasTitleShape({ words: 5, caps: 2 }) // false
+ */
 export const hasTitleShape = ({ words, caps }: { words: number; caps: number }): boolean =>
   words > 1 && words <= 8 && caps * 10 >= words * 6
 
-/** A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech. */
+/**
+ * A capitalised run such as a title of a work ("The Art of the Deal", "Mile Marker Blues,"), not speech.
+ *
+ * @example
+ * // 'She read "The Art of the Deal" again.' → true for the quotation: five words, mostly capitalised, no verb
+ */
 export function isTitleLike(tokens: readonly Token[], u: QuoteUnit): boolean {
   const stats = quoteWordStats(tokens, u)
   return !stats.finiteVerb && hasTitleShape(stats)

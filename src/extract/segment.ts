@@ -26,6 +26,10 @@ export interface Sentence {
 /**
  * Paragraphs: each non-blank line, unless the text is hard-wrapped into blank-line separated blocks,
  * in which case each block is one paragraph.
+ *
+ * @example
+ * const text = 'First line.\nSecond line.'
+ * segmentParagraphs(text, tokenize(text)) // two paragraphs
  */
 export function segmentParagraphs(text: string, tokens: readonly Token[]): Paragraph[] {
   const lines: { start: number; end: number }[] = []
@@ -78,7 +82,13 @@ const TERMINATORS = new Set(['.', '!', '?', '…', '‼', '⁇', '。', '！', '
 const CLOSERS = new Set([')', ']', '}', '’', "'"])
 const LOWER_START = /^\p{Ll}/u
 
-/** Sentences within each paragraph; abbreviations, initials and `"...?" she asked` do not end one. */
+/**
+ * Sentences within each paragraph; abbreviations, initials and `"...?" she asked` do not end one.
+ *
+ * @example
+ * // 'Mr. Chen left at 5 p.m. He said "Why?" she asked.'
+ * // → ['Mr. Chen left at 5 p.m.', 'He said "Why?" she asked.']
+ */
 export function segmentSentences(
   _text: string,
   tokens: readonly Token[],

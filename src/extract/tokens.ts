@@ -49,6 +49,7 @@ const UPPER = /\p{Lu}/u
 const NAME_PARTICLE = /^(?:al|el|ad|ar|as|ash|at|az|ibn|bin|bint|abu|ben|ould)[-‐’'](?=\p{Lu})/u
 const CURLY = /[’‘`]/
 
+/** The lexicon key of a word: lower case, curly apostrophes straightened ("China’s" → "china's"). */
 export const normalise = (s: string): string => {
   const lower = s.toLowerCase()
   return CURLY.test(lower) ? lower.replace(/[’‘`]/g, "'") : lower
@@ -84,19 +85,16 @@ const isInnerJoiner = (c: number) => c === 39 || c === 0x2019 || c === 45 || c =
 /**
  * Splits text into tokens in one linear pass: dotted acronyms ("U.S.", "a.m."), numbers with separators
  * ("3.5", "1,000"), words with inner apostrophes or hyphens ("China’s", "face-to-face"), else single characters.
+ *
+ * @example
+ * tokenize('Mr. Han’s plan') // texts: ['Mr.', 'Han’s', 'plan']; norms: ['mr.', "han's", 'plan']
  */
 export function tokenize(text: string): Token[] {
   const out: Token[] = []
   // With double quotation marks in use, a straight or curly apostrophe after -s is a plural possessive.
   // With single ones, only before a capital: "the Dockers’ Union", but "it was ‘in discussions’ with".
-  const single = usesSingleQuotes(text)
-  const pluralPossessive = /["“”]/.test(text)
+  const possessive: PossessiveStyle = { single: usesSingleQuotes(text), plural: /["“”]/.test(text) }
   const n = text.length
-  const wordAt = (i: number) => {
-    if (i >= n) return 0
-    const k = classOf(text.codePointAt(i)!)
-    return k >= 1 && k <= 3 ? k : 0
-  }
   let i = 0
   while (i < n) {
     const cp = text.codePointAt(i)!
@@ -107,65 +105,15 @@ export function tokenize(text: string): Token[] {
     }
     const start = i
     let type: TokenType
-    if (
-      cls === 1 &&
-      text.charCodeAt(i + cpLen(cp)) === 46 &&
-      wordAt(i + cpLen(cp) + 1) === 1 &&
-      text.charCodeAt(i + cpLen(cp) + 1 + cpLen(text.codePointAt(i + cpLen(cp) + 1)!)) === 46
-    ) {
+    if (isAcronymStart(text, i, cp, cls)) {
       // Dotted acronym: letter-dot pairs.
-      while (i < n && wordAt(i) === 1 && text.charCodeAt(i + cpLen(text.codePointAt(i)!)) === 46)
+      while (i < n && wordAt(text, i) === 1 && text.charCodeAt(i + cpLen(text.codePointAt(i)!)) === 46)
         i += cpLen(text.codePointAt(i)!) + 1
       type = 'word'
     } else if (cls >= 1 && cls <= 3) {
-      let allDigits = true
-      const eat = () => {
-        while (i < n) {
-          const k = wordAt(i)
-          if (k === 0) break
-          if (k !== 2) allDigits = false
-          i += cpLen(text.codePointAt(i)!)
-        }
-      }
-      eat()
-      if (allDigits && (text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) {
-        // 3.5, 1,000, 12:30
-        while ((text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(i + 1) === 2) {
-          i++
-          while (wordAt(i) === 2) i++
-        }
-        type = 'number'
-      } else {
-        let joined = false
-        while (isInnerJoiner(text.charCodeAt(i)) && wordAt(i + 1) !== 0) {
-          i++
-          joined = true
-          eat()
-        }
-        type = allDigits && !joined ? 'number' : 'word'
-        if (type === 'word') {
-          const raw = text.slice(start, i)
-          const next = text.charCodeAt(i)
-          if (next === 46 /* . */) {
-            // "Mr." keeps its dot; so does an initial ("John F. Kennedy") and "No." before a number.
-            const low = normalise(raw)
-            if (
-              ABBREVIATIONS.has(low) ||
-              (raw.length === 1 && isUpper(raw)) ||
-              (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))
-            )
-              i++
-          } else if (
-            pluralPossessive &&
-            (next === 39 || next === 0x2019) &&
-            /s$/i.test(raw) &&
-            (single ? /^\s+\p{Lu}/u : /^\s+\p{L}/u).test(text.slice(i + 1, i + 3))
-          ) {
-            // "the Dockers' Union", "the keepers’ cottages": the apostrophe belongs to the word.
-            i++
-          }
-        }
-      }
+      const scanned = scanWordOrNumber(text, i, possessive)
+      i = scanned.end
+      type = scanned.type
     } else {
       i += cpLen(cp)
       const raw = text.slice(start, i)
@@ -187,11 +135,102 @@ export function tokenize(text: string): Token[] {
   return out
 }
 
+/** How an article writes quotations, which decides whether "s’" ends a word as a plural possessive. */
+interface PossessiveStyle {
+  single: boolean
+  plural: boolean
+}
+
+/** The class of the code point at i when it can be part of a word (1 letter, 2 digit, 3 mark), else 0. */
+function wordAt(text: string, i: number): number {
+  if (i >= text.length) return 0
+  const k = classOf(text.codePointAt(i)!)
+  return k >= 1 && k <= 3 ? k : 0
+}
+
+/** "U.S.", "a.m.": a letter, a dot, a letter, a dot. */
+function isAcronymStart(text: string, i: number, cp: number, cls: number): boolean {
+  return (
+    cls === 1 &&
+    text.charCodeAt(i + cpLen(cp)) === 46 &&
+    wordAt(text, i + cpLen(cp) + 1) === 1 &&
+    text.charCodeAt(i + cpLen(cp) + 1 + cpLen(text.codePointAt(i + cpLen(cp) + 1)!)) === 46
+  )
+}
+
+/** Scans a word or a number starting at i: its end and its type. */
+function scanWordOrNumber(text: string, i: number, possessive: PossessiveStyle): { end: number; type: TokenType } {
+  const n = text.length
+  const start = i
+  let allDigits = true
+  const eat = () => {
+    while (i < n) {
+      const k = wordAt(text, i)
+      if (k === 0) break
+      if (k !== 2) allDigits = false
+      i += cpLen(text.codePointAt(i)!)
+    }
+  }
+  eat()
+  if (allDigits && (text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(text, i + 1) === 2) {
+    // 3.5, 1,000, 12:30
+    while ((text[i] === '.' || text[i] === ',' || text[i] === ':') && wordAt(text, i + 1) === 2) {
+      i++
+      while (wordAt(text, i) === 2) i++
+    }
+    return { end: i, type: 'number' }
+  }
+  let joined = false
+  while (isInnerJoiner(text.charCodeAt(i)) && wordAt(text, i + 1) !== 0) {
+    i++
+    joined = true
+    eat()
+  }
+  if (allDigits && !joined) return { end: i, type: 'number' }
+  return { end: wordEnd(text, start, i, possessive), type: 'word' }
+}
+
+/** Where a word ends once a dot or an apostrophe after it is read: "Mr." keeps its dot, "Dockers'" its apostrophe. */
+function wordEnd(text: string, start: number, i: number, possessive: PossessiveStyle): number {
+  const raw = text.slice(start, i)
+  const next = text.charCodeAt(i)
+  if (next === 46 /* . */) {
+    // "Mr." keeps its dot; so does an initial ("John F. Kennedy") and "No." before a number.
+    const low = normalise(raw)
+    if (
+      ABBREVIATIONS.has(low) ||
+      (raw.length === 1 && isUpper(raw)) ||
+      (NUMERIC_ABBREVIATIONS.has(low) && /\s\p{N}/u.test(text.slice(i + 1, i + 3)))
+    )
+      return i + 1
+  } else if (
+    possessive.plural &&
+    (next === 39 || next === 0x2019) &&
+    /s$/i.test(raw) &&
+    (possessive.single ? /^\s+\p{Lu}/u : /^\s+\p{L}/u).test(text.slice(i + 1, i + 3))
+  ) {
+    // "the Dockers' Union", "the keepers’ cottages": the apostrophe belongs to the word.
+    return i + 1
+  }
+  return i
+}
+
 /** True for a word token ending in a possessive ("Smith's", "China’s"). */
 export const isPossessive = (t: Token): boolean => t.type === 'word' && /'s$|s'$/.test(t.norm)
 
-/** The token text without a possessive ending. */
+/**
+ * The token text without a possessive ending.
+ *
+ * @example
+ * stripPossessive('Smith’s') // 'Smith'
+ * stripPossessive('Dockers’') // 'Dockers'
+ */
 export const stripPossessive = (s: string): string => s.replace(/['’]s$/, '').replace(/s['’]$/, 's')
 
-/** A US party-and-state tag after a lawmaker's name: "R-Ohio", "D-N.Y.", "I-Vt.". */
+/**
+ * A US party-and-state tag after a lawmaker's name: "R-Ohio", "D-N.Y.", "I-Vt.".
+ *
+ * @example
+ * isPartyTag(tokenize('R-Ohio')[0]) // true
+ */
 export const isPartyTag = (t: Token): boolean => t.type === 'word' && /^[DRI]-\p{Lu}/u.test(t.text)

@@ -1,4 +1,5 @@
 /** Q&A transcripts: paragraphs opened by a speaker label ("Q:", "BLINKEN:", "VALCÁRCEL:", "**Price:**"). */
+import { ANONYMOUS_LABELS, LABEL_FURNITURE } from './lexicon'
 import type { Paragraph } from './segment'
 
 export interface TranscriptTurn {
@@ -14,15 +15,14 @@ export interface TranscriptTurn {
 }
 
 // "Q:", "A:", "BLINKEN:", "SECRETARY BLINKEN:", "VALCÁRCEL:", "MR. PRICE:", "Mr. Price:", "**Fischer:**", "Nadia Fischer:".
-const LABEL =
-  /^(?:\*\*|__)?(Q|A|QUESTION|ANSWER|INTERVIEWER|\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]|(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+|\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2})(?:\*\*|__)?\s*:(?:\*\*|__)?\s+(?=\S)/u
-const ANONYMOUS = new Set(['Q', 'A', 'QUESTION', 'ANSWER', 'INTERVIEWER'])
-// Mixed-case "Word:" lines that are page furniture, not speakers: "Related: ...", "Photo: ...".
-const FURNITURE = new Set(
-  `related read more watch listen photo photos image images caption source sources note update updated
-  correction editor topics tags share advertisement credit credits see also video audio live breaking key scorers
-  possession shots attendance ft ht full half time location date dateline filed contact follow subscribe`.split(/\s+/),
-)
+const BOLD = String.raw`(?:\*\*|__)?`
+const LABEL_NAME = [
+  'Q|A|QUESTION|ANSWER|INTERVIEWER',
+  String.raw`\p{Lu}[\p{Lu}\p{M}.'’\- ]{1,40}[\p{Lu}\p{M}.]`,
+  String.raw`(?:Mr|Mrs|Ms|Dr|Prof)\.? \p{Lu}[\p{L}\p{M}'’-]+`,
+  String.raw`\p{Lu}[\p{Ll}\p{M}'’-]+(?: \p{Lu}[\p{Ll}\p{M}'’-]+){0,2}`,
+].join('|')
+const LABEL = new RegExp(String.raw`^${BOLD}(${LABEL_NAME})${BOLD}\s*:${BOLD}\s+(?=\S)`, 'u')
 // "“Every time we went down, we found something.”": a paragraph that is one quotation is a pull quote, not an answer.
 const WHOLE_QUOTE = /^["“‘'«][\s\S]*["”’'»]$/u
 const ENDS_SENTENCE = /[.!?…"”’)]$/u
@@ -31,6 +31,10 @@ const MAX_ANSWER_PARAGRAPHS = 8
 /**
  * Labelled turns, or none: a single label is a dateline ("WASHINGTON: ..."), so transcript mode needs
  * at least two labelled paragraphs and a label that repeats or is a Q/A label.
+ *
+ * @example
+ * // 'Q: Will the talks go on?' / 'BLINKEN: They will.' / 'Q: When?' / 'BLINKEN: Soon.'
+ * // → four turns; the Q turns are anonymous, BLINKEN's content is 'They will.' and 'Soon.'
  */
 export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph[]): TranscriptTurn[] {
   const turns: TranscriptTurn[] = []
@@ -41,7 +45,11 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
     if (m === null || p.start + m[0].length >= p.end) continue
     const label = m[1]!.trim()
     if (label !== label.toUpperCase()) {
-      if (FURNITURE.has(label.toLowerCase()) || label.split(' ').some((w) => FURNITURE.has(w.toLowerCase()))) continue
+      if (
+        LABEL_FURNITURE.has(label.toLowerCase()) ||
+        label.split(' ').some((w) => LABEL_FURNITURE.has(w.toLowerCase()))
+      )
+        continue
       mixedCase.add(label)
     }
     turns.push({
@@ -50,7 +58,7 @@ export function findTranscriptTurns(text: string, paragraphs: readonly Paragraph
       start: p.start + m[0].length,
       end: p.end,
       more: [],
-      anonymous: ANONYMOUS.has(label.toUpperCase()),
+      anonymous: ANONYMOUS_LABELS.has(label.toUpperCase()),
     })
   }
   if (turns.length < 2) return []

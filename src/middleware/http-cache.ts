@@ -39,7 +39,13 @@ export function httpCache(buildHash: string): MiddlewareHandler<AppEnv> {
     let etag = res.headers.get('ETag')
     if (!etag) {
       const url = new URL(c.req.url)
-      const params = [...url.searchParams].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      // forEach, not spreading: iterating URLSearchParams needs lib dom.iterable, which a front end
+      // type-checking this app for its hc<AppType> client may not have.
+      const params: [string, string][] = []
+      url.searchParams.forEach((value, name) => {
+        params.push([name, value])
+      })
+      params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       etag = await deriveEtag(deploymentVersion(c), buildHash, `${url.pathname}?${new URLSearchParams(params)}`)
       res.headers.set('ETag', etag)
     }

@@ -1,18 +1,17 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { STATEMENT_KINDS } from '../types'
+import { ARTICLE_EXAMPLE, ARTICLE_SUMMARY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'
 import { findOrThrow } from './lookup'
+import { jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
+  EXAMPLE_STATEMENT_ID,
   IdParam,
-  jsonOk,
-  notFoundResponse,
   PaginationQuery,
   PrettyQuery,
   pageOf,
-  pageOk,
-  problemResponses,
   SpanSchema,
   SpeakerSchema,
 } from './schemas'
@@ -36,7 +35,7 @@ export const ArticleSummarySchema = z
 
 const ArticleStatementSchema = z
   .object({
-    id: z.string().openapi({ example: 'han-blinken-unga-2023-1f3a9c0d2e' }),
+    id: z.string().openapi({ example: EXAMPLE_STATEMENT_ID }),
     kind: z.enum(STATEMENT_KINDS),
     speakers: z.array(SpeakerSchema),
     cue: z.string().nullable().openapi({ example: 'said' }),
@@ -62,20 +61,29 @@ export const ArticleSchema = z
 const listArticles = createRoute({
   method: 'get',
   path: '/articles',
+  operationId: 'listArticles',
   tags: ['articles'],
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...pageOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.'), ...problemResponses },
+  responses: {
+    ...pageOk(
+      pageOf(ArticleSummarySchema, 'ArticlePage'),
+      'Article metadata.',
+      pageExample(ARTICLE_SUMMARY_EXAMPLE, '/v1/articles'),
+    ),
+    ...problemResponses,
+  },
 })
 
 const getArticle = createRoute({
   method: 'get',
   path: '/articles/{id}',
+  operationId: 'getArticle',
   tags: ['articles'],
   summary: 'One article',
   request: { params: IdParam('Article id.', 'han-blinken-unga-2023'), query: queryObject(PrettyQuery) },
   responses: {
-    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.'),
+    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.', ARTICLE_EXAMPLE),
     ...notFoundResponse,
     ...problemResponses,
   },

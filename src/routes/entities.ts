@@ -1,9 +1,11 @@
 /** Registry entities with the number of statements whose content mentions them. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { ENTITY_TYPES } from '../types'
+import { ENTITY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'
+import { pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { PaginationQuery, PrettyQuery, pageOf, pageOk, problemResponses } from './schemas'
+import { PaginationQuery, PrettyQuery, pageOf } from './schemas'
 
 export const EntitySchema = z
   .object({
@@ -20,6 +22,7 @@ export const EntitySchema = z
 const listEntities = createRoute({
   method: 'get',
   path: '/entities',
+  operationId: 'listEntities',
   tags: ['entities'],
   summary: 'Entities mentioned',
   description: 'Registry entities, most mentioned first. Filter statements by one with `entity=`.',
@@ -28,12 +31,19 @@ const listEntities = createRoute({
       mentioned: z
         .enum(['true', 'false'])
         .optional()
-        .openapi({ description: '`true`: only entities some statement mentions.' }),
+        .openapi({ description: '`true`: only entities some statement mentions.', example: 'true' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
   },
-  responses: { ...pageOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'), ...problemResponses },
+  responses: {
+    ...pageOk(
+      pageOf(EntitySchema, 'EntityPage'),
+      'Entities with mention counts.',
+      pageExample(ENTITY_EXAMPLE, '/v1/entities'),
+    ),
+    ...problemResponses,
+  },
 })
 
 export const entities = createRouter().openapi(listEntities, (c) => {

@@ -1,6 +1,9 @@
 /** CSV (RFC 4180) and NDJSON exports of statement lists, streamed row by row, and choosing a format from `Accept`. */
 import type { Statement } from '../types'
-import type { ExportFormat } from './schemas'
+
+/** The representations a statement list can answer with. */
+export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 
 export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   json: 'application/json',
@@ -87,6 +90,18 @@ function csvValues(st: Statement, withConfidence: boolean): (string | number | n
 
 /** One CSV line, CRLF-terminated. */
 const csvLine = (values: readonly (string | number | null)[]) => `${values.map(csvField).join(',')}\r\n`
+
+/**
+ * A whole CSV export held as one string: for a few rows known in advance, such as the OpenAPI
+ * document's example, which is then exactly what the stream would send.
+ *
+ * @example csvText([statement]) // 'id,article,kind,…\r\nhan-blinken-unga-2023-d12077dd0f,…\r\n'
+ */
+export function csvText(statements: readonly Statement[]): string {
+  const withConfidence = statements.some((st) => 'confidence' in st)
+  const header = csvLine([...CSV_COLUMNS, ...(withConfidence ? ['confidence'] : [])])
+  return header + statements.map((st) => csvLine(csvValues(st, withConfidence))).join('')
+}
 
 /**
  * A stream of the rows, encoded a chunk at a time as the client reads: a 1000-row export never

@@ -5,8 +5,16 @@ import { ProblemError, problem } from '../errors'
 import { extractStatements } from '../extract/index'
 import { RATE_LIMITS } from '../rate-limits'
 import type { Statement } from '../types'
+import { EXTRACT_EXAMPLE } from './examples'
+import {
+  methodNotAllowedResponse,
+  postOk,
+  problemResponse,
+  unavailableResponses,
+  uriTooLongResponse,
+} from './responses'
 import { type AppEnv, createRouter } from './router'
-import { COMMON_HEADERS, dateParam, ProblemSchema, problemResponses, StatementSchema } from './schemas'
+import { dateParam, StatementSchema } from './schemas'
 
 /** The largest body accepted, in bytes: a long news article is 10–30 KB. */
 export const MAX_EXTRACT_BYTES = 64 * 1024
@@ -57,17 +65,12 @@ const ExtractResultSchema = z
   })
   .openapi('ExtractResult')
 
-const bodyProblem = (description: string) => ({
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-  description,
-  headers: COMMON_HEADERS,
-})
-
 const { extract: strict, read } = RATE_LIMITS
 
 const extractRoute = createRoute({
   method: 'post',
   path: '/extract',
+  operationId: 'extractStatements',
   tags: ['extract'],
   summary: 'Extract statements from text',
   description: [
@@ -89,15 +92,25 @@ const extractRoute = createRoute({
     },
   },
   responses: {
-    200: {
-      content: { 'application/json': { schema: ExtractResultSchema } },
-      description: 'The statements found; never cached (`Cache-Control: no-store`).',
-      headers: COMMON_HEADERS,
-    },
-    ...problemResponses,
-    400: bodyProblem('A body that is not valid JSON or UTF-8, or a missing or empty `text`; `errors` names the field.'),
-    413: bodyProblem(`A body over ${MAX_EXTRACT_BYTES} bytes.`),
-    415: bodyProblem('A Content-Type other than application/json or text/plain.'),
+    ...postOk(ExtractResultSchema, 'The statements found; never cached (`Cache-Control: no-store`).', EXTRACT_EXAMPLE),
+    400: problemResponse(
+      'invalid_parameter',
+      'A body that is not valid JSON or UTF-8, or a missing, empty or unknown field (`code` says which; `errors` names the field).',
+      'invalid parameter: text',
+    ),
+    405: methodNotAllowedResponse('POST, OPTIONS', 'GET'),
+    413: problemResponse(
+      'payload_too_large',
+      `A body over ${MAX_EXTRACT_BYTES} bytes.`,
+      `the body must be at most ${MAX_EXTRACT_BYTES} bytes (64 KB)`,
+    ),
+    414: uriTooLongResponse,
+    415: problemResponse(
+      'unsupported_media_type',
+      'A Content-Type other than application/json or text/plain.',
+      'Content-Type must be application/json or text/plain, not "text/html"',
+    ),
+    ...unavailableResponses,
   },
 })
 

@@ -1,7 +1,9 @@
 /** Liveness and data status: counts and the build hash of the data being served. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { HEALTH_EXAMPLE } from './examples'
+import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PrettyQuery, ProblemSchema } from './schemas'
+import { PrettyQuery } from './schemas'
 
 export const HealthSchema = z
   .object({
@@ -16,16 +18,11 @@ export const HealthSchema = z
 const health = createRoute({
   method: 'get',
   path: '/health',
+  operationId: 'getHealth',
   tags: ['meta'],
   summary: 'Service and data status',
   request: { query: queryObject(PrettyQuery) },
-  responses: {
-    ...jsonOk(HealthSchema, 'The corpus is loaded.'),
-    503: {
-      content: { 'application/problem+json': { schema: ProblemSchema } },
-      description: 'The corpus could not be loaded.',
-    },
-  },
+  responses: { ...jsonOk(HealthSchema, 'The corpus is loaded.', HEALTH_EXAMPLE), ...problemResponses },
 })
 
 export const healthRoutes = createRouter().openapi(health, (c) => {

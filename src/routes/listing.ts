@@ -7,9 +7,8 @@ import { LIMITS } from '../search/limits'
 import type { Store } from '../search/store'
 import type { Statement } from '../types'
 import { canonicalParams } from './cache'
-import { CONTENT_TYPES, exportBody, negotiateFormat } from './export'
+import { CONTENT_TYPES, type ExportFormat, exportBody, negotiateFormat } from './export'
 import type { AppEnv } from './router'
-import type { ExportFormat } from './schemas'
 
 export interface ListQuery extends RawFilters {
   limit: number

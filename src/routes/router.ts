@@ -2,6 +2,8 @@
 
 import type { Hook } from '@hono/zod-openapi'
 import { OpenAPIHono, z } from '@hono/zod-openapi'
+import type { Hono, Schema } from 'hono'
+import type { HasRequiredKeys } from 'hono/utils/types'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
 import type { Store } from '../search/store'
 
@@ -69,3 +71,25 @@ export function queryObject<T extends z.ZodRawShape>(shape: T) {
       issue.code === 'unrecognized_keys' ? `unknown parameter; valid parameters: ${valid}` : undefined,
   })
 }
+
+/** An input whose query parameters are all optional, with `query` itself optional. */
+type OptionalQuery<I> = I extends { query: infer Q extends object }
+  ? HasRequiredKeys<Q> extends true
+    ? I
+    : Omit<I, 'query'> & { query?: Q }
+  : I
+
+/** One endpoint (one per status) with its input relaxed; distributes over the union. */
+type ClientEndpoint<E> = E extends { input: infer I } ? Omit<E, 'input'> & { input: OptionalQuery<I> } : E
+
+/**
+ * An app as `hc` from `hono/client` should see it. @hono/zod-openapi types a route's `query` as
+ * required even when every parameter in it is optional, so each call would need `query: {}`;
+ * here a route without required parameters is called as `$get()`.
+ */
+export type ClientApp<A> =
+  A extends Hono<infer E, infer S, infer B>
+    ? { [P in keyof S]: { [M in keyof S[P]]: ClientEndpoint<S[P][M]> } } extends infer C extends Schema
+      ? Hono<E, C, B>
+      : never
+    : never

@@ -5,6 +5,10 @@ import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
 import { checkDate, FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
+import { EXPORT_FORMATS } from './export'
+
+/** A real statement id of the seed article (ids are stable hashes of article, content and position). */
+export const EXAMPLE_STATEMENT_ID = 'han-blinken-unga-2023-da56563213'
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -27,14 +31,18 @@ export const StatementSchema = z
   .object({
     id: z.string().openapi({
       description: 'Stable, URL-safe, unique across the corpus.',
-      example: 'han-blinken-unga-2023-1f3a9c0d2e',
+      example: EXAMPLE_STATEMENT_ID,
     }),
     article: z.string().openapi({ example: 'han-blinken-unga-2023' }),
     kind: z.enum(STATEMENT_KINDS),
     speakers: z.array(SpeakerSchema),
     source: z.string().nullable().openapi({ description: 'The mention as written: "he", "the department".' }),
     cue: z.string().nullable().openapi({ example: 'said' }),
-    via: SpeakerSchema.nullable().openapi({ description: 'The channel that relayed the statement.' }),
+    // A union, not `.nullable()`: on a registered schema, zod-to-openapi emits
+    // `allOf: [{ $ref }, { type: [object, null] }]`, under which null never validates.
+    via: z
+      .union([SpeakerSchema, z.null()])
+      .openapi({ description: 'The channel that relayed the statement, or null.' }),
     content: z.string(),
     text: z.string().openapi({ description: 'The whole sentence(s) the statement sits in.' }),
     spans: z.array(SpanSchema),
@@ -102,16 +110,25 @@ export const LinksSchema = z
   })
   .openapi('PageLinks', { description: 'The same links as the `Link` header (RFC 8288).' })
 
-/** Page envelope around any list of items. */
+const PageFields = {
+  total: z.number().int().openapi({ description: 'Items matching, over all pages.', example: 1 }),
+  limit: z.number().int().openapi({ example: 20 }),
+  offset: z.number().int().openapi({ example: 0 }),
+  links: LinksSchema,
+}
+
+/** Page envelope around any list of items, for routes that do not take `facets`. */
 export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z.object({ ...PageFields, results: z.array(item) }).openapi(name)
+}
+
+/** Page envelope with facet counts, for the routes that take `facets`. */
+export function facetedPageOf<T extends z.ZodType>(item: T, name: string) {
   return z
     .object({
-      total: z.number().int().openapi({ description: 'Items matching, over all pages.' }),
-      limit: z.number().int(),
-      offset: z.number().int(),
-      links: LinksSchema,
+      ...PageFields,
       results: z.array(item),
-      facets: FacetsSchema.optional(),
+      facets: FacetsSchema.optional().openapi({ description: 'Present when `facets` is given.' }),
     })
     .openapi(name)
 }
@@ -128,11 +145,20 @@ function wholeNumber(name: string, min: number, max: number, fallback: number, d
     .pipe(z.number().min(min, `${name} must be at least ${min}`).max(max, `${name} must be at most ${max}`))
     .optional()
     .default(fallback)
-    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description })
+    .openapi({ type: 'integer', minimum: min, maximum: max, default: fallback, description, example: fallback })
 }
 
-/** A list parameter: repeated (`kind=direct&kind=mixed`) or comma-separated (`kind=direct,mixed`); values OR. */
-function listParam(name: string, description: string, example: string, item: z.ZodType<string, string> = z.string()) {
+/**
+ * A list parameter: repeated (`kind=direct&kind=mixed`) or comma-separated (`kind=direct,mixed`); values OR.
+ * `values` documents the accepted values as an enum; `item` validates each value (by default, any
+ * string, resolved later by the filter, which answers unknown_filter_value with suggestions).
+ */
+function listParam(
+  name: string,
+  description: string,
+  example: string[],
+  options: { values?: readonly string[]; item?: z.ZodType<string, string> } = {},
+) {
   return z
     .union([z.string(), z.array(z.string())])
     .transform((v) =>
@@ -147,17 +173,17 @@ function listParam(name: string, description: string, example: string, item: z.Z
           z
             .string()
             .max(LIMITS.filterValueLength, `each ${name} value must be at most ${LIMITS.filterValueLength} characters`)
-            .pipe(item),
+            .pipe(options.item ?? z.string()),
         )
         .max(LIMITS.filterValues, `${name} takes at most ${LIMITS.filterValues} values`),
     )
     .optional()
     .openapi({
-      param: { name, in: 'query', style: 'form', explode: true },
+      param: { name, in: 'query', style: 'form', explode: true, example },
       type: 'array',
-      items: { type: 'string' },
+      items: options.values ? { type: 'string', enum: [...options.values] } : { type: 'string' },
+      maxItems: LIMITS.filterValues,
       description: `${description} Repeat the parameter or separate values with commas (OR); at most ${LIMITS.filterValues} values of at most ${LIMITS.filterValueLength} characters.`,
-      example,
     })
 }
 
@@ -208,10 +234,6 @@ export const ConditionQuery = {
   }),
 }
 
-/** The representations a statement list can answer with. */
-export const EXPORT_FORMATS = ['json', 'csv', 'ndjson'] as const
-export type ExportFormat = (typeof EXPORT_FORMATS)[number]
-
 export const ExportQuery = {
   format: z
     .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
@@ -224,25 +246,29 @@ export const ExportQuery = {
 }
 
 export const FilterQuery = {
-  speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', 'blinken'),
-  kind: listParam('kind', `Statement kind: ${STATEMENT_KINDS.join(', ')}.`, 'direct'),
-  topic: listParam('topic', 'Topic id or label.', 'north-korea'),
-  entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', 'xi-jinping'),
-  article: listParam('article', 'Article id or title.', 'han-blinken-unga-2023'),
-  via: listParam('via', 'Relaying channel: id, name or alias.', 'xinhua'),
+  speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', ['blinken']),
+  kind: listParam('kind', 'Statement kind.', ['direct', 'mixed'], { values: STATEMENT_KINDS }),
+  topic: listParam('topic', 'Topic id or label.', ['north-korea']),
+  entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', ['xi-jinping']),
+  article: listParam('article', 'Article id or title.', ['han-blinken-unga-2023']),
+  via: listParam('via', 'Relaying channel: id, name or alias.', ['xinhua']),
   facets: listParam(
     'facets',
-    `Facets to count over the whole matching set: ${FACET_NAMES.join(', ')}; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,
-    'speaker,kind',
-    z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
+    `Facets to count over the whole matching set; each lists at most ${MAX_FACET_VALUES} values, most frequent first.`,
+    ['speaker', 'kind'],
+    {
+      values: FACET_NAMES,
+      item: z.enum(FACET_NAMES, { error: `each facet must be one of ${FACET_NAMES.join(', ')}` }),
+    },
   ),
 }
 
 export const PrettyQuery = {
-  pretty: z
-    .string()
-    .optional()
-    .openapi({ description: 'Indent the JSON response (also the default for curl).', example: '' }),
+  pretty: z.string().optional().openapi({
+    description:
+      'Indent the JSON response. Without it JSON is compact, for curl too: only the URL chooses, so caches keep the two forms apart.',
+    example: '',
+  }),
 }
 
 /** Query parameters that may be repeated. */
@@ -254,128 +280,5 @@ export const IdParam = (description: string, example: string) =>
       .string()
       .min(1)
       .max(200)
-      .openapi({ param: { name: 'id', in: 'path' }, description, example }),
+      .openapi({ param: { name: 'id', in: 'path', example }, description, example }),
   })
-
-/** A documented response header. */
-const header = (description: string, example: string) => ({ description, schema: { type: 'string' as const, example } })
-
-/** Headers on every response. */
-export const COMMON_HEADERS = {
-  'X-Request-Id': header(
-    'The request id: the one sent, when it is 1 to 128 visible ASCII characters; otherwise a new UUID. Also in the log line.',
-    '0b6b8a3e-6f1c-4a51-9c58-2f4f0a3f8d10',
-  ),
-  'RateLimit-Policy': header(
-    'The rate limit applied to this client (IETF draft-ietf-httpapi-ratelimit-headers): `q` requests per `w` seconds, per client IP.',
-    '"read";q=300;w=60',
-  ),
-  RateLimit: header(
-    "What is left of the limit: `r` requests (this isolate's estimate) until the window resets in `t` seconds.",
-    '"read";r=299;t=42',
-  ),
-}
-
-/** Headers on every successful GET. */
-export const CACHE_HEADERS = {
-  ETag: header(
-    'Strong validator derived from the deployment, the corpus build and the normalised request and representation; `If-None-Match` with it gives 304.',
-    '"f29f9da8-3a7c0e1d9b2f4c5e6a70"',
-  ),
-  'Cache-Control': header('Shared and browser caching; errors are `no-store`.', 'public, max-age=300, s-maxage=3600'),
-  Vary: header('`Accept-Encoding`, plus `Accept` on lists that export CSV or NDJSON.', 'Accept, Accept-Encoding'),
-}
-
-/** Headers on a page of a list. */
-export const PAGE_HEADERS = {
-  Link: header(
-    'RFC 8288 links to the next and previous pages, when there are any.',
-    '</v1/statements?offset=20>; rel="next"',
-  ),
-}
-
-/** Headers on the statement lists and search, which can export and which the Workers cache serves. */
-export const EXPORT_HEADERS = {
-  'X-Total-Count': header('On CSV and NDJSON exports: the items matching over all pages.', '42'),
-  'X-Cache': header(
-    '`HIT` when the Workers cache answered, `MISS` when it was computed (search and statement lists).',
-    'HIT',
-  ),
-}
-
-const problemContent = { content: { 'application/problem+json': { schema: ProblemSchema } } }
-
-/** The error responses every route can give. */
-export const problemResponses = {
-  400: { ...problemContent, description: 'Invalid input.', headers: COMMON_HEADERS },
-  429: {
-    ...problemContent,
-    description: 'Too many requests from this client; retry after `Retry-After` seconds.',
-    headers: { ...COMMON_HEADERS, 'Retry-After': header('Seconds until the rate-limit window resets.', '42') },
-  },
-  503: {
-    ...problemContent,
-    description: 'The corpus could not be loaded.',
-    headers: COMMON_HEADERS,
-  },
-} as const
-
-export const notFoundResponse = {
-  404: { ...problemContent, description: 'No such id.', headers: COMMON_HEADERS },
-} as const
-
-const notModified = {
-  304: {
-    description:
-      '`If-None-Match` named the current ETag: no body; the same ETag, Cache-Control, Vary and CORS headers.',
-    headers: { ...COMMON_HEADERS, ...CACHE_HEADERS },
-  },
-}
-
-/** Rounds a JSON 200 response declaration, with its 304. */
-export function jsonOk<T extends z.ZodType>(schema: T, description: string) {
-  return {
-    200: {
-      content: { 'application/json': { schema } },
-      description,
-      headers: { ...COMMON_HEADERS, ...CACHE_HEADERS },
-    },
-    ...notModified,
-  }
-}
-
-/** A paged JSON list: jsonOk plus the `Link` header. */
-export function pageOk<T extends z.ZodType>(schema: T, description: string) {
-  const ok = jsonOk(schema, description)
-  return { ...ok, 200: { ...ok[200], headers: { ...ok[200].headers, ...PAGE_HEADERS } } }
-}
-
-const CSV_EXAMPLE =
-  'id,article,kind,speakers,cue,via,content,paragraph,sentence,topics,date\r\nhan-blinken-unga-2023-1f3a9c0d2e,han-blinken-unga-2023,direct,Antony Blinken,said,,"The world is looking to us to manage this relationship responsibly",4,7,china-us-relations,2023-09-18\r\n'
-
-/**
- * A statement list that can also answer as a CSV or NDJSON export. The export media types are in
- * the OpenAPI document but not in the route's TypeScript type: the handler and a typed client
- * (`hono/client`) keep the JSON page's type, which a `text/csv` entry would widen to `Response`.
- */
-export function exportOk<T extends z.ZodType>(schema: T, description: string) {
-  const ok = jsonOk(schema, description)
-  const exports = {
-    'text/csv': {
-      schema: z.string().openapi({
-        description:
-          'RFC 4180 CSV with a header row and CRLF line ends; columns id, article, kind, speakers (names joined by "; "), cue, via, content, paragraph, sentence, topics ("; "), date, and confidence when statements carry one. A field starting with =, +, -, @, tab or CR gets a leading \' so spreadsheets do not run it as a formula.',
-        example: CSV_EXAMPLE,
-      }),
-    },
-    'application/x-ndjson': {
-      schema: z.string().openapi({
-        description: 'One result object per line, exactly as in the JSON `results`.',
-        example: '{"id":"han-blinken-unga-2023-1f3a9c0d2e","kind":"direct"}\n',
-      }),
-    },
-  }
-  const content = Object.assign({ ...ok[200].content }, exports) as (typeof ok)[200]['content']
-  const headers = { ...ok[200].headers, ...PAGE_HEADERS, ...EXPORT_HEADERS }
-  return { ...ok, 200: { ...ok[200], content, headers } }
-}

@@ -1,11 +1,13 @@
 /** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { suggestCorrection } from '../search/correction'
 import { explainHits } from '../search/explain'
 import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
-import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements, suggestCorrection } from '../search/search'
+import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
 import { cachedResponse } from './cache'
+import { SEARCH_PAGE_EXAMPLE } from './examples'
 import {
   canonicalFilters,
   chooseFormat,
@@ -15,17 +17,16 @@ import {
   resolveOrThrow,
   statementPage,
 } from './listing'
+import { exportOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
   ConditionQuery,
   ExportPaginationQuery,
   ExportQuery,
-  exportOk,
   FacetsSchema,
   FilterQuery,
   LinksSchema,
   PrettyQuery,
-  problemResponses,
   StatementSchema,
 } from './schemas'
 
@@ -66,15 +67,16 @@ export const SearchQuery = queryObject({
   match: z
     .enum(['all', 'any'])
     .optional()
-    .openapi({ description: '`all` (default): every word must match; `any`: at least one.' }),
+    .openapi({ description: '`all` (default): every word must match; `any`: at least one.', example: 'any' }),
   sort: SortSchema,
-  highlight: z
-    .enum(['offsets', 'html'])
-    .optional()
-    .openapi({ description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.' }),
+  highlight: z.enum(['offsets', 'html']).optional().openapi({
+    description: '`html` adds `content_html` and `text_html`, escaped, with `<mark>` around matches.',
+    example: 'html',
+  }),
   explain: z.enum(['true', 'false']).optional().openapi({
     description:
       '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+    example: 'true',
   }),
   ...FilterQuery,
   ...ConditionQuery,
@@ -137,17 +139,21 @@ const SearchPageSchema = z
     }),
     links: LinksSchema,
     results: z.array(SearchResultSchema),
-    facets: FacetsSchema.optional(),
+    facets: FacetsSchema.optional().openapi({ description: 'Present when `facets` is given.' }),
   })
   .openapi('SearchPage')
 
 const search = createRoute({
   method: 'get',
   path: '/search',
+  operationId: 'searchStatements',
   tags: ['search'],
   summary: 'Search statements',
   request: { query: SearchQuery },
-  responses: { ...exportOk(SearchPageSchema, 'Statements, best match first.'), ...problemResponses },
+  responses: {
+    ...exportOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE),
+    ...problemResponses,
+  },
 })
 
 function parseSort(value: string | undefined): Sort {

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { SPEAKER_TYPES } from '../types'
 import { cachedResponse } from './cache'
+import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import {
   chooseFormat,
   cutPage,
@@ -14,19 +15,9 @@ import {
   statementPage,
 } from './listing'
 import { findOrThrow } from './lookup'
+import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import {
-  exportOk,
-  IdParam,
-  jsonOk,
-  notFoundResponse,
-  PaginationQuery,
-  PrettyQuery,
-  pageOf,
-  pageOk,
-  problemResponses,
-  SpeakerSummarySchema,
-} from './schemas'
+import { IdParam, PaginationQuery, PrettyQuery, pageOf, SpeakerSummarySchema } from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker.', 'antony-blinken')
@@ -34,37 +25,59 @@ const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker
 const listSpeakers = createRoute({
   method: 'get',
   path: '/speakers',
+  operationId: 'listSpeakers',
   tags: ['speakers'],
   summary: 'Speakers',
   description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
   request: {
     query: queryObject({
-      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.' }),
+      type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.', example: 'person' }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
   },
-  responses: { ...pageOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'), ...problemResponses },
+  responses: {
+    ...pageOk(
+      pageOf(SpeakerSummarySchema, 'SpeakerPage'),
+      'A page of speakers.',
+      pageExample(SPEAKER_SUMMARY_EXAMPLE, '/v1/speakers'),
+    ),
+    ...problemResponses,
+  },
 })
 
 const getSpeaker = createRoute({
   method: 'get',
   path: '/speakers/{id}',
+  operationId: 'getSpeaker',
   tags: ['speakers'],
   summary: 'One speaker',
   request: { params: SpeakerId, query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(SpeakerSummarySchema, 'The speaker.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...jsonOk(SpeakerSummarySchema, 'The speaker.', SPEAKER_SUMMARY_EXAMPLE),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 const speakerStatements = createRoute({
   method: 'get',
   path: '/speakers/{id}/statements',
+  operationId: 'listSpeakerStatements',
   tags: ['speakers'],
   summary: "A speaker's statements",
   description:
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
-  responses: { ...exportOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...exportOk(
+      StatementPageSchema,
+      'A page of statements.',
+      pageExample(STATEMENT_EXAMPLE, '/v1/speakers/han-zheng/statements'),
+    ),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const speakers = createRouter()
@@ -79,7 +92,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,
@@ -90,7 +103,7 @@ export const speakers = createRouter()
     const store = c.var.store
     const found = findOrThrow(
       store.speakerById,
-      store.dimensions.speaker,
+      [store.dimensions.speaker, store.dimensions.via],
       c.req.valid('param').id,
       'speaker',
       c.req.path,

@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { similarStatements } from '../search/similar'
 import { cachedResponse } from './cache'
+import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import {
   chooseFormat,
   cutPage,
@@ -14,21 +15,19 @@ import {
   statementPage,
 } from './listing'
 import { findOrThrow } from './lookup'
+import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
   ConditionQuery,
+  EXAMPLE_STATEMENT_ID,
   ExportPaginationQuery,
   ExportQuery,
-  exportOk,
   FilterQuery,
+  facetedPageOf,
   IdParam,
-  jsonOk,
-  notFoundResponse,
   PaginationQuery,
   PrettyQuery,
   pageOf,
-  pageOk,
-  problemResponses,
   StatementSchema,
 } from './schemas'
 
@@ -39,42 +38,52 @@ export const StatementListQuery = queryObject({
   ...ExportPaginationQuery,
   ...PrettyQuery,
 })
-export const StatementPageSchema = pageOf(StatementSchema, 'StatementPage')
+export const StatementPageSchema = facetedPageOf(StatementSchema, 'StatementPage')
 const SimilarSchema = StatementSchema.extend({ score: z.number() }).openapi('SimilarStatement')
 
 const listStatements = createRoute({
   method: 'get',
   path: '/statements',
+  operationId: 'listStatements',
   tags: ['statements'],
   summary: 'Filter statements',
   description:
     'Statements in article order. Different filters AND; values of one filter OR. Also as a CSV or NDJSON export (`format=`, or `Accept`).',
   request: { query: StatementListQuery },
-  responses: { ...exportOk(StatementPageSchema, 'A page of statements.'), ...problemResponses },
+  responses: {
+    ...exportOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE, '/v1/statements')),
+    ...problemResponses,
+  },
 })
 
 const getStatement = createRoute({
   method: 'get',
   path: '/statements/{id}',
+  operationId: 'getStatement',
   tags: ['statements'],
   summary: 'One statement',
-  request: { params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'), query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(StatementSchema, 'The statement.'), ...notFoundResponse, ...problemResponses },
+  request: { params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID), query: queryObject(PrettyQuery) },
+  responses: {
+    ...jsonOk(StatementSchema, 'The statement.', STATEMENT_EXAMPLE),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 const similarStatementsRoute = createRoute({
   method: 'get',
   path: '/statements/{id}/similar',
+  operationId: 'listSimilarStatements',
   tags: ['statements'],
   summary: 'Statements like this one',
   description:
     "Ranked by this statement's most distinctive terms, with the same speaker boosted; never the statement itself.",
   request: {
-    params: IdParam('Statement id.', 'han-blinken-unga-2023-1f3a9c0d2e'),
+    params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID),
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
   responses: {
-    ...pageOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'),
+    ...pageOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.', SIMILAR_PAGE_EXAMPLE),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -2,8 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { LIMITS } from '../search/limits'
 import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
+import { SUGGESTIONS_EXAMPLE } from './examples'
+import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PrettyQuery, problemResponses } from './schemas'
+import { PrettyQuery } from './schemas'
 
 const SuggestionSchema = z
   .object({
@@ -17,6 +19,7 @@ const SuggestionSchema = z
 const suggestRoute = createRoute({
   method: 'get',
   path: '/suggest',
+  operationId: 'suggestCompletions',
   tags: ['search'],
   summary: 'Search-as-you-type completions',
   request: {
@@ -39,7 +42,13 @@ const suggestRoute = createRoute({
         )
         .optional()
         .default(MAX_SUGGESTIONS)
-        .openapi({ type: 'integer', minimum: 1, maximum: MAX_SUGGESTIONS, default: MAX_SUGGESTIONS }),
+        .openapi({
+          type: 'integer',
+          minimum: 1,
+          maximum: MAX_SUGGESTIONS,
+          default: MAX_SUGGESTIONS,
+          example: 5,
+        }),
       ...PrettyQuery,
     }),
   },
@@ -47,6 +56,7 @@ const suggestRoute = createRoute({
     ...jsonOk(
       z.object({ query: z.string(), suggestions: z.array(SuggestionSchema) }).openapi('Suggestions'),
       'Completions, best first.',
+      SUGGESTIONS_EXAMPLE,
     ),
     ...problemResponses,
   },

@@ -2,6 +2,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { cachedResponse } from './cache'
+import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
 import {
   chooseFormat,
   cutPage,
@@ -13,17 +14,9 @@ import {
   statementPage,
 } from './listing'
 import { findOrThrow } from './lookup'
+import { exportOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import {
-  exportOk,
-  IdParam,
-  notFoundResponse,
-  PaginationQuery,
-  PrettyQuery,
-  pageOf,
-  pageOk,
-  problemResponses,
-} from './schemas'
+import { IdParam, PaginationQuery, PrettyQuery, pageOf } from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 export const TopicSchema = z
@@ -41,19 +34,36 @@ export const TopicSchema = z
 const listTopics = createRoute({
   method: 'get',
   path: '/topics',
+  operationId: 'listTopics',
   tags: ['topics'],
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
-  responses: { ...pageOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.'), ...problemResponses },
+  responses: {
+    ...pageOk(
+      pageOf(TopicSchema, 'TopicPage'),
+      'Topics with statement counts.',
+      pageExample(TOPIC_EXAMPLE, '/v1/topics'),
+    ),
+    ...problemResponses,
+  },
 })
 
 const topicStatements = createRoute({
   method: 'get',
   path: '/topics/{id}/statements',
+  operationId: 'listTopicStatements',
   tags: ['topics'],
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
-  responses: { ...exportOk(StatementPageSchema, 'A page of statements.'), ...notFoundResponse, ...problemResponses },
+  responses: {
+    ...exportOk(
+      StatementPageSchema,
+      'A page of statements.',
+      pageExample(STATEMENT_EXAMPLE, '/v1/topics/china-us-relations/statements'),
+    ),
+    ...notFoundResponse,
+    ...problemResponses,
+  },
 })
 
 export const topics = createRouter()

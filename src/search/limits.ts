@@ -19,4 +19,6 @@ export const LIMITS = {
   filterValues: 20,
   /** Characters in one filter value. */
   filterValueLength: 100,
+  /** Characters in the whole URL; longer ones get 414 before anything parses them. */
+  urlLength: 4096,
 } as const

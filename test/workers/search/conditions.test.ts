@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { suggestCorrection } from '../../../src/search/correction'
 import { closestWord, correctQuery, editDistance } from '../../../src/search/did-you-mean'
 import { checkDate, filterStatements, matchesConditions } from '../../../src/search/filter'
-import { suggestCorrection } from '../../../src/search/search'
 import { fold } from '../../../src/search/text'
 import { statementOf, storeOf } from '../inline-store'
 

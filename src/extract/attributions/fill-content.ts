@@ -1,0 +1,277 @@
+/** The content of each cue-tagged candidate: a quotation before the tag, content after the cue, or a clause before. */
+import { matchCue } from '../cues'
+import { ADJUNCT_PREPS, CONJUNCTIONS, COORDINATORS, NOMINAL_PREPS, SUBORDINATORS } from '../lexicon'
+import { isTitleLike } from '../quotes'
+import type { Sentence } from '../segment'
+import { skipAdverbialsBackward } from '../speakers'
+import type { Token } from '../tokens'
+import { skipAdjuncts, skipObject } from './adjuncts'
+import { hasOwnTag, isGlossAt, setContentFromRange, setDirect, trimRange } from './content'
+import { type AttributionContext, type Candidate, isClose, isOpen, isWord } from './types'
+
+/** Computes the content of candidate `ci`, or marks it dropped when it has none. */
+export function fillContent(ctx: AttributionContext, s: Sentence, cands: Candidate[], ci: number): void {
+  const { tokens } = ctx
+  const c = cands[ci]!
+  const cue = c.cue
+  const clauseEnd = clauseEndOf(ctx, s, cands, ci)
+  const prevEnd = ci > 0 ? cands[ci - 1]!.tagEnd : s.tokStart
+  const tagStart =
+    c.inverted || c.inherit || c.subject === null ? cue.tokStart : Math.min(c.subject.tokStart, cue.tokStart)
+  // "The ministry declined to comment.": a refusal has no content.
+  if (cue.kind === 'decline') {
+    setExtent(tokens, c, tagStart)
+    return
+  }
+  if (cue.kind === 'according') {
+    fillAccording(ctx, c, prevEnd, clauseEnd, tagStart)
+    return
+  }
+  if (fillQuoteBeforeTag(ctx, s, c, tagStart)) return
+  if (!c.inverted && fillAfterCue(ctx, c, clauseEnd, tagStart)) return
+  if (!c.inherit && fillClauseBefore(ctx, s, cands, ci, prevEnd, tagStart)) return
+  c.dropped = true
+}
+
+/** The statement's extent: its tag and its content pieces. */
+function setExtent(tokens: readonly Token[], c: Candidate, tagStart: number): void {
+  const starts = [tokens[tagStart]!.start, ...c.pieces.map((p) => p.start)]
+  const ends = [tokens[c.tagEnd - 1]!.end, ...c.pieces.map((p) => p.end)]
+  c.extentStart = Math.min(...starts)
+  c.extentEnd = Math.max(...ends)
+}
+
+/** Where forward content ends: at the next coordinated attribution, or at the comma closing a relative clause. */
+function clauseEndOf(ctx: AttributionContext, s: Sentence, cands: readonly Candidate[], ci: number): number {
+  const { tokens } = ctx
+  const c = cands[ci]!
+  const cue = c.cue
+  const contentFloor = cue.kind === 'according' ? c.subject!.tokEnd : cue.tokEnd
+  let clauseEnd = s.tokEnd
+  for (let k = ci + 1; k < cands.length; k++) {
+    const b = cands[k]!.boundaryTok
+    if (b !== null && b > contentFloor) {
+      clauseEnd = b
+      break
+    }
+  }
+  // "Smith, who said he was tired, left early": a relative clause ends at its closing comma.
+  const rel = skipAdverbialsBackward(tokens, s.tokStart, cue.tokStart - 1)
+  if (rel > s.tokStart && /^(who|which)$/.test(tokens[rel]!.norm) && tokens[rel - 1]!.text === ',') {
+    for (let k = cue.tokEnd; k < clauseEnd; k++) {
+      if (tokens[k]!.text === ',' && tokens[k]!.quote < 0) return k
+      // `Moss, who said she "loved it," left early`: the comma can sit inside the closing quotation mark.
+      if (isClose(tokens[k]) && tokens[k - 1]!.text === ',') return k + 1
+    }
+  }
+  return clauseEnd
+}
+
+/** "According to Xinhua, C" takes the clause after it; "C, according to officials" the clause before. */
+function fillAccording(
+  ctx: AttributionContext,
+  c: Candidate,
+  prevEnd: number,
+  clauseEnd: number,
+  tagStart: number,
+): void {
+  const { tokens } = ctx
+  const cue = c.cue
+  const np = c.subject!
+  const atStart = cue.tokStart === prevEnd || (cue.tokStart === prevEnd + 1 && CONJUNCTIONS.has(tokens[prevEnd]!.norm))
+  if (atStart && tokens[np.tokEnd]?.text === ',') {
+    c.fwd = [np.tokEnd + 1, clauseEnd]
+    if (!setContentFromRange(ctx, c, np.tokEnd + 1, clauseEnd)) c.dropped = true
+  } else {
+    const before = tokens[cue.tokStart - 1]?.text === ',' ? cue.tokStart - 1 : cue.tokStart
+    if (!setContentFromRange(ctx, c, prevEnd, before)) {
+      c.dropped = true
+      return
+    }
+    // "The plan, according to officials, will cost $5bn": the clause resumes after the aside.
+    if (
+      tokens[np.tokEnd]?.text === ',' &&
+      np.tokEnd + 1 < clauseEnd &&
+      before < cue.tokStart &&
+      c.kind === 'indirect'
+    ) {
+      const [a, b] = trimRange(tokens, np.tokEnd + 1, clauseEnd)
+      if (b > a) c.pieces.push({ start: tokens[a]!.start, end: tokens[b - 1]!.end })
+    }
+    c.fwd = [prevEnd, before]
+  }
+  setExtent(tokens, c, tagStart)
+}
+
+/** `"Q," X said` / `"Q," said X` / `"Q?" X asked`: a quotation closes right before the tag. */
+function fillQuoteBeforeTag(ctx: AttributionContext, s: Sentence, c: Candidate, tagStart: number): boolean {
+  const { tokens, units } = ctx
+  let q = tagStart - 1
+  if (q >= 0 && tokens[q]!.text === ',' && tokens[q]!.quote < 0) q--
+  const closing = q >= s.tokStart && isClose(tokens[q]) ? units[tokens[q]!.unit] : undefined
+  if (c.inherit || closing === undefined || isTitleLike(tokens, closing)) return false
+  setDirect(c, closing)
+  // Split quotation: `"A," X said, "B."`
+  for (let k = c.tagEnd; k < Math.min(s.tokEnd, c.tagEnd + 12); k++) {
+    const t = tokens[k]!
+    if ((t.text === ',' || t.text === ':') && isOpen(tokens[k + 1])) {
+      const v = units[tokens[k + 1]!.unit]!
+      if (!hasOwnTag(ctx, v)) {
+        setDirect(c, v, true)
+        c.tagEnd = Math.max(c.tagEnd, k + 1)
+      }
+      break
+    }
+    if (t.type === 'quote' || (t.type === 'punct' && /^[.!?;]$/.test(t.text))) break
+  }
+  setExtent(tokens, c, tagStart)
+  return true
+}
+
+/** Content after the cue: a quotation, a "that" clause, a nominal cue's object, or a bare clause after "said". */
+function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, tagStart: number): boolean {
+  const { tokens } = ctx
+  const cue = c.cue
+  let p = cue.tokEnd
+  if (cue.verb?.object) p = skipObject(ctx, cue, p, clauseEnd)
+  p = skipAdjuncts(tokens, p, clauseEnd)
+  const t = tokens[p]
+  if (p >= clauseEnd || t === undefined) return false
+  let from = -1
+  if ((t.text === ':' || t.text === ',') && isOpen(tokens[p + 1])) from = p + 1
+  else if (isOpen(t)) from = p
+  if (from >= 0) {
+    fillQuoteAfterCue(ctx, c, from, clauseEnd)
+    setExtent(tokens, c, tagStart)
+    return true
+  }
+  let start = -1
+  if (t.norm === 'that' && isWord(t)) start = p + 1
+  else if (t.text === ':' && t.quote < 0) start = p + 1
+  else if (cue.kind === 'nominal' && isWord(t) && NOMINAL_PREPS.has(t.norm)) {
+    // "voiced hope for more stability ... as the rival powers met": a noun phrase, cut at a subordinator.
+    const e = nominalContentEnd(tokens, p, clauseEnd)
+    c.fwd = [p + 1, e]
+    if (setContentFromRange(ctx, c, p + 1, e)) {
+      setExtent(tokens, c, tagStart)
+      return true
+    }
+  } else if (
+    isWord(t) &&
+    !ADJUNCT_PREPS.has(t.norm) &&
+    !CONJUNCTIONS.has(t.norm) &&
+    (cue.verb?.noThat || (cue.kind === 'participle' && /^(saying|adding|writing|telling)$/.test(cue.phrase)))
+  ) {
+    // "Han said he hoped ...": a clause with no "that".
+    start = p
+  }
+  if (start < 0 || start >= clauseEnd) return false
+  c.fwd = [start, clauseEnd]
+  if (!setContentFromRange(ctx, c, start, clauseEnd)) return false
+  setExtent(tokens, c, tagStart)
+  return true
+}
+
+/** `X said: "Q"`: the quotation is the content; words after it go with it only when they carry on the sentence. */
+function fillQuoteAfterCue(ctx: AttributionContext, c: Candidate, from: number, clauseEnd: number): void {
+  const { tokens, units } = ctx
+  const u = units[tokens[from]!.unit]!
+  const pieceEndsInSentence = u.pieces.length === 1 && u.pieces[0]!.closeTok >= 0 && u.pieces[0]!.closeTok < clauseEnd
+  const rest: [number, number] = pieceEndsInSentence ? trimRange(tokens, u.pieces[0]!.closeTok + 1, clauseEnd) : [0, 0]
+  const after = tokens[rest[0]]
+  // `Okoro said "the plan" would fail`: the sentence goes on after the quotation, so the content is mixed.
+  if (
+    rest[1] > rest[0] &&
+    after !== undefined &&
+    isWord(after) &&
+    !CONJUNCTIONS.has(after.norm) &&
+    !ADJUNCT_PREPS.has(after.norm)
+  ) {
+    c.fwd = [from, clauseEnd]
+    if (setContentFromRange(ctx, c, from, clauseEnd)) return
+  }
+  setDirect(c, u)
+  c.fwd = [from, clauseEnd]
+}
+
+/** The end of a nominal cue's noun-phrase content: before a subordinator, or a comma and a subordinator. */
+function nominalContentEnd(tokens: readonly Token[], p: number, clauseEnd: number): number {
+  let e = p + 1
+  while (
+    e < clauseEnd &&
+    !(isWord(tokens[e]) && SUBORDINATORS.has(tokens[e]!.norm) && e > p + 1) &&
+    !(
+      tokens[e]!.text === ',' &&
+      tokens[e]!.quote < 0 &&
+      isWord(tokens[e + 1]) &&
+      SUBORDINATORS.has(tokens[e + 1]!.norm)
+    )
+  )
+    e++
+  return e
+}
+
+/** `C, X added.`: a clause before the tag, set off by a comma or a dash. */
+function fillClauseBefore(
+  ctx: AttributionContext,
+  s: Sentence,
+  cands: readonly Candidate[],
+  ci: number,
+  prevEnd: number,
+  tagStart: number,
+): boolean {
+  const { tokens } = ctx
+  const c = cands[ci]!
+  const comma = tagStart - 1
+  const ct = tokens[comma]
+  if (comma <= prevEnd || ct === undefined || ct.quote >= 0 || !(ct.text === ',' || ct.text === '—' || ct.text === '–'))
+    return false
+  let from = clauseBeforeStart(ctx, s, cands, ci, prevEnd)
+  while (from < comma && tokens[from]!.quote < 0 && tokens[from]!.type === 'punct' && !isOpen(tokens[from])) from++
+  // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
+  if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
+  if (!setContentFromRange(ctx, c, from, comma)) return false
+  c.fwd = null
+  c.bwd = [from, comma]
+  if (ci === cands.length - 1 && comma - from <= 6) resumeAfterTag(ctx, s, c)
+  setExtent(tokens, c, tagStart)
+  return true
+}
+
+/** Where the clause before a tag starts: after the previous tag, unless that tag sits in a subordinate clause of it. */
+function clauseBeforeStart(
+  ctx: AttributionContext,
+  s: Sentence,
+  cands: readonly Candidate[],
+  ci: number,
+  prevEnd: number,
+): number {
+  const { tokens } = ctx
+  if (ci === 0) return prevEnd
+  // "Crews came after a driver reported smoke, Chief Ruiz said": the earlier cue sits in a subordinate clause of this content.
+  const p = cands[ci - 1]!
+  const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
+  for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) return pStart
+  return prevEnd
+}
+
+/** `The rest, he said, came from "cake sales."`: a short subject, the tag, then the rest of the clause. */
+function resumeAfterTag(ctx: AttributionContext, s: Sentence, c: Candidate): void {
+  const { tokens } = ctx
+  const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
+  if (
+    tokens[k]?.text !== ',' ||
+    c.kind !== 'indirect' ||
+    !isWord(tokens[k + 1]) ||
+    isGlossAt(tokens, k + 1) ||
+    matchCue(tokens, k + 1, s.tokEnd) !== null
+  )
+    return
+  const head = c.pieces
+  const rest: Candidate = { ...c, pieces: [], units: [] }
+  if (!setContentFromRange(ctx, rest, k + 1, s.tokEnd)) return
+  c.pieces = [...head, ...rest.pieces]
+  c.units = [...c.units, ...rest.units]
+  if (rest.kind !== 'indirect') c.kind = 'mixed'
+  c.tagEnd = s.tokEnd
+}

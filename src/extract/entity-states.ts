@@ -1,0 +1,153 @@
+/** Entity states: what the discourse knows of one referent, how each kind starts, and the public speaker it becomes. */
+import type { RegistryEntity, Speaker, SpeakerType } from '../types'
+import { isAnaphorAlias } from './entities'
+import { slugify } from './ids'
+import { FEMALE_NOUNS, MALE_NOUNS, NP_DETERMINERS, ORG_HEAD_NOUNS, ROLE_SYNONYMS } from './lexicon'
+import type { Gender, Mention, NameForm } from './mention'
+import type { SpeakerPart } from './speakers'
+
+/** One referent of an article: a registry entity, a name chain or an unnamed description. */
+export interface EntityState {
+  key: string
+  name: string
+  type: SpeakerType
+  registry: RegistryEntity | null
+  gender: Gender
+  plural: boolean
+  /** Role descriptions seen for it in the article, lower case ("us secretary of state"). */
+  roles: string[]
+  /** Lower-case words of its name and aliases, for "the ministry" → "Foreign Ministry". */
+  nameWords: Set<string>
+  /** Registry anaphor aliases, lower case ("the department"). */
+  anaphors: ReadonlySet<string>
+  lastPos: number
+  /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
+  alias?: EntityState
+  /** The public speaker, built once at the end. */
+  speaker?: Speaker
+}
+
+const NO_ANAPHORS: ReadonlySet<string> = new Set()
+
+/** A fresh state for a name chain, typed by its longest form or else by the mention. */
+export function nameEntityState(key: string, form: NameForm, m: Mention): EntityState {
+  const type: SpeakerType = form.kind === 'unknown' ? (m.kind === 'unknown' ? 'unknown' : m.kind) : form.kind
+  return {
+    key,
+    name: form.text,
+    type,
+    registry: null,
+    gender: m.gender,
+    plural: false,
+    roles: [],
+    nameWords: new Set(form.words.map((w) => w.toLowerCase())),
+    anaphors: NO_ANAPHORS,
+    lastPos: -1,
+  }
+}
+
+/** A fresh state for a registry entity: its role, its name words and its anaphor aliases ("the department"). */
+export function registryEntityState(key: string, r: RegistryEntity): EntityState {
+  const nameWords = new Set<string>()
+  for (const a of [r.name, ...(r.aliases ?? [])]) for (const w of a.toLowerCase().split(/\s+/)) nameWords.add(w)
+  const anaphors = new Set((r.aliases ?? []).filter(isAnaphorAlias).map((a) => a.toLowerCase()))
+  return {
+    key,
+    name: r.name,
+    type: r.type,
+    registry: r,
+    gender: null,
+    plural: false,
+    roles: r.role ? [r.role.toLowerCase()] : [],
+    nameWords,
+    anaphors,
+    lastPos: -1,
+  }
+}
+
+/**
+ * The name of an unnamed source as a speaker.
+ *
+ * @example
+ * // "the national weather service" → 'national weather service'; "A senior official" → 'a senior official'
+ * // "One nurse" → 'a nurse': the numeral only stands for the indefinite article
+ */
+export function descriptionName(part: SpeakerPart): string {
+  const t =
+    part.definite && /^the\s/i.test(part.text)
+      ? part.text.replace(/^the\s+/i, '')
+      : /^one\s+(?!of\b)/i.test(part.text)
+        ? part.text.replace(/^one\s+/i, 'a ')
+        : part.text
+  const firstWord = t.split(/\s+/)[0]!
+  return NP_DETERMINERS.has(firstWord.toLowerCase()) ||
+    (/^\p{Lu}\p{Ll}+$/u.test(firstWord) && !/^\p{Lu}/u.test(t.split(/\s+/)[1] ?? 'x'))
+    ? t.charAt(0).toLowerCase() + t.slice(1)
+    : t
+}
+
+/** A fresh state for an unnamed source: "a senior official" (unknown), "officials" (group), "the ministry" (org). */
+export function descriptionEntityState(key: string, name: string, part: SpeakerPart): EntityState {
+  const head = part.head ?? ''
+  // "a woman", "the girl": a gendered person noun is a person a later "she" can take up.
+  const gender: Gender = part.plural ? null : MALE_NOUNS.has(head) ? 'm' : FEMALE_NOUNS.has(head) ? 'f' : null
+  const type: SpeakerType = part.plural
+    ? 'group'
+    : ORG_HEAD_NOUNS.has(head) && part.definite
+      ? 'organization'
+      : gender !== null
+        ? 'person'
+        : 'unknown'
+  return {
+    key,
+    name,
+    type,
+    registry: null,
+    gender,
+    plural: part.plural,
+    roles: [],
+    nameWords: new Set(part.words),
+    anaphors: NO_ANAPHORS,
+    lastPos: -1,
+  }
+}
+
+/** The public speaker of a state: the registry's id, name and role, or a slug of the name and the first role seen. */
+export function buildSpeaker(e: EntityState): Speaker {
+  const r = e.registry
+  if (r !== null) {
+    const s: Speaker = { id: r.id, name: r.name, type: r.type }
+    if (r.role !== undefined) s.role = r.role
+    if (r.affiliation !== undefined) s.affiliation = r.affiliation
+    return s
+  }
+  const s: Speaker = { id: slugify(e.name), name: e.name, type: e.type }
+  const role = e.roles[0]
+  if (role !== undefined && (e.type === 'person' || e.type === 'unknown')) s.role = role
+  return s
+}
+
+/**
+ * A role and the other ways of writing it.
+ *
+ * @example
+ * roleForms('us senator') // ['us senator', 'us sen.', 'us sen']
+ */
+export function roleForms(words: string): string[] {
+  const forms = [words]
+  for (const group of ROLE_SYNONYMS) {
+    const hit = group.find((g) => words === g || words.endsWith(` ${g}`))
+    if (hit === undefined) continue
+    const stem = words.slice(0, words.length - hit.length)
+    for (const g of group) if (g !== hit) forms.push(`${stem}${g}`)
+  }
+  return forms
+}
+
+/**
+ * "statements" → "statement": documents are matched by their singular.
+ *
+ * @example
+ * singularDocument('statements') // 'statement'
+ */
+export const singularDocument = (noun: string): string => noun.replace(/s$/, '')

@@ -1,0 +1,45 @@
+/**
+ * A front end's use of the typed client, compiled by `npm run typecheck` under a plain browser
+ * tsconfig (lib ES2022 + DOM, no dom.iterable, no Workers types) and run by test/workers/client.test.ts.
+ */
+import { hc } from 'hono/client'
+import type { AppType } from '../../src/index'
+
+/** The calls a front end makes, against any fetch (the workers test passes the Worker's own). */
+export function createClient(baseUrl: string, fetch?: typeof globalThis.fetch) {
+  return hc<AppType>(baseUrl, fetch ? { fetch } : {})
+}
+
+/** Who relayed a statement, if anyone: `via` is nullable, and the types say so. */
+export async function relayOf(client: ReturnType<typeof createClient>, id: string): Promise<string | null> {
+  const res = await client.v1.statements[':id'].$get({ param: { id } })
+  if (res.status !== 200) return null
+  const statement = await res.json()
+  return statement.via?.name ?? null
+}
+
+/** Calls without parameters need no `query: {}`. */
+export async function firstSpeaker(client: ReturnType<typeof createClient>): Promise<string | undefined> {
+  const res = await client.v1.speakers.$get()
+  if (res.status !== 200) return undefined
+  return (await res.json()).results[0]?.name
+}
+
+/** Typed query parameters: a misspelt name or a number for a string fails to compile. */
+export async function searchFirst(client: ReturnType<typeof createClient>, q: string) {
+  const res = await client.v1.search.$get({ query: { q, limit: '1', kind: ['direct'] } })
+  return res.status === 200 ? (await res.json()).results[0] : undefined
+}
+
+// The types are checked, not `any`: each line below must fail to compile, or tsc reports an unused directive.
+export async function typeErrors(client: ReturnType<typeof createClient>) {
+  const res = await client.v1.statements[':id'].$get({ param: { id: 'x' } })
+  if (res.status !== 200) return
+  const statement = await res.json()
+  // @ts-expect-error via is nullable
+  statement.via.name
+  // @ts-expect-error no such query parameter
+  await client.v1.search.$get({ query: { q: 'x', colour: 'red' } })
+  // @ts-expect-error q is required on search
+  await client.v1.search.$get()
+}
