@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config'
 // the extractor, the build script and the scorer run in Node, where they run for real.
 export default defineConfig({
   test: {
+    // The Worker logs one JSON line per request; the access-log tests read them with a spy.
+    onConsoleLog: (log) => !log.startsWith('{"method":'),
     projects: [
       {
         test: {
@@ -21,7 +23,23 @@ export default defineConfig({
         // SELF serves test/workers/worker.ts: the app over test/corpus/, built by the global setup
         // (in Node, before workerd starts) with scripts/build-data.ts. Adding an article to data/
         // changes what is deployed, never what these tests see.
-        plugins: [cloudflareTest({ main: './test/workers/worker.ts', wrangler: { configPath: './wrangler.toml' } })],
+        //
+        // The rate limiters come from wrangler.toml, but the whole suite shares one client ("unknown",
+        // no CF-Connecting-IP), so here they allow far more; SMALL_LIMITER (3 a minute) is the one the
+        // rate-limit tests exhaust, through the same local simulation.
+        plugins: [
+          cloudflareTest({
+            main: './test/workers/worker.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              ratelimits: {
+                API_LIMITER: { namespace_id: '1301', simple: { limit: 1_000_000, period: 60 } },
+                EXTRACT_LIMITER: { namespace_id: '1302', simple: { limit: 1_000_000, period: 60 } },
+                SMALL_LIMITER: { namespace_id: '1399', simple: { limit: 3, period: 60 } },
+              },
+            },
+          }),
+        ],
         test: {
           name: 'workers',
           include: ['test/workers/**/*.test.ts'],

@@ -1,17 +1,22 @@
 /** Composes the API: middleware, route groups, the OpenAPI document and the error handlers. */
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
-import { etag } from 'hono/etag'
 import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { prettyJSON } from 'hono/pretty-json'
 import { secureHeaders } from 'hono/secure-headers'
 import type { LoadResult } from './data'
 import { ProblemError, problem, problemResponse } from './errors'
+import { accessLog } from './middleware/access-log'
+import { headLength } from './middleware/head-length'
+import { httpCache } from './middleware/http-cache'
+import { rateLimit } from './middleware/rate-limit'
+import { requestId } from './middleware/request-id'
 import { OPENAPI_CONFIG } from './openapi'
 import { articles } from './routes/articles'
 import { docsRoutes } from './routes/docs'
 import { entities } from './routes/entities'
+import { extract } from './routes/extract'
 import { healthRoutes } from './routes/health'
 import { type AppEnv, type ClientApp, defaultHook } from './routes/router'
 import { REPEATABLE_PARAMS } from './routes/schemas'
@@ -26,6 +31,20 @@ import { LIMITS } from './search/limits'
 export const MAX_URL_LENGTH = LIMITS.urlLength
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
+/** The one route that takes a body: it alone allows POST, in its preflight too. */
+const POST_ROUTES = new Set(['/v1/extract'])
+
+/** Response headers a browser script may read (CORS exposes only a few simple ones by default). */
+const EXPOSED_HEADERS = [
+  'ETag',
+  'Link',
+  'X-Request-Id',
+  'X-Total-Count',
+  'X-Cache',
+  'RateLimit',
+  'RateLimit-Policy',
+  'Retry-After',
+]
 
 /**
  * Builds the app over loaded (or failed) data. Tests pass a failed LoadResult to see the 503 path.
@@ -35,6 +54,10 @@ const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS']
 export function createApp(data: LoadResult) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook, strict: false })
 
+  // Outermost first: every answer, errors and preflights included, gets an id and a log line.
+  app.use('*', requestId())
+  app.use('*', accessLog())
+  app.use('*', headLength())
   app.use('*', async (c, next) => {
     if (c.req.url.length > MAX_URL_LENGTH) {
       return problemResponse(problem('uri_too_long', `the URL must be at most ${MAX_URL_LENGTH} characters`))
@@ -56,7 +79,15 @@ export function createApp(data: LoadResult) {
       overwrite: false,
     }),
   )
-  app.use('*', cors({ origin: '*', allowMethods: SAFE_METHODS, exposeHeaders: ['ETag'], maxAge: 86400 }))
+  app.use(
+    '*',
+    cors({
+      origin: '*',
+      allowMethods: (_origin, c) => (POST_ROUTES.has(c.req.path) ? ['POST', 'OPTIONS'] : SAFE_METHODS),
+      exposeHeaders: EXPOSED_HEADERS,
+      maxAge: 86400,
+    }),
+  )
   app.use(
     '*',
     methodNotAllowed({
@@ -70,17 +101,10 @@ export function createApp(data: LoadResult) {
       },
     }),
   )
-  // Pretty JSON on ?pretty, and for curl, whose users read it; apps get compact JSON.
-  app.use('*', async (c, next) => {
-    const curl = c.req.header('User-Agent')?.startsWith('curl/') ?? false
-    return prettyJSON({ force: curl })(c, next)
-  })
-  app.use('*', etag())
-  app.use('*', async (c, next) => {
-    await next()
-    if (c.res.status === 200 && !c.res.headers.has('Cache-Control'))
-      c.res.headers.set('Cache-Control', 'public, max-age=300')
-  })
+  app.use('*', rateLimit())
+  app.use('*', httpCache(data.ok ? data.store.buildHash : 'unavailable'))
+  // Pretty JSON on ?pretty only: the URL decides, so caches keep both forms apart without Vary.
+  app.use('*', prettyJSON())
   app.use('*', async (c, next) => {
     // forEach, not keys(): iterating URLSearchParams needs lib dom.iterable, which would leak
     // into every front end that type-checks this app for its hc<AppType> client.
@@ -122,6 +146,7 @@ export function createApp(data: LoadResult) {
     .route('/v1', topics)
     .route('/v1', entities)
     .route('/v1', articles)
+    .route('/v1', extract)
     .route('/', healthRoutes)
 
   // Built on the first request, then kept: the document depends only on the code.
@@ -145,6 +170,7 @@ export function createApp(data: LoadResult) {
         '/v1/topics',
         '/v1/entities',
         '/v1/articles',
+        'POST /v1/extract',
         '/health',
       ],
     }),

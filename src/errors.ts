@@ -11,7 +11,10 @@ export const ERRORS = {
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
+  payload_too_large: { status: 413, title: 'Payload too large' },
   uri_too_long: { status: 414, title: 'URI too long' },
+  unsupported_media_type: { status: 415, title: 'Unsupported media type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
   data_unavailable: { status: 503, title: 'Data unavailable' },
   internal_error: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>
@@ -56,11 +59,11 @@ export function problem(
   return { type: problemType(code), title, status, detail, code, ...extra }
 }
 
-/** A problem+json Response; `headers` adds e.g. `Allow`. */
+/** A problem+json Response, never stored (an error must not outlive its cause); `headers` adds e.g. `Allow`. */
 export function problemResponse(body: Problem, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status: body.status,
-    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, ...headers },
+    headers: { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Cache-Control': 'no-store', ...headers },
   })
 }
 

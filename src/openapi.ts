@@ -13,7 +13,7 @@ export const OPENAPI_CONFIG = {
   info: {
     title: 'whosaid',
     version: '1.0.0',
-    description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${LIMITS.urlLength} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`. The API is public and read-only: no authentication.`,
+    description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${LIMITS.urlLength} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`. The API is public (no authentication) and stores nothing: every route reads the corpus, and \`POST /v1/extract\` reads only the text it is sent. Each client IP is rate-limited; the \`RateLimit\` headers say how much is left.`,
     // No licence has been chosen yet; this says so rather than guess one.
     license: { name: 'Proprietary: no licence granted yet', identifier: 'LicenseRef-Proprietary' },
   },
@@ -27,6 +27,7 @@ export const OPENAPI_CONFIG = {
     { name: 'topics', description: 'The topic taxonomy and its statements.' },
     { name: 'entities', description: 'People and organisations of the registry that statements mention.' },
     { name: 'articles', description: 'The articles statements come from.' },
+    { name: 'extract', description: 'Statements from text you send; nothing is stored.' },
     { name: 'meta', description: 'Service status.' },
   ],
 }

@@ -1,18 +1,19 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { STATEMENT_KINDS } from '../types'
 import { ARTICLE_EXAMPLE, ARTICLE_SUMMARY_EXAMPLE, pageExample } from './examples'
-import { cutPage } from './listing'
+import { cutPage, linkHeaders } from './listing'
 import { findOrThrow } from './lookup'
+import { jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
+  EXAMPLE_STATEMENT_ID,
   IdParam,
-  jsonOk,
-  notFoundResponse,
   PaginationQuery,
   PrettyQuery,
   pageOf,
-  problemResponses,
   SpanSchema,
+  SpeakerSchema,
 } from './schemas'
 
 const ArticleMetaFields = {
@@ -32,14 +33,28 @@ export const ArticleSummarySchema = z
   .object({ ...ArticleMetaFields, statement_count: z.number().int() })
   .openapi('ArticleSummary')
 
+const ArticleStatementSchema = z
+  .object({
+    id: z.string().openapi({ example: EXAMPLE_STATEMENT_ID }),
+    kind: z.enum(STATEMENT_KINDS),
+    speakers: z.array(SpeakerSchema),
+    cue: z.string().nullable().openapi({ example: 'said' }),
+    spans: z
+      .array(SpanSchema)
+      .openapi({ description: 'The content pieces in `text`; more than one for split quotes.' }),
+    paragraph: z.number().int(),
+  })
+  .openapi('ArticleStatement', { description: 'A statement as placed in its article.' })
+
 export const ArticleSchema = z
   .object({
     ...ArticleMetaFields,
     text: z.string(),
     paragraphs: z.array(SpanSchema),
-    statements: z
-      .array(z.object({ id: z.string(), kind: z.string(), spans: z.array(SpanSchema) }))
-      .openapi({ description: 'Every statement of the article, in order, with its content spans into `text`.' }),
+    statements: z.array(ArticleStatementSchema).openapi({
+      description:
+        'Every statement of the article, in order: enough to draw the whole article map (who said what, where) from this one call.',
+    }),
   })
   .openapi('Article')
 
@@ -51,7 +66,11 @@ const listArticles = createRoute({
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
   responses: {
-    ...jsonOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.', pageExample(ARTICLE_SUMMARY_EXAMPLE)),
+    ...pageOk(
+      pageOf(ArticleSummarySchema, 'ArticlePage'),
+      'Article metadata.',
+      pageExample(ARTICLE_SUMMARY_EXAMPLE, '/v1/articles'),
+    ),
     ...problemResponses,
   },
 })
@@ -71,12 +90,10 @@ const getArticle = createRoute({
 })
 
 export const articles = createRouter()
-  .openapi(listArticles, (c) =>
-    c.json(
-      cutPage(c.var.store.articleSummaries, c.req.valid('query'), (a) => a),
-      200,
-    ),
-  )
+  .openapi(listArticles, (c) => {
+    const page = cutPage(c.req.url, c.var.store.articleSummaries, c.req.valid('query'), (a) => a)
+    return c.json(page, 200, linkHeaders(page.links))
+  })
   .openapi(getArticle, (c) => {
     const store = c.var.store
     const article = findOrThrow(
@@ -88,6 +105,6 @@ export const articles = createRouter()
     )
     const statements = store.statements
       .filter((st) => st.article === article.id)
-      .map(({ id, kind, spans }) => ({ id, kind, spans }))
+      .map(({ id, kind, speakers, cue, spans, paragraph }) => ({ id, kind, speakers, cue, spans, paragraph }))
     return c.json({ ...article, statements }, 200)
   })

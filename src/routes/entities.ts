@@ -2,9 +2,10 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { ENTITY_TYPES } from '../types'
 import { ENTITY_EXAMPLE, pageExample } from './examples'
-import { cutPage } from './listing'
+import { cutPage, linkHeaders } from './listing'
+import { pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
+import { PaginationQuery, PrettyQuery, pageOf } from './schemas'
 
 export const EntitySchema = z
   .object({
@@ -36,7 +37,11 @@ const listEntities = createRoute({
     }),
   },
   responses: {
-    ...jsonOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.', pageExample(ENTITY_EXAMPLE)),
+    ...pageOk(
+      pageOf(EntitySchema, 'EntityPage'),
+      'Entities with mention counts.',
+      pageExample(ENTITY_EXAMPLE, '/v1/entities'),
+    ),
     ...problemResponses,
   },
 })
@@ -45,8 +50,6 @@ export const entities = createRouter().openapi(listEntities, (c) => {
   const query = c.req.valid('query')
   const all = c.var.store.entities
   const items = query.mentioned === 'true' ? all.filter((e) => e.count > 0) : all
-  return c.json(
-    cutPage(items, query, (e) => e),
-    200,
-  )
+  const page = cutPage(c.req.url, items, query, (e) => e)
+  return c.json(page, 200, linkHeaders(page.links))
 })

@@ -1,4 +1,5 @@
 /** Response examples for the OpenAPI document: real records of the seed article (test/corpus/ and data/ share it). */
+import type { Statement } from '../types'
 
 /** A statement relayed by a news agency, so the example shows a non-null `via`. */
 export const STATEMENT_EXAMPLE = {
@@ -26,7 +27,9 @@ export const STATEMENT_EXAMPLE = {
   topics: ['china-us-relations', 'economy-trade'],
   entities: [],
   date: '2023-09-18',
-}
+  confidence: 0.95,
+  corrected: false,
+} satisfies Statement
 
 export const SPEAKER_SUMMARY_EXAMPLE = {
   id: 'han-zheng',
@@ -96,8 +99,31 @@ export const ARTICLE_EXAMPLE = {
     { start: 194, end: 412 },
   ],
   statements: [
-    { id: 'han-blinken-unga-2023-f837fc38fd', kind: 'indirect', spans: [{ start: 83, end: 129 }] },
-    { id: 'han-blinken-unga-2023-6a1d06c4a5', kind: 'narration', spans: [{ start: 194, end: 412 }] },
+    {
+      id: 'han-blinken-unga-2023-f837fc38fd',
+      kind: 'indirect',
+      speakers: [
+        { id: 'han-zheng', name: 'Han Zheng', type: 'person', role: 'Vice President of China', affiliation: 'China' },
+        {
+          id: 'antony-blinken',
+          name: 'Antony Blinken',
+          type: 'person',
+          role: 'US Secretary of State',
+          affiliation: 'United States',
+        },
+      ],
+      cue: 'voiced hope',
+      spans: [{ start: 83, end: 129 }],
+      paragraph: 1,
+    },
+    {
+      id: 'han-blinken-unga-2023-6a1d06c4a5',
+      kind: 'narration',
+      speakers: [],
+      cue: null,
+      spans: [{ start: 194, end: 412 }],
+      paragraph: 2,
+    },
   ],
 }
 
@@ -117,56 +143,65 @@ export const SUGGESTIONS_EXAMPLE = {
   ],
 }
 
+/** A search hit: a statement with its score, matches, highlights and snippet. */
+const SEARCH_HIT_EXAMPLE = {
+  id: 'han-blinken-unga-2023-f1832e966e',
+  article: 'han-blinken-unga-2023',
+  kind: 'direct',
+  speakers: [
+    {
+      id: 'antony-blinken',
+      name: 'Antony Blinken',
+      type: 'person',
+      role: 'US Secretary of State',
+      affiliation: 'United States',
+    },
+  ],
+  source: 'Blinken',
+  cue: 'said',
+  via: null,
+  content:
+    'From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation between us,',
+  text: '"From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation between us," Blinken said.',
+  spans: [{ start: 1838, end: 2023 }],
+  paragraph: 11,
+  sentence: 12,
+  topics: ['summits', 'communication-channels'],
+  entities: [],
+  date: '2023-09-18',
+  confidence: 0.97,
+  corrected: false,
+  score: 125.543,
+  matches: { facetofac: ['content'], fac: ['content'], diplomacy: ['content'] },
+  highlights: [
+    { field: 'content', start: 43, end: 55 },
+    { field: 'content', start: 56, end: 65 },
+    { field: 'text', start: 44, end: 56 },
+    { field: 'text', start: 57, end: 66 },
+  ],
+  snippet:
+    'From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation…',
+} satisfies Statement & Record<string, unknown>
+
 export const SEARCH_PAGE_EXAMPLE = {
   total: 1,
   limit: 1,
   offset: 0,
   relaxed: false,
-  results: [
-    {
-      id: 'han-blinken-unga-2023-f1832e966e',
-      article: 'han-blinken-unga-2023',
-      kind: 'direct',
-      speakers: [
-        {
-          id: 'antony-blinken',
-          name: 'Antony Blinken',
-          type: 'person',
-          role: 'US Secretary of State',
-          affiliation: 'United States',
-        },
-      ],
-      source: 'Blinken',
-      cue: 'said',
-      via: null,
-      content:
-        'From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation between us,',
-      text: '"From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation between us," Blinken said.',
-      spans: [{ start: 1838, end: 2023 }],
-      paragraph: 11,
-      sentence: 12,
-      topics: ['summits', 'communication-channels'],
-      entities: [],
-      date: '2023-09-18',
-      score: 125.543,
-      matches: { facetofac: ['content'], fac: ['content'], diplomacy: ['content'] },
-      highlights: [
-        { field: 'content', start: 43, end: 55 },
-        { field: 'content', start: 56, end: 65 },
-        { field: 'text', start: 44, end: 56 },
-        { field: 'text', start: 57, end: 66 },
-      ],
-      snippet:
-        'From the perspective of the United States, face-to-face diplomacy is the best way to deal with areas where we disagree, and also the best way to explore areas of cooperation…',
-    },
-  ],
+  results: [SEARCH_HIT_EXAMPLE],
   facets: { kind: [{ value: 'direct', label: 'direct', count: 1 }] },
+  links: { self: '/v1/search?q=face-to-face%20diplomacy&limit=1&facets=kind', next: null, prev: null },
 }
 
 export const SIMILAR_PAGE_EXAMPLE = {
-  total: 1,
+  total: 4,
   limit: 1,
   offset: 0,
+  links: {
+    self: '/v1/statements/han-blinken-unga-2023-da56563213/similar?limit=1',
+    next: '/v1/statements/han-blinken-unga-2023-da56563213/similar?limit=1&offset=1',
+    prev: null,
+  },
   results: [
     {
       id: 'han-blinken-unga-2023-f837fc38fd',
@@ -193,12 +228,68 @@ export const SIMILAR_PAGE_EXAMPLE = {
       topics: ['china-us-relations'],
       entities: [],
       date: '2023-09-18',
+      confidence: 0.64,
+      corrected: false,
       score: 23.405,
     },
   ],
 }
 
-/** One page around one item, as the list routes answer. */
-export function pageExample<T>(item: T, facets?: Record<string, unknown>) {
-  return { total: 1, limit: 20, offset: 0, results: [item], ...(facets ? { facets } : {}) }
+/** One page around one item, as the list at `self` answers: no page before or after it. */
+export function pageExample<T>(item: T, self: string) {
+  return { total: 1, limit: 20, offset: 0, links: { self, next: null, prev: null }, results: [item] }
+}
+
+/** What POST /v1/extract answers for the request body's example. */
+export const EXTRACT_EXAMPLE = {
+  article: { id: 'submitted', title: 'Talks resume', date: '2023-09-18', characters: 112 },
+  statements: [
+    {
+      id: 'submitted-5aab5045c3',
+      article: 'submitted',
+      kind: 'direct',
+      speakers: [
+        {
+          id: 'antony-blinken',
+          name: 'Antony Blinken',
+          type: 'person',
+          role: 'US Secretary of State',
+          affiliation: 'United States',
+        },
+      ],
+      source: 'Blinken',
+      cue: 'said',
+      via: null,
+      content: 'We want to keep the lines of communication open,',
+      text: '"We want to keep the lines of communication open," Blinken said on Monday.',
+      spans: [{ start: 1, end: 49 }],
+      paragraph: 1,
+      sentence: 1,
+      topics: ['communication-channels'],
+      entities: [],
+      date: '2023-09-18',
+      confidence: 0.97,
+      corrected: false,
+    },
+    {
+      id: 'submitted-8236399980',
+      article: 'submitted',
+      kind: 'indirect',
+      speakers: [{ id: 'ministry', name: 'ministry', type: 'organization' }],
+      source: 'The ministry',
+      cue: 'said',
+      via: null,
+      content: 'it had no comment',
+      text: 'The ministry said it had no comment.',
+      spans: [{ start: 94, end: 111 }],
+      paragraph: 2,
+      sentence: 2,
+      topics: [],
+      entities: [],
+      date: '2023-09-18',
+      confidence: 0.94,
+      corrected: false,
+    },
+  ],
+  warnings: [],
 }

@@ -1,8 +1,9 @@
 /** Liveness and data status: counts and the build hash of the data being served. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { HEALTH_EXAMPLE } from './examples'
+import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PrettyQuery, problemResponses } from './schemas'
+import { PrettyQuery } from './schemas'
 
 export const HealthSchema = z
   .object({

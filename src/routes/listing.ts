@@ -1,22 +1,60 @@
-/** What every statement list shares: resolving filters, counting facets and cutting the page. */
+/** What every list shares: resolving filters, counting facets, cutting the page, its links and its exports. */
+import type { Context } from 'hono'
 import { ProblemError, problem } from '../errors'
 import { computeFacets, type FacetName, type Facets } from '../search/facets'
-import { FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
+import { type Conditions, FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
+import { LIMITS } from '../search/limits'
 import type { Store } from '../search/store'
 import type { Statement } from '../types'
+import { canonicalParams } from './cache'
+import { CONTENT_TYPES, type ExportFormat, exportBody, negotiateFormat } from './export'
+import type { AppEnv } from './router'
 
 export interface ListQuery extends RawFilters {
   limit: number
   offset: number
   facets?: readonly string[]
+  since?: string
+  until?: string
+  attributed?: 'true' | 'false'
+  format?: ExportFormat
+  pretty?: string
+}
+
+export interface PageLinks {
+  self: string
+  next: string | null
+  prev: string | null
 }
 
 export interface Page<T> {
   total: number
   limit: number
   offset: number
+  links: PageLinks
   results: T[]
   facets?: Facets
+}
+
+/** The conditions a list query asks for, or a 400 naming `since` and `until` when the range is backwards. */
+function conditionsOf(query: ListQuery, instance: string): Conditions {
+  const conditions: Conditions = {}
+  if (query.since) conditions.since = query.since
+  if (query.until) conditions.until = query.until
+  if (query.attributed) conditions.attributed = query.attributed === 'true'
+  if (query.since && query.until && query.since > query.until) {
+    const message = `since (${query.since}) must not be after until (${query.until})`
+    throw new ProblemError(
+      problem('invalid_parameter', message, {
+        instance,
+        errors: [
+          { parameter: 'since', message },
+          { parameter: 'until', message },
+        ],
+      }),
+    )
+  }
+  return conditions
 }
 
 /**
@@ -29,7 +67,7 @@ export function resolveOrThrow(store: Store, query: RawFilters, instance: string
   for (const p of FILTER_PARAMS) if (query[p]?.length) raw[p] = query[p]
   if (query.min_confidence !== undefined) raw.min_confidence = query.min_confidence
   const { filters, errors } = resolveFilters(store, raw)
-  if (errors.length === 0) return filters
+  if (errors.length === 0) return inside ? filters : { ...filters, ...conditionsOf(query as ListQuery, instance) }
   throw new ProblemError(
     problem(
       'unknown_filter_value',
@@ -46,8 +84,57 @@ export function resolveOrThrow(store: Store, query: RawFilters, instance: string
   )
 }
 
-/** Cuts one page out of `items`. */
+/** Filters as canonical values: resolved ids sorted, so `speaker=Blinken` and `speaker=antony-blinken` agree. */
+export function canonicalFilters(filters: Filters): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(filters)) {
+    out[name] = value instanceof Set ? [...value].sort() : value
+  }
+  return out
+}
+
+/**
+ * The normalised request a statement list answers: its path, the resolved filters and every other
+ * parameter with its default made explicit. `format` and `pretty` are left out: they choose the
+ * representation, which the cache and the ETag add themselves.
+ */
+export function listKey(path: string, query: ListQuery, filters: Filters, extra: Record<string, unknown> = {}): string {
+  const { format: _format, pretty: _pretty, since: _s, until: _u, attributed: _a, ...rest } = query
+  const params: Record<string, unknown> = { ...rest, ...extra, ...canonicalFilters(filters) }
+  for (const p of FILTER_PARAMS) if (!(p in filters)) delete params[p]
+  return `${path}?${canonicalParams(params)}`
+}
+
+/**
+ * Links to this page and its neighbours, root-relative, keeping every other parameter as given.
+ * `next` is null on the last page and where the next offset would pass the deepest allowed.
+ */
+export function pageLinks(url: string, page: { total: number; limit: number; offset: number }): PageLinks {
+  const u = new URL(url)
+  const at = (offset: number) => {
+    const params = new URLSearchParams(u.search)
+    params.set('offset', String(offset))
+    return `${u.pathname}?${params}`
+  }
+  const nextOffset = page.offset + page.limit
+  return {
+    self: `${u.pathname}${u.search}`,
+    next: nextOffset < page.total && nextOffset <= LIMITS.maxOffset ? at(nextOffset) : null,
+    prev: page.offset > 0 ? at(Math.max(0, page.offset - page.limit)) : null,
+  }
+}
+
+/** The RFC 8288 `Link` header of a page, as a headers object (empty when there is no other page). */
+export function linkHeaders(links: PageLinks): Record<string, string> {
+  const parts: string[] = []
+  if (links.next) parts.push(`<${links.next}>; rel="next"`)
+  if (links.prev) parts.push(`<${links.prev}>; rel="prev"`)
+  return parts.length ? { Link: parts.join(', ') } : {}
+}
+
+/** Cuts one page out of `items`, with its links. */
 export function cutPage<T, R>(
+  url: string,
   items: readonly T[],
   query: { limit: number; offset: number },
   render: (item: T) => R,
@@ -56,6 +143,7 @@ export function cutPage<T, R>(
     total: items.length,
     limit: query.limit,
     offset: query.offset,
+    links: pageLinks(url, { total: items.length, limit: query.limit, offset: query.offset }),
     results: items.slice(query.offset, query.offset + query.limit).map(render),
   }
 }
@@ -63,16 +151,59 @@ export function cutPage<T, R>(
 /**
  * One page of statement-bearing items, with facet counts computed over all of them.
  *
- * @example statementPage(store, hits, { limit: 20, offset: 0, facets: ['kind'] }, (h) => h.statement, render)
+ * @example statementPage(url, store, hits, { limit: 20, offset: 0, facets: ['kind'] }, (h) => h.statement, render)
  */
 export function statementPage<T, R>(
+  url: string,
   store: Store,
   items: readonly T[],
   query: ListQuery,
   toStatement: (item: T) => Statement,
   render: (item: T) => R,
 ): Page<R> {
-  const page = cutPage(items, query, render)
+  const page = cutPage(url, items, query, render)
   if (query.facets?.length) page.facets = computeFacets(store, items.map(toStatement), query.facets as FacetName[])
   return page
+}
+
+/**
+ * The representation a list request asks for (`format=`, else `Accept`), or a 400 naming `limit`
+ * when a JSON page asks for more than 100: only the streamed exports take up to 1000.
+ */
+export function chooseFormat(c: Context<AppEnv>, query: ListQuery): ExportFormat {
+  const format = negotiateFormat(query.format, c.req.header('Accept'))
+  if (format === 'json' && query.limit > LIMITS.maxLimit) {
+    const message = `limit must be at most ${LIMITS.maxLimit} for JSON; CSV and NDJSON exports take up to ${LIMITS.maxExportLimit}`
+    throw new ProblemError(
+      problem('invalid_parameter', message, { instance: c.req.path, errors: [{ parameter: 'limit', message }] }),
+    )
+  }
+  return format
+}
+
+/** A CSV or NDJSON export of one page: streamed, with the total in `X-Total-Count` and the page links in `Link`. */
+export function exportResponse<T>(
+  c: Context<AppEnv>,
+  format: Exclude<ExportFormat, 'json'>,
+  items: readonly T[],
+  query: { limit: number; offset: number },
+  toStatement: (item: T) => Statement,
+  render: (item: T) => unknown,
+): Response {
+  const links = pageLinks(c.req.url, { total: items.length, limit: query.limit, offset: query.offset })
+  const page = items.slice(query.offset, query.offset + query.limit)
+  return new Response(exportBody(format, page, toStatement, render), {
+    status: 200,
+    headers: {
+      'Content-Type': CONTENT_TYPES[format],
+      'X-Total-Count': String(items.length),
+      Vary: 'Accept',
+      ...linkHeaders(links),
+    },
+  })
+}
+
+/** Passes a value through: the render of lists whose items are already what they show. */
+export function identity<T>(x: T): T {
+  return x
 }

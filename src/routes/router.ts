@@ -7,8 +7,24 @@ import type { HasRequiredKeys } from 'hono/utils/types'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
 import type { Store } from '../search/store'
 
+/** A Workers rate-limiting binding, as much of it as the app uses. */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>
+}
+
+/** The Worker's bindings; every one is optional, so an app built without them (tests) still serves. */
+export interface Bindings {
+  /** Per-client limit on reads and searches (`[[ratelimits]]` in wrangler.toml). */
+  API_LIMITER?: RateLimiter
+  /** The stricter per-client limit on `POST /v1/extract`. */
+  EXTRACT_LIMITER?: RateLimiter
+  /** The deployment's version metadata: its id is part of every ETag and Workers cache key. */
+  CF_VERSION_METADATA?: { id: string }
+}
+
 export interface AppEnv {
-  Variables: { store: Store }
+  Bindings: Bindings
+  Variables: { store: Store; requestId: string }
 }
 
 interface IssueParams {

@@ -1,10 +1,11 @@
 /** Zod schemas shared by the route groups: one schema validates, types the handler and documents the API. */
 import { z } from '@hono/zod-openapi'
-import { ERRORS, type ErrorCode, problemType } from '../errors'
+import { ERRORS } from '../errors'
 import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
-import { FILTER_PARAMS } from '../search/filter'
+import { checkDate, FILTER_PARAMS } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { ATTRIBUTED_KINDS, SPEAKER_TYPES, STATEMENT_KINDS } from '../types'
+import { EXPORT_FORMATS } from './export'
 
 /** A real statement id of the seed article (ids are stable hashes of article, content and position). */
 export const EXAMPLE_STATEMENT_ID = 'han-blinken-unga-2023-da56563213'
@@ -104,10 +105,25 @@ export const ProblemSchema = z
   })
   .openapi('Problem')
 
+const pageLink = (rel: string, example: string | null) =>
+  z
+    .string()
+    .nullable()
+    .openapi({ description: `Root-relative URL of the ${rel} page, or null when there is none.`, example })
+
+export const LinksSchema = z
+  .object({
+    self: z.string().openapi({ description: 'Root-relative URL of this page.', example: '/v1/statements?offset=20' }),
+    next: pageLink('next', '/v1/statements?offset=40'),
+    prev: pageLink('previous', '/v1/statements?offset=0'),
+  })
+  .openapi('PageLinks', { description: 'The same links as the `Link` header (RFC 8288).' })
+
 const PageFields = {
   total: z.number().int().openapi({ description: 'Items matching, over all pages.', example: 1 }),
   limit: z.number().int().openapi({ example: 20 }),
   offset: z.number().int().openapi({ example: 0 }),
+  links: LinksSchema,
 }
 
 /** Page envelope around any list of items, for routes that do not take `facets`. */
@@ -185,6 +201,59 @@ export const PaginationQuery = {
   offset: wholeNumber('offset', 0, LIMITS.maxOffset, 0, `Results to skip, 0 to ${LIMITS.maxOffset}.`),
 }
 
+/** Pagination of the lists that export: JSON pages stay at most 100, CSV and NDJSON may take up to 1000. */
+export const ExportPaginationQuery = {
+  limit: wholeNumber(
+    'limit',
+    1,
+    LIMITS.maxExportLimit,
+    LIMITS.defaultLimit,
+    `Page size: 1 to ${LIMITS.maxLimit} for JSON; up to ${LIMITS.maxExportLimit} for CSV and NDJSON exports, which stream.`,
+  ),
+  offset: PaginationQuery.offset,
+}
+
+/** A date parameter: a real calendar date written YYYY-MM-DD. */
+export function dateParam(name: string, description: string, example: string) {
+  return z
+    .string()
+    .superRefine((value, ctx) => {
+      const why = checkDate(value)
+      if (why) ctx.addIssue({ code: 'custom', message: `${name} ${why}` })
+    })
+    .optional()
+    .openapi({ type: 'string', format: 'date', description, example })
+}
+
+/** Filters on the statement itself: its date, and whether anyone is named for it. */
+export const ConditionQuery = {
+  since: dateParam(
+    'since',
+    'Only statements dated on or after this day (YYYY-MM-DD, inclusive). Statements with no date are left out whenever `since` or `until` is given.',
+    '2023-09-01',
+  ),
+  until: dateParam(
+    'until',
+    'Only statements dated on or before this day (YYYY-MM-DD, inclusive); not before `since`. Statements with no date are left out.',
+    '2023-09-30',
+  ),
+  attributed: z.enum(['true', 'false'], { error: 'attributed must be true or false' }).optional().openapi({
+    description: '`true`: only attributed statements (every kind but narration); `false`: only narration.',
+    example: 'true',
+  }),
+}
+
+export const ExportQuery = {
+  format: z
+    .enum(EXPORT_FORMATS, { error: `format must be one of ${EXPORT_FORMATS.join(', ')}` })
+    .optional()
+    .openapi({
+      description:
+        '`json` (the default), `csv` (RFC 4180, `text/csv`) or `ndjson` (`application/x-ndjson`, one result per line). Without it, `Accept: text/csv` or `Accept: application/x-ndjson` choose. CSV and NDJSON stream, take `limit` up to 1000 and carry the total in `X-Total-Count`.',
+      example: 'csv',
+    }),
+}
+
 export const FilterQuery = {
   speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', ['blinken']),
   kind: listParam('kind', 'Statement kind.', ['direct', 'mixed'], { values: STATEMENT_KINDS }),
@@ -218,10 +287,11 @@ export const FilterQuery = {
 }
 
 export const PrettyQuery = {
-  pretty: z
-    .string()
-    .optional()
-    .openapi({ description: 'Indent the JSON response (also the default for curl).', example: '' }),
+  pretty: z.string().optional().openapi({
+    description:
+      'Indent the JSON response. Without it JSON is compact, for curl too: only the URL chooses, so caches keep the two forms apart.',
+    example: '',
+  }),
 }
 
 /** Query parameters that may be repeated. */
@@ -235,86 +305,3 @@ export const IdParam = (description: string, example: string) =>
       .max(200)
       .openapi({ param: { name: 'id', in: 'path', example }, description, example }),
   })
-
-// ---------------------------------------------------------------------------------------------
-// Responses
-
-const PROBLEM = 'application/problem+json'
-
-const header = (description: string, example: string) => ({ description, schema: { type: 'string' as const }, example })
-
-/** A problem+json response whose example carries this code. */
-function problemResponse(
-  code: ErrorCode,
-  description: string,
-  detail: string,
-  headers?: Record<string, ReturnType<typeof header>>,
-) {
-  const { status, title } = ERRORS[code]
-  return {
-    description,
-    ...(headers ? { headers } : {}),
-    content: {
-      [PROBLEM]: {
-        schema: ProblemSchema,
-        example: { type: problemType(code), title, status, detail, code },
-      },
-    },
-  }
-}
-
-/**
- * The responses every route can give besides its 200: 304 to a matching `If-None-Match`, 400 for
- * bad parameters, 405 for any method but GET, HEAD and OPTIONS, 414 for an overlong URL and 503
- * when the corpus could not be loaded.
- */
-export const problemResponses = {
-  304: {
-    description: 'Not modified: the `If-None-Match` request header matches the current `ETag`.',
-    headers: { ETag: header('The entity tag of the unchanged representation.', '"7a1f3c9e"') },
-  },
-  400: problemResponse(
-    'invalid_parameter',
-    'Invalid input: a bad, unknown or repeated parameter, or a filter value that names nothing (`code` says which).',
-    'invalid parameter: limit',
-  ),
-  405: problemResponse(
-    'method_not_allowed',
-    'Any method but GET, HEAD and OPTIONS.',
-    'POST is not allowed here; use GET, HEAD, OPTIONS',
-    { Allow: header('The methods the route takes.', 'GET, HEAD, OPTIONS') },
-  ),
-  414: problemResponse(
-    'uri_too_long',
-    `The URL is longer than ${LIMITS.urlLength} characters.`,
-    `the URL must be at most ${LIMITS.urlLength} characters`,
-  ),
-  503: problemResponse(
-    'data_unavailable',
-    'The corpus could not be loaded; try again later.',
-    'the bundled corpus or index could not be loaded; try again later',
-    { 'Retry-After': header('Seconds to wait before retrying.', '60') },
-  ),
-} as const
-
-export const notFoundResponse = {
-  404: problemResponse(
-    'not_found',
-    'No such id (with suggestions when a close one exists).',
-    'no speaker with id "blinkn"',
-  ),
-} as const
-
-/** The JSON 200 response of a route, with its caching headers and an example body. */
-export function jsonOk<T extends z.ZodType>(schema: T, description: string, example?: unknown) {
-  return {
-    200: {
-      description,
-      headers: {
-        ETag: header('Entity tag of the body; send it back in `If-None-Match` to get a 304.', '"7a1f3c9e"'),
-        'Cache-Control': header('How long shared caches may keep the response.', 'public, max-age=300'),
-      },
-      content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
-    },
-  }
-}

@@ -1,20 +1,32 @@
 /** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { suggestCorrection } from '../search/correction'
 import { explainHits } from '../search/explain'
 import { highlightHit, markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
 import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
+import { cachedResponse } from './cache'
 import { SEARCH_PAGE_EXAMPLE } from './examples'
-import { resolveOrThrow, statementPage } from './listing'
+import {
+  canonicalFilters,
+  chooseFormat,
+  exportResponse,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
+import { exportOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
+  ConditionQuery,
+  ExportPaginationQuery,
+  ExportQuery,
   FacetsSchema,
   FilterQuery,
-  jsonOk,
-  PaginationQuery,
+  LinksSchema,
   PrettyQuery,
-  problemResponses,
   StatementSchema,
 } from './schemas'
 
@@ -67,7 +79,9 @@ export const SearchQuery = queryObject({
     example: 'true',
   }),
   ...FilterQuery,
-  ...PaginationQuery,
+  ...ConditionQuery,
+  ...ExportQuery,
+  ...ExportPaginationQuery,
   ...PrettyQuery,
 })
 
@@ -118,8 +132,14 @@ const SearchPageSchema = z
       .boolean()
       .openapi({ description: 'True when no statement has every word, and these results have some of them.' }),
     notice: z.string().optional(),
+    did_you_mean: z.string().optional().openapi({
+      description:
+        'Only when nothing matched: the query with each word the corpus lacks replaced by its closest corpus word (a swapped pair of letters is one edit), when that query finds something.',
+      example: 'Xinhua',
+    }),
+    links: LinksSchema,
     results: z.array(SearchResultSchema),
-    facets: FacetsSchema.optional(),
+    facets: FacetsSchema.optional().openapi({ description: 'Present when `facets` is given.' }),
   })
   .openapi('SearchPage')
 
@@ -130,7 +150,10 @@ const search = createRoute({
   tags: ['search'],
   summary: 'Search statements',
   request: { query: SearchQuery },
-  responses: { ...jsonOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE), ...problemResponses },
+  responses: {
+    ...exportOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE),
+    ...problemResponses,
+  },
 })
 
 function parseSort(value: string | undefined): Sort {
@@ -144,49 +167,73 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
   const filters = resolveOrThrow(store, query, c.req.path)
   const parsed = parseQuery(query.q)
   const inline = resolveOrThrow(store, parsed.filters, c.req.path, 'q')
-  const outcome = searchStatements(store, {
-    query: parsed,
-    filters: [filters, inline],
-    match: query.match === 'any' ? 'any' : 'all',
-    sort: parseSort(query.sort),
+  const format = chooseFormat(c, query)
+  const sort = parseSort(query.sort)
+  const match = query.match === 'any' ? 'any' : 'all'
+  // q stays as typed: `explain` and `did_you_mean` echo it. Everything else is explicit and canonical.
+  const key = listKey(c.req.path, query, filters, {
+    match,
+    sort: `${sort.by}:${sort.order}`,
+    highlight: query.highlight ?? 'offsets',
+    explain: query.explain ?? 'false',
+    inline: canonicalFilters(inline),
   })
-  const page = statementPage(
-    store,
-    outcome.hits,
-    query,
-    (h) => h.statement,
-    (h) => h,
-  )
-  const explanations = query.explain === 'true' ? explainHits(store, page.results, outcome.plan) : []
-  const results = page.results.map((hit, i) => {
-    const highlights = highlightHit(hit, outcome.plan)
-    return {
-      ...hit.statement,
-      score: hit.score,
-      matches: hit.matches,
-      highlights,
-      snippet: snippet(hit.statement.content, highlights),
-      ...(query.highlight === 'html'
-        ? {
-            content_html: markHtml(hit.statement.content, highlights, 'content'),
-            text_html: markHtml(hit.statement.text, highlights, 'text'),
-          }
-        : {}),
-      ...(explanations[i] ? { explain: explanations[i] } : {}),
+  return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+    const request = { filters: [filters, inline], match, sort } as const
+    const outcome = searchStatements(store, { ...request, query: parsed })
+    const render = (hit: (typeof outcome.hits)[number], explanation?: unknown) => {
+      const highlights = highlightHit(hit, outcome.plan)
+      return {
+        ...hit.statement,
+        score: hit.score,
+        matches: hit.matches,
+        highlights,
+        snippet: snippet(hit.statement.content, highlights),
+        ...(query.highlight === 'html'
+          ? {
+              content_html: markHtml(hit.statement.content, highlights, 'content'),
+              text_html: markHtml(hit.statement.text, highlights, 'text'),
+            }
+          : {}),
+        ...(explanation ? { explain: explanation } : {}),
+      }
     }
+    if (format !== 'json') {
+      return exportResponse(
+        c,
+        format,
+        outcome.hits,
+        query,
+        (h) => h.statement,
+        (h) => render(h),
+      )
+    }
+    const page = statementPage(
+      c.req.url,
+      store,
+      outcome.hits,
+      query,
+      (h) => h.statement,
+      (h) => h,
+    )
+    const explanations = query.explain === 'true' ? explainHits(store, page.results, outcome.plan) : []
+    const didYouMean = outcome.hits.length === 0 ? suggestCorrection(store, query.q, request) : null
+    return c.json(
+      {
+        total: page.total,
+        limit: page.limit,
+        offset: page.offset,
+        relaxed: outcome.relaxed,
+        ...(outcome.relaxed
+          ? { notice: 'No statement matches every word; showing statements that match some of them.' }
+          : {}),
+        ...(didYouMean ? { did_you_mean: didYouMean } : {}),
+        links: page.links,
+        results: page.results.map((hit, i) => render(hit, explanations[i])),
+        ...(page.facets ? { facets: page.facets } : {}),
+      },
+      200,
+      { Vary: 'Accept', ...linkHeaders(page.links) },
+    )
   })
-  return c.json(
-    {
-      total: page.total,
-      limit: page.limit,
-      offset: page.offset,
-      relaxed: outcome.relaxed,
-      ...(outcome.relaxed
-        ? { notice: 'No statement matches every word; showing statements that match some of them.' }
-        : {}),
-      results,
-      ...(page.facets ? { facets: page.facets } : {}),
-    },
-    200,
-  )
 })

@@ -2,20 +2,22 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { SPEAKER_TYPES } from '../types'
+import { cachedResponse } from './cache'
 import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
-import { cutPage, resolveOrThrow, statementPage } from './listing'
-import { findOrThrow } from './lookup'
-import { createRouter, queryObject } from './router'
 import {
-  IdParam,
-  jsonOk,
-  notFoundResponse,
-  PaginationQuery,
-  PrettyQuery,
-  pageOf,
-  problemResponses,
-  SpeakerSummarySchema,
-} from './schemas'
+  chooseFormat,
+  cutPage,
+  exportResponse,
+  identity,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
+import { findOrThrow } from './lookup'
+import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
+import { createRouter, queryObject } from './router'
+import { IdParam, PaginationQuery, PrettyQuery, pageOf, SpeakerSummarySchema } from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 const SpeakerId = IdParam('Speaker id, or a name or alias that names one speaker.', 'antony-blinken')
@@ -35,7 +37,11 @@ const listSpeakers = createRoute({
     }),
   },
   responses: {
-    ...jsonOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.', pageExample(SPEAKER_SUMMARY_EXAMPLE)),
+    ...pageOk(
+      pageOf(SpeakerSummarySchema, 'SpeakerPage'),
+      'A page of speakers.',
+      pageExample(SPEAKER_SUMMARY_EXAMPLE, '/v1/speakers'),
+    ),
     ...problemResponses,
   },
 })
@@ -64,7 +70,11 @@ const speakerStatements = createRoute({
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
   responses: {
-    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...exportOk(
+      StatementPageSchema,
+      'A page of statements.',
+      pageExample(STATEMENT_EXAMPLE, '/v1/speakers/han-zheng/statements'),
+    ),
     ...notFoundResponse,
     ...problemResponses,
   },
@@ -75,10 +85,8 @@ export const speakers = createRouter()
     const store = c.var.store
     const query = c.req.valid('query')
     const items = query.type ? store.speakers.filter((s) => s.type === query.type) : store.speakers
-    return c.json(
-      cutPage(items, query, (s) => s),
-      200,
-    )
+    const page = cutPage(c.req.url, items, query, (s) => s)
+    return c.json(page, 200, linkHeaders(page.links))
   })
   .openapi(getSpeaker, (c) => {
     const store = c.var.store
@@ -102,17 +110,14 @@ export const speakers = createRouter()
     )
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
-    const items = filterStatements(store, filters).filter(
-      (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
-    )
-    return c.json(
-      statementPage(
-        store,
-        items,
-        query,
-        (s) => s,
-        (s) => s,
-      ),
-      200,
-    )
+    const format = chooseFormat(c, query)
+    const key = listKey(`/v1/speakers/${found.id}/statements`, query, filters)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+      const items = filterStatements(store, filters).filter(
+        (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
+      )
+      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
+      const page = statementPage(c.req.url, store, items, query, identity, identity)
+      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+    })
   })

@@ -2,25 +2,42 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { similarStatements } from '../search/similar'
+import { cachedResponse } from './cache'
 import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
-import { cutPage, resolveOrThrow, statementPage } from './listing'
+import {
+  chooseFormat,
+  cutPage,
+  exportResponse,
+  identity,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
 import { findOrThrow } from './lookup'
+import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
+  ConditionQuery,
   EXAMPLE_STATEMENT_ID,
+  ExportPaginationQuery,
+  ExportQuery,
   FilterQuery,
   facetedPageOf,
   IdParam,
-  jsonOk,
-  notFoundResponse,
   PaginationQuery,
   PrettyQuery,
   pageOf,
-  problemResponses,
   StatementSchema,
 } from './schemas'
 
-export const StatementListQuery = queryObject({ ...FilterQuery, ...PaginationQuery, ...PrettyQuery })
+export const StatementListQuery = queryObject({
+  ...FilterQuery,
+  ...ConditionQuery,
+  ...ExportQuery,
+  ...ExportPaginationQuery,
+  ...PrettyQuery,
+})
 export const StatementPageSchema = facetedPageOf(StatementSchema, 'StatementPage')
 const SimilarSchema = StatementSchema.extend({ score: z.number() }).openapi('SimilarStatement')
 
@@ -30,10 +47,11 @@ const listStatements = createRoute({
   operationId: 'listStatements',
   tags: ['statements'],
   summary: 'Filter statements',
-  description: 'Statements in article order. Different filters AND; values of one filter OR.',
+  description:
+    'Statements in article order. Different filters AND; values of one filter OR. Also as a CSV or NDJSON export (`format=`, or `Accept`).',
   request: { query: StatementListQuery },
   responses: {
-    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...exportOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE, '/v1/statements')),
     ...problemResponses,
   },
 })
@@ -65,7 +83,7 @@ const similarStatementsRoute = createRoute({
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
   responses: {
-    ...jsonOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.', SIMILAR_PAGE_EXAMPLE),
+    ...pageOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.', SIMILAR_PAGE_EXAMPLE),
     ...notFoundResponse,
     ...problemResponses,
   },
@@ -76,17 +94,14 @@ export const statements = createRouter()
     const store = c.var.store
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
-    const items = filterStatements(store, filters)
-    return c.json(
-      statementPage(
-        store,
-        items,
-        query,
-        (s) => s,
-        (s) => s,
-      ),
-      200,
-    )
+    const format = chooseFormat(c, query)
+    const key = listKey(c.req.path, query, filters)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+      const items = filterStatements(store, filters)
+      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
+      const page = statementPage(c.req.url, store, items, query, identity, identity)
+      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+    })
   })
   .openapi(getStatement, (c) => {
     const { id } = c.req.valid('param')
@@ -97,8 +112,6 @@ export const statements = createRouter()
     const { id } = c.req.valid('param')
     const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
     const hits = similarStatements(c.var.store, statement)
-    return c.json(
-      cutPage(hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score })),
-      200,
-    )
+    const page = cutPage(c.req.url, hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score }))
+    return c.json(page, 200, linkHeaders(page.links))
   })

@@ -3,8 +3,9 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { LIMITS } from '../search/limits'
 import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
 import { SUGGESTIONS_EXAMPLE } from './examples'
+import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { jsonOk, PrettyQuery, problemResponses } from './schemas'
+import { PrettyQuery } from './schemas'
 
 const SuggestionSchema = z
   .object({

@@ -1,11 +1,22 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
+import { cachedResponse } from './cache'
 import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
-import { cutPage, resolveOrThrow, statementPage } from './listing'
+import {
+  chooseFormat,
+  cutPage,
+  exportResponse,
+  identity,
+  linkHeaders,
+  listKey,
+  resolveOrThrow,
+  statementPage,
+} from './listing'
 import { findOrThrow } from './lookup'
+import { exportOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
-import { IdParam, jsonOk, notFoundResponse, PaginationQuery, PrettyQuery, pageOf, problemResponses } from './schemas'
+import { IdParam, PaginationQuery, PrettyQuery, pageOf } from './schemas'
 import { StatementListQuery, StatementPageSchema } from './statements'
 
 export const TopicSchema = z
@@ -28,7 +39,11 @@ const listTopics = createRoute({
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
   responses: {
-    ...jsonOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.', pageExample(TOPIC_EXAMPLE)),
+    ...pageOk(
+      pageOf(TopicSchema, 'TopicPage'),
+      'Topics with statement counts.',
+      pageExample(TOPIC_EXAMPLE, '/v1/topics'),
+    ),
     ...problemResponses,
   },
 })
@@ -41,33 +56,32 @@ const topicStatements = createRoute({
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
   responses: {
-    ...jsonOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE)),
+    ...exportOk(
+      StatementPageSchema,
+      'A page of statements.',
+      pageExample(STATEMENT_EXAMPLE, '/v1/topics/china-us-relations/statements'),
+    ),
     ...notFoundResponse,
     ...problemResponses,
   },
 })
 
 export const topics = createRouter()
-  .openapi(listTopics, (c) =>
-    c.json(
-      cutPage(c.var.store.topics, c.req.valid('query'), (t) => t),
-      200,
-    ),
-  )
+  .openapi(listTopics, (c) => {
+    const page = cutPage(c.req.url, c.var.store.topics, c.req.valid('query'), (t) => t)
+    return c.json(page, 200, linkHeaders(page.links))
+  })
   .openapi(topicStatements, (c) => {
     const store = c.var.store
     const topic = findOrThrow(store.topicById, store.dimensions.topic, c.req.valid('param').id, 'topic', c.req.path)
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
-    const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
-    return c.json(
-      statementPage(
-        store,
-        items,
-        query,
-        (s) => s,
-        (s) => s,
-      ),
-      200,
-    )
+    const format = chooseFormat(c, query)
+    const key = listKey(`/v1/topics/${topic.id}/statements`, query, filters)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
+      const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
+      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
+      const page = statementPage(c.req.url, store, items, query, identity, identity)
+      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+    })
   })

@@ -46,3 +46,77 @@ export function didYouMean(value: string, keys: ReadonlyMap<string, ReadonlySet<
     .slice(0, limit)
     .map(([id]) => id)
 }
+
+/** Edits a word of this length may be off by: none up to 3 letters, 1 up to 7, 2 beyond (as the search's typo tolerance). */
+export function typoBudget(length: number): number {
+  return length <= 3 ? 0 : length <= 7 ? 1 : 2
+}
+
+/** A corpus word a query word can be corrected to. */
+export interface Word {
+  /** As it reads in the corpus ("Xinhua"). */
+  text: string
+  /** Folded, for comparing ("xinhua"). */
+  key: string
+  /** Statements it occurs in: the tie-breaker between equally close words. */
+  count: number
+}
+
+/**
+ * The corpus word closest to `key` (folded) by optimal string alignment distance, so a swapped
+ * pair of letters ("xinhau", "tiawan") is one edit, as a person counts it; within the typo budget
+ * of its length; the most frequent, then the first alphabetically, among equally close words.
+ *
+ * @example closestWord('tiawan', [{ text: 'Taiwan', key: 'taiwan', count: 1 }]) // 'Taiwan'
+ */
+export function closestWord(key: string, words: readonly Word[]): string | null {
+  const max = typoBudget(key.length)
+  if (max === 0) return null
+  let best: Word | null = null
+  let bestDistance = max + 1
+  for (const word of words) {
+    if (word.key === key) return null
+    const d = editDistance(key, word.key, max)
+    if (d > max) continue
+    if (
+      d < bestDistance ||
+      (d === bestDistance &&
+        best &&
+        (word.count > best.count || (word.count === best.count && compareStrings(word.key, best.key) < 0)))
+    ) {
+      best = word
+      bestDistance = d
+    }
+  }
+  return best?.text ?? null
+}
+
+/** Splits a query into the words a correction may touch and everything else, kept as typed. */
+const QUERY_PART = /"[^"]*"?|\S+|\s+/g
+
+/**
+ * `q` with every plain word the corpus does not know replaced by its closest corpus word, or null
+ * when nothing could be corrected. Phrases, `-exclusions` and `field:value` filters are left as
+ * typed, and so is punctuation around a word.
+ *
+ * @example correctQuery('xinhau report', (w) => w === 'report', words) // 'Xinhua report'
+ */
+export function correctQuery(
+  q: string,
+  isKnown: (word: string) => boolean,
+  words: readonly Word[],
+  fold: (word: string) => string,
+): string | null {
+  let changed = false
+  const corrected = q.replace(QUERY_PART, (part) => {
+    if (/^\s|^"|^-|:/.test(part)) return part
+    const m = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(part)
+    const word = m?.[2]
+    if (!m || !word || isKnown(word)) return part
+    const replacement = closestWord(fold(word), words)
+    if (!replacement) return part
+    changed = true
+    return `${m[1]}${replacement}${m[3]}`
+  })
+  return changed ? corrected : null
+}

@@ -10,12 +10,53 @@ export type FilterParam = (typeof FILTER_PARAMS)[number]
 /** Raw filter values as given: each parameter a list of values (already split on commas). */
 export type RawFilters = Partial<Record<FilterParam, readonly string[]>> & ConfidenceFilter
 
-/** Resolved filters: each present parameter is the set of ids it allows. */
-export type Filters = Partial<Record<FilterParam, ReadonlySet<string>>> & ConfidenceFilter
-
 /** `min_confidence`: the least speaker confidence (0–1) a statement needs; narration has none, so never passes. */
 export interface ConfidenceFilter {
   min_confidence?: number
+}
+
+/**
+ * Conditions on a statement that need no resolving: an inclusive date range (ISO `YYYY-MM-DD`) and
+ * whether it is attributed (any kind but narration). A statement with no date fails any date
+ * condition: it cannot be shown to fall inside the range.
+ */
+export interface Conditions {
+  since?: string
+  until?: string
+  attributed?: boolean
+}
+
+/** Resolved filters: each present parameter is the set of ids it allows, plus the plain conditions. */
+export type Filters = Partial<Record<FilterParam, ReadonlySet<string>>> & Conditions & ConfidenceFilter
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/**
+ * Why a date parameter is unusable, or null: it must be a real calendar date written `YYYY-MM-DD`.
+ *
+ * @example checkDate('2023-02-30') // 'must be a real date'
+ */
+export function checkDate(value: string): string | null {
+  const m = ISO_DATE.exec(value)
+  if (!m) return 'must be a date written YYYY-MM-DD'
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const date = new Date(Date.UTC(y, mo - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d)
+    return 'must be a real date'
+  return null
+}
+
+/** True when the statement satisfies the plain conditions. Dates compare as strings: ISO dates sort by time. */
+export function matchesConditions(st: Statement, { since, until, attributed }: Conditions): boolean {
+  if (attributed !== undefined && (st.kind !== 'narration') !== attributed) return false
+  if (since !== undefined || until !== undefined) {
+    // A statement's date may carry a time ("2023-09-18T10:00"); its day is what the range is about.
+    const day = st.date?.slice(0, 10)
+    if (!day) return false
+    if (since !== undefined && day < since) return false
+    if (until !== undefined && day > until) return false
+  }
+  return true
 }
 
 export interface FilterError {
@@ -64,6 +105,7 @@ export function resolveFilters(store: Store, raw: RawFilters): { filters: Filter
 /** True when the statement passes every filter. */
 export function matchesFilters(st: Statement, filters: Filters): boolean {
   const { speaker, kind, topic, entity, article, via } = filters
+  if (!matchesConditions(st, filters)) return false
   if (kind && !kind.has(st.kind)) return false
   if (article && !article.has(st.article)) return false
   if (speaker && !st.speakers.some((s) => speaker.has(s.id))) return false
@@ -83,8 +125,13 @@ export function meetsConfidence(st: Pick<Statement, 'confidence'>, min: number |
   return min === undefined || (st.confidence !== null && st.confidence >= min)
 }
 
+/** True when the filters constrain nothing. */
+export function isEmptyFilter(filters: Filters): boolean {
+  return Object.values(filters).every((v) => v === undefined)
+}
+
 /** Statements in article order that pass the filters. */
 export function filterStatements(store: Store, filters: Filters): Statement[] {
-  const none = Object.keys(filters).length === 0
+  const none = isEmptyFilter(filters)
   return none ? [...store.statements] : store.statements.filter((st) => matchesFilters(st, filters))
 }

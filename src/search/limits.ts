@@ -11,6 +11,8 @@ export const LIMITS = {
   /** Default and largest page size. */
   defaultLimit: 20,
   maxLimit: 100,
+  /** Largest page of a CSV or NDJSON export: streamed row by row, so a bigger page costs no memory. */
+  maxExportLimit: 1000,
   /** Deepest offset a page may start at. */
   maxOffset: 1000,
   /** Values in one filter parameter (after splitting on commas). */

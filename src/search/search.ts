@@ -1,7 +1,7 @@
 /** Runs a parsed query over the MiniSearch index: synonyms, phrases, exclusions, filters, relaxing and sorting. */
 import type { Query, SearchResult } from 'minisearch'
 import type { Statement } from '../types'
-import { type Filters, matchesFilters } from './filter'
+import { type Filters, isEmptyFilter, matchesFilters } from './filter'
 import { LIMITS } from './limits'
 import type { ParsedQuery } from './query'
 import type { Store } from './store'
@@ -324,7 +324,7 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
   }
   const filters = request.filters ?? []
   const excluded = excludedIds(store, plan)
-  const active = filters.filter((f) => Object.keys(f).length > 0)
+  const active = filters.filter((f) => !isEmptyFilter(f))
   const filtering = excluded.size > 0 || active.length > 0 || plan.phrases.length > 0
   const accept = (st: Statement | undefined): st is Statement =>
     st !== undefined &&

@@ -66,6 +66,8 @@ export interface Dimension {
 
 export interface Store {
   buildHash: string
+  /** The registry and topic rules the corpus was extracted with, so text submitted later is read alike. */
+  registry: { entities: readonly RegistryEntity[]; topics: readonly Topic[] }
   index: MiniSearch<SearchDocument>
   /** Article order. */
   statements: readonly Statement[]
@@ -238,6 +240,7 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
 
   return {
     buildHash: corpus.build_hash,
+    registry: { entities: corpus.entities, topics: corpus.topics },
     index,
     statements,
     byId,

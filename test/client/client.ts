@@ -31,6 +31,19 @@ export async function searchFirst(client: ReturnType<typeof createClient>, q: st
   return res.status === 200 ? (await res.json()).results[0] : undefined
 }
 
+/** A page knows its neighbours: `links.next` is the URL of the next page, or null on the last. */
+export async function nextPageOf(client: ReturnType<typeof createClient>, speaker: string): Promise<string | null> {
+  const res = await client.v1.statements.$get({ query: { speaker: [speaker], limit: '1' } })
+  return res.status === 200 ? (await res.json()).links.next : null
+}
+
+/** Extraction on demand: a typed JSON body, and statements in the same shape as everywhere. */
+export async function speakersIn(client: ReturnType<typeof createClient>, text: string): Promise<string[]> {
+  const res = await client.v1.extract.$post({ json: { text, date: '2023-09-18' } })
+  if (res.status !== 200) return []
+  return (await res.json()).statements.flatMap((st) => st.speakers.map((s) => s.name))
+}
+
 // The types are checked, not `any`: each line below must fail to compile, or tsc reports an unused directive.
 export async function typeErrors(client: ReturnType<typeof createClient>) {
   const res = await client.v1.statements[':id'].$get({ param: { id: 'x' } })
@@ -42,4 +55,6 @@ export async function typeErrors(client: ReturnType<typeof createClient>) {
   await client.v1.search.$get({ query: { q: 'x', colour: 'red' } })
   // @ts-expect-error q is required on search
   await client.v1.search.$get()
+  // @ts-expect-error text is required by POST /v1/extract
+  await client.v1.extract.$post({ json: { title: 'no text' } })
 }

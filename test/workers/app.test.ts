@@ -62,7 +62,9 @@ describe('GET /openapi.json', () => {
       schema: { maximum?: number }
       description?: string
     }[]
-    expect(params.find((p) => p.name === 'limit')?.schema.maximum).toBe(100)
+    // 100 for JSON pages, 1000 for the streamed CSV and NDJSON exports (the description says which).
+    expect(params.find((p) => p.name === 'limit')?.schema.maximum).toBe(1000)
+    expect(params.find((p) => p.name === 'limit')?.description).toMatch(/1 to 100 for JSON/)
     expect(params.find((p) => p.name === 'offset')?.schema.maximum).toBe(1000)
   })
 })
@@ -114,9 +116,10 @@ describe('HTTP behaviour', () => {
     expect(again.status).toBe(304)
   })
 
-  it('pretty-prints JSON for curl and on ?pretty', async () => {
+  it('pretty-prints JSON on ?pretty only, whatever the User-Agent, so caches need no Vary on it', async () => {
     const curl = await call('/health', { headers: { 'User-Agent': 'curl/8.5.0' } })
-    expect(await curl.text()).toMatch(/^\{\n {2}"status"/)
+    expect(await curl.text()).toMatch(/^\{"status"/)
+    expect(curl.headers.get('Vary')).not.toMatch(/User-Agent/i)
     const pretty = await call('/health?pretty')
     expect(await pretty.text()).toMatch(/^\{\n {2}"status"/)
     const compact = await call('/health')

@@ -1,7 +1,7 @@
 import { SELF } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { EXAMPLE_STATEMENT_ID } from '../../src/routes/schemas'
-import { createClient, firstSpeaker, relayOf, searchFirst } from '../client/client'
+import { createClient, firstSpeaker, nextPageOf, relayOf, searchFirst, speakersIn } from '../client/client'
 
 // test/client/client.ts is a front end's code, compiled under a browser tsconfig by `npm run typecheck`;
 // here it runs against the Worker.
@@ -29,5 +29,13 @@ describe('typed client (hono/client over AppType)', () => {
     const res = await client.v1.speakers[':id'].$get({ param: { id: 'han-zheng' } })
     expect(res.status).toBe(200)
     if (res.status === 200) expect((await res.json()).counts.total).toBe(4)
+  })
+
+  it('follows page links', async () => {
+    expect(await nextPageOf(client, 'blinken')).toBe('/v1/statements?speaker=blinken&limit=1&offset=1')
+  })
+
+  it('posts text to extract with a typed body', async () => {
+    expect(await speakersIn(client, '"We will keep talking," Blinken said.')).toEqual(['Antony Blinken'])
   })
 })

@@ -56,7 +56,9 @@ describe('limits', () => {
       schema: Record<string, any>
     }[]
     const param = (name: string) => search.find((p) => p.name === name)!
-    expect(param('limit').schema).toMatchObject({ minimum: 1, maximum: LIMITS.maxLimit })
+    // The schema allows the export maximum; the description says JSON pages stop at 100.
+    expect(param('limit').schema).toMatchObject({ minimum: 1, maximum: LIMITS.maxExportLimit })
+    expect(param('limit').description).toContain(`1 to ${LIMITS.maxLimit} for JSON`)
     expect(param('offset').schema).toMatchObject({ minimum: 0, maximum: LIMITS.maxOffset })
     const q = JSON.stringify(param('q'))
     for (const n of [LIMITS.queryLength, LIMITS.queryTerms, LIMITS.queryPhrases, LIMITS.fuzzyTerms])

@@ -9,12 +9,16 @@ interface Example {
   line: string
   method: string
   path: string
+  /** `-H 'Name: value'` flags after the URL. */
+  headers: Record<string, string>
+  /** A `-d '…'` body after the URL. */
+  body?: string
   status: number
   /** True when the example sits in the endpoints table (a row that starts with `METHOD /path`). */
   inTable: boolean
 }
 
-const CURL = /curl (?:-X (\w+) )?'localhost:8787([^']*)'(?:`?\s*\|[^|]*\|)?(?:.*?#\s*(\d{3}))?/
+const CURL = /curl (?:-X (\w+) )?'localhost:8787([^']*)'((?: (?:-H|-d) '[^']*')*)(?:`?\s*\|[^|]*\|)?(?:.*?#\s*(\d{3}))?/
 
 /** Every `curl` example in the README, with the status its comment promises (200 when silent). */
 function examples(): Example[] {
@@ -22,11 +26,19 @@ function examples(): Example[] {
   for (const line of readme.split('\n')) {
     const m = line.match(CURL)
     if (!m) continue
+    const flags = [...(m[3] ?? '').matchAll(/(-H|-d) '([^']*)'/g)]
+    const headers: Record<string, string> = {}
+    for (const [, flag, value] of flags) {
+      if (flag === '-H')
+        headers[value!.slice(0, value!.indexOf(':')).trim()] = value!.slice(value!.indexOf(':') + 1).trim()
+    }
     found.push({
       line: line.trim(),
       method: m[1] ?? 'GET',
       path: m[2]!,
-      status: m[3] ? Number(m[3]) : 200,
+      headers,
+      body: flags.find(([, flag]) => flag === '-d')?.[2],
+      status: m[4] ? Number(m[4]) : 200,
       inTable: /^\|\s*`[A-Z]+ \//.test(line),
     })
   }
@@ -69,7 +81,7 @@ describe('README examples', () => {
   })
 
   it.each(all.map((e) => [e.line, e] as const))('%s', async (_line, example) => {
-    const res = await call(example.path, { method: example.method })
+    const res = await call(example.path, { method: example.method, headers: example.headers, body: example.body })
     expect(res.status).toBe(example.status)
   })
 })

@@ -44,7 +44,7 @@ describe('GET /openapi.json', () => {
 
   it('names every operation with a unique camelCase verb', () => {
     const ids = operations().map(({ op }) => op.operationId)
-    expect(ids.filter((id) => !/^(get|list|search|suggest)[A-Z][A-Za-z]*$/.test(id ?? ''))).toEqual([])
+    expect(ids.filter((id) => !/^(get|list|search|suggest|extract)[A-Z][A-Za-z]*$/.test(id ?? ''))).toEqual([])
     expect(new Set(ids).size).toBe(ids.length)
     expect(ids).toEqual(expect.arrayContaining(['searchStatements', 'listStatements', 'getStatement', 'getSpeaker']))
   })
@@ -65,13 +65,45 @@ describe('GET /openapi.json', () => {
   })
 
   it('lists the error responses every route can give, with their headers', () => {
-    for (const { path, op } of operations()) {
+    const headersOf = (r: { headers?: Record<string, unknown> } | undefined) => Object.keys(r?.headers ?? {}).sort()
+    const COMMON = ['X-Request-Id', 'RateLimit-Policy', 'RateLimit']
+    for (const { path, method, op } of operations()) {
       const statuses = Object.keys(op.responses)
-      const expected = ['200', '304', '400', '405', '414', '503', ...(path.includes('{id}') ? ['404'] : [])]
+      const expected =
+        method === 'post'
+          ? ['200', '400', '405', '413', '414', '415', '429', '503']
+          : ['200', '304', '400', '405', '414', '429', '503', ...(path.includes('{id}') ? ['404'] : [])]
       expect(statuses.sort(), path).toEqual(expected.sort())
-      expect(Object.keys(op.responses['200']!.headers ?? {}), path).toEqual(['ETag', 'Cache-Control'])
-      expect(Object.keys(op.responses['405']!.headers ?? {}), path).toEqual(['Allow'])
-      expect(Object.keys(op.responses['503']!.headers ?? {}), path).toEqual(['Retry-After'])
+      const cache = method === 'post' ? ['Cache-Control'] : ['ETag', 'Cache-Control', 'Vary']
+      expect(headersOf(op.responses['200']), path).toEqual(expect.arrayContaining([...COMMON, ...cache]))
+      expect(headersOf(op.responses['405']), path).toEqual([...COMMON, 'Cache-Control', 'Allow'].sort())
+      // An overlong URL is refused before the rate limiter, which adds its headers to everything after it.
+      expect(headersOf(op.responses['414']), path).toEqual(['X-Request-Id', 'Cache-Control'].sort())
+      for (const status of ['429', '503'])
+        expect(headersOf(op.responses[status]), path).toEqual([...COMMON, 'Cache-Control', 'Retry-After'].sort())
+    }
+  })
+
+  it('gives every page its links, in the body and in the Link header', () => {
+    for (const { path, op } of operations()) {
+      const ok = op.responses['200']!
+      const schema = ok.content!['application/json']!.schema as { $ref?: string }
+      const page = doc.components.schemas[schema.$ref?.split('/').pop() ?? ''] as
+        | { properties?: Record<string, unknown>; required?: string[] }
+        | undefined
+      const isPage = Boolean(page?.properties?.results)
+      expect(Boolean(page?.required?.includes('links')), path).toBe(isPage)
+      expect(Object.keys(ok.headers ?? {}).includes('Link'), path).toBe(isPage)
+    }
+  })
+
+  it('documents CSV and NDJSON on exactly the lists that take format', () => {
+    for (const { path, op } of operations()) {
+      const types = Object.keys(op.responses['200']!.content!).sort()
+      const exports = (op.parameters ?? []).some((p) => p.name === 'format')
+      expect(types, path).toEqual(
+        exports ? ['application/json', 'application/x-ndjson', 'text/csv'] : ['application/json'],
+      )
     }
   })
 

@@ -30,19 +30,27 @@ export interface OpenApiParameter {
     items?: { enum?: unknown[] }
     minimum?: number
     maximum?: number
+    format?: string
     example?: unknown
   }
 }
 
+export interface OpenApiHeader {
+  required?: boolean
+  schema?: unknown
+  example?: unknown
+}
+
 export interface OpenApiResponse {
   description: string
-  headers?: Record<string, unknown>
+  headers?: Record<string, OpenApiHeader>
   content?: Record<string, { schema: unknown; example?: unknown }>
 }
 
 export interface OpenApiOperation {
   operationId: string
   parameters?: OpenApiParameter[]
+  requestBody?: { required?: boolean; content: Record<string, { schema: unknown; example?: unknown }> }
   responses: Record<string, OpenApiResponse>
 }
 
