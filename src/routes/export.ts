@@ -11,7 +11,7 @@ export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   ndjson: 'application/x-ndjson',
 }
 
-/** The CSV columns, in order; `confidence` is added when the statements carry one. */
+/** The CSV columns, in order; `confidence` is empty for narration, which has no speaker to be sure of. */
 export const CSV_COLUMNS = [
   'id',
   'article',
@@ -24,6 +24,7 @@ export const CSV_COLUMNS = [
   'sentence',
   'topics',
   'date',
+  'confidence',
 ] as const
 
 /** Rows encoded per pull of the stream: small enough to start sending at once, big enough to be cheap. */
@@ -69,9 +70,9 @@ export function csvField(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s
 }
 
-/** A statement as CSV values, in CSV_COLUMNS order (plus confidence when asked). */
-function csvValues(st: Statement, withConfidence: boolean): (string | number | null)[] {
-  const values: (string | number | null)[] = [
+/** A statement as CSV values, in CSV_COLUMNS order. */
+function csvValues(st: Statement): (string | number | null)[] {
+  return [
     st.id,
     st.article,
     st.kind,
@@ -83,9 +84,8 @@ function csvValues(st: Statement, withConfidence: boolean): (string | number | n
     st.sentence,
     st.topics.join('; '),
     st.date,
+    st.confidence,
   ]
-  if (withConfidence) values.push((st as { confidence?: number }).confidence ?? null)
-  return values
 }
 
 /** One CSV line, CRLF-terminated. */
@@ -98,9 +98,7 @@ const csvLine = (values: readonly (string | number | null)[]) => `${values.map(c
  * @example csvText([statement]) // 'id,article,kind,…\r\nhan-blinken-unga-2023-d12077dd0f,…\r\n'
  */
 export function csvText(statements: readonly Statement[]): string {
-  const withConfidence = statements.some((st) => 'confidence' in st)
-  const header = csvLine([...CSV_COLUMNS, ...(withConfidence ? ['confidence'] : [])])
-  return header + statements.map((st) => csvLine(csvValues(st, withConfidence))).join('')
+  return csvLine(CSV_COLUMNS) + statements.map((st) => csvLine(csvValues(st))).join('')
 }
 
 /**
@@ -136,7 +134,5 @@ export function exportBody<T>(
   render: (item: T) => unknown,
 ): ReadableStream<Uint8Array> {
   if (format === 'ndjson') return streamLines(items, '', (item) => `${JSON.stringify(render(item))}\n`)
-  const withConfidence = items.some((item) => 'confidence' in toStatement(item))
-  const header = csvLine([...CSV_COLUMNS, ...(withConfidence ? ['confidence'] : [])])
-  return streamLines(items, header, (item) => csvLine(csvValues(toStatement(item), withConfidence)))
+  return streamLines(items, csvLine(CSV_COLUMNS), (item) => csvLine(csvValues(toStatement(item))))
 }

@@ -15,6 +15,7 @@ interface Statement {
   sentence: number
   topics: string[]
   date: string | null
+  confidence: number | null
 }
 interface Page {
   total: number
@@ -158,6 +159,7 @@ const csvRow = (s: Statement) =>
     String(s.sentence),
     s.topics.join('; '),
     s.date ?? '',
+    s.confidence === null ? '' : String(s.confidence),
     // The guard's leading quote, as csvField adds it; unquoting is the parser's job.
   ].map((v) => (/^[=+\-@\t\r]/.test(v) ? `'${v}` : v))
 
@@ -182,6 +184,7 @@ describe.each(LISTS)('CSV and NDJSON exports of %s', (list) => {
       'sentence',
       'topics',
       'date',
+      'confidence',
     ])
     expect(rows).toEqual(page.results.map(csvRow))
   })
