@@ -22,7 +22,7 @@ export interface QuoteUnit {
   end: number
 }
 
-const OPENERS = new Set(['“', '„', '«', '‘'])
+const OPENERS = new Set(['“', '„', '«', '‘', '``'])
 const CLOSERS = new Set(['”', '»', '’'])
 const BEFORE_OPEN = /[\s([{—–\-/]/u
 const AFTER_CLOSE = /[\s.,;:!?)\]}—–\-…]/u
