@@ -4,6 +4,7 @@ import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
+import { accordingSource } from './according'
 import { skipObject } from './adjuncts'
 import { fillContent } from './fill-content'
 import { resolveNesting } from './nesting'
@@ -77,7 +78,7 @@ function candidateForCue(
 ): Candidate | null {
   if (cue.kind === 'according') {
     // "According to Xinhua, ..." / "..., according to officials."
-    const np = parsePhraseAfter(ctx, cue.tokEnd, s.tokEnd)
+    const np = accordingSource(ctx, s, cue)
     return np === null ? null : newCandidate(cue, np, false, true, cue.tokStart, np.tokEnd)
   }
   if (cue.kind === 'participle') return participleCandidate(ctx, s, cue, prior)

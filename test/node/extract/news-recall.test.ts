@@ -21,3 +21,25 @@ describe('typewriter double quotation marks', () => {
     expect(s!.content).toBe('The tide is late, and the boats are waiting.')
   })
 })
+
+describe('"according to" sources', () => {
+  it('ends a clause-opening source at its comma instead of reading the content as an appositive', () => {
+    const s = only('According to Ada Moss, the ferry will run late all week.')
+    expect([s.content, names(s)]).toEqual(['the ferry will run late all week', ['Ada Moss']])
+  })
+
+  it('keeps a short appositive after a clause-opening source', () => {
+    const s = only('According to Ada Moss, a harbour pilot, the ferry will run late.')
+    expect([s.content, names(s)]).toEqual(['the ferry will run late', ['Ada Moss']])
+  })
+
+  it('takes a source no speaker rule reads as a description of itself', () => {
+    const s = only('According to a Tidewire/Ipsos poll, the two mayors are tied.')
+    expect([s.content, names(s)]).toEqual(['the two mayors are tied', ['a Tidewire/Ipsos poll']])
+  })
+
+  it('reads a trailing source that is a plain noun phrase', () => {
+    const s = only('The mayor won the district easily, according to complete but unofficial returns.')
+    expect([s.content, names(s)]).toEqual(['The mayor won the district easily', ['complete but unofficial returns']])
+  })
+})
