@@ -1,6 +1,15 @@
 /** The content of each cue-tagged candidate: a quotation before the tag, content after the cue, or a clause before. */
-import { matchCue } from '../cues'
-import { ADJUNCT_PREPS, CONJUNCTIONS, COORDINATORS, NOMINAL_PREPS, SUBORDINATORS } from '../lexicon'
+import { type CueMatch, matchCue } from '../cues'
+import {
+  ADJUNCT_PREPS,
+  CONJUNCTIONS,
+  COORDINATORS,
+  NOMINAL_PREPS,
+  PARTICIPLE_COMPLEMENTS,
+  RELATIVES,
+  SUBORDINATORS,
+  WH_OPENERS,
+} from '../lexicon'
 import { isTitleLike } from '../quotes'
 import type { Sentence } from '../segment'
 import { skipAdverbialsBackward } from '../speakers'
@@ -156,11 +165,17 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
       setExtent(tokens, c, tagStart)
       return true
     }
+  } else if (isWord(t) && WH_OPENERS.has(t.norm) && (cue.kind === 'verb' || cue.kind === 'participle')) {
+    // "asked whether the ferry would run", "said if he wins, taxes fall": a question or condition is the content.
+    start = p
+  } else if (isWord(t) && !CONJUNCTIONS.has(t.norm) && takesComplement(ctx, cue, t)) {
+    // "vowed to appeal", "called on the council to act", "..., asking voters to stay": any complement is the content.
+    start = p
   } else if (
     isWord(t) &&
     !ADJUNCT_PREPS.has(t.norm) &&
     !CONJUNCTIONS.has(t.norm) &&
-    (cue.verb?.noThat || (cue.kind === 'participle' && /^(saying|adding|writing|telling)$/.test(cue.phrase)))
+    (cue.verb?.noThat || cue.kind === 'participle')
   ) {
     // "Han said he hoped ...": a clause with no "that".
     start = p
@@ -170,6 +185,19 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   if (!setContentFromRange(ctx, c, start, clauseEnd)) return false
   setExtent(tokens, c, tagStart)
   return true
+}
+
+/** A cue whose content may be any complement (`first` is its first word): "vowed to appeal", "..., asking voters to". */
+function takesComplement(ctx: AttributionContext, cue: CueMatch, first: Token): boolean {
+  const { tokens } = ctx
+  // "One nurse, who asked not to be named, said": asking for oneself reports nothing.
+  if (/^ask/.test(cue.phrase) && (first.norm === 'to' || first.norm === 'not')) return false
+  if (cue.verb !== null) {
+    // "Ann Roe, who has criticized the plan, left early": an aside about the subject, not a statement.
+    const j = skipAdverbialsBackward(tokens, 0, cue.tokStart - 1)
+    return cue.verb.complement && !(j >= 0 && isWord(tokens[j]) && RELATIVES.has(tokens[j]!.norm))
+  }
+  return cue.kind === 'participle' && PARTICIPLE_COMPLEMENTS.has(cue.phrase.split(' ')[0]!)
 }
 
 /** `X said: "Q"`: the quotation is the content; words after it go with it only when they carry on the sentence. */

@@ -43,3 +43,44 @@ describe('"according to" sources', () => {
     expect([s.content, names(s)]).toEqual(['The mayor won the district easily', ['complete but unofficial returns']])
   })
 })
+
+describe('cues whose content is any complement', () => {
+  it.each([
+    ['Ada Moss vowed to reopen the ferry by June.', 'vowed', 'to reopen the ferry by June'],
+    ['Ada Moss called on the council to reopen the ferry.', 'called on', 'the council to reopen the ferry'],
+    ['Ada Moss called for a recount in the harbour ward.', 'called for', 'a recount in the harbour ward'],
+    ['Ada Moss criticized the council for closing the ferry.', 'criticized', 'the council for closing the ferry'],
+    ['Ada Moss asked the council whether the ferry would run.', 'asked', 'the council whether the ferry would run'],
+    ['Ada Moss went on to say the ferry would run again.', 'went on to say', 'the ferry would run again'],
+  ])('reads %j', (text, cue, content) => {
+    const s = only(text)
+    expect([s.cue, s.content, names(s)]).toEqual([cue, content, ['Ada Moss']])
+  })
+
+  it('reads a condition after "said" as the content', () => {
+    expect(only('Ada Moss said if the tide turns, the ferry will run.').content).toBe(
+      'if the tide turns, the ferry will run',
+    )
+  })
+
+  it('reads a participle with an object as the content', () => {
+    const s = attributed('Ada Moss sent a letter to the council, asking members to reopen the ferry.')
+    expect(s.map((x) => [x.cue, x.content])).toEqual([['asking', 'members to reopen the ferry']])
+  })
+
+  it('takes no statement from a relative clause about the subject', () => {
+    expect(attributed('Ada Moss, who has criticized the ferry plan, left the meeting early.')).toEqual([])
+  })
+
+  it('takes no statement from asking for oneself', () => {
+    const s = only('One nurse, who asked not to be named, said the ward was full.')
+    expect([s.cue, s.content]).toEqual(['said', 'the ward was full'])
+  })
+})
+
+describe('apostrophes inside single quotation marks', () => {
+  it('reads a plural possessive inside a single-quoted quotation as an apostrophe', () => {
+    const s = only('‘We are choosing between the pilots’ homes and the ferry,’ Ada Moss said.')
+    expect(s.content).toBe('We are choosing between the pilots’ homes and the ferry,')
+  })
+})
