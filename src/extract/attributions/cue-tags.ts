@@ -6,6 +6,7 @@ import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase }
 import type { Token } from '../tokens'
 import { accordingSource } from './according'
 import { skipObject } from './adjuncts'
+import { asReportedBy } from './as-frame'
 import { fillContent } from './fill-content'
 import { resolveNesting } from './nesting'
 import { type Attribution, type AttributionContext, type Candidate, isClose, isWord, newCandidate } from './types'
@@ -155,7 +156,8 @@ function verbCandidate(
   prior: readonly Candidate[],
 ): Candidate | null {
   const prev = ctx.tokens[cue.tokStart - 1]
-  let c: Candidate | null = null
+  let c: Candidate | null = asReportedBy(ctx, s, cue)
+  if (c !== null) return c
   const subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
   if (subject !== null) {
     c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)

@@ -15,6 +15,7 @@ import type { Sentence } from '../segment'
 import { skipAdverbialsBackward } from '../speakers'
 import type { Token } from '../tokens'
 import { skipAdjuncts, skipObject } from './adjuncts'
+import { fillAsFrame } from './as-frame'
 import { hasOwnTag, isGlossAt, setContentFromRange, setDirect, trimRange } from './content'
 import { type AttributionContext, type Candidate, isClose, isOpen, isWord } from './types'
 
@@ -37,6 +38,10 @@ export function fillContent(ctx: AttributionContext, s: Sentence, cands: Candida
     return
   }
   if (fillQuoteBeforeTag(ctx, s, c, tagStart)) return
+  if (fillAsFrame(ctx, s, c, clauseEnd)) {
+    setExtent(tokens, c, Math.min(tagStart, c.clauseTok - 1))
+    return
+  }
   if (!c.inverted && fillAfterCue(ctx, c, clauseEnd, tagStart)) return
   if (!c.inherit && fillClauseBefore(ctx, s, cands, ci, prevEnd, tagStart)) return
   c.dropped = true

@@ -88,9 +88,11 @@ export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['questioned', 'C'],
   ['described describes', 'C'],
   ['wondered wonders', 'IC'],
+  ['put puts', ''],
+  ['answered answers pressed interjected retorted barked surmised', 'I'],
 ]
 
-/** Speech verbs that need a particle to be a cue: "pointed out that ...", "called on the council to ...". */
+/** Speech verbs that need a particle to be a cue: "pointed out that ...", "called on the council to ...", "as she put it". */
 export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
   ['point', ['out']],
   ['pointed', ['out']],
@@ -98,6 +100,8 @@ export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
   ['call', ['on', 'for']],
   ['called', ['on', 'for']],
   ['calls', ['on', 'for']],
+  ['put', ['it']],
+  ['puts', ['it']],
 ])
 
 /** Flags of particle verbs missing from the verb table: "called for a recount" takes any complement. */

@@ -84,3 +84,24 @@ describe('apostrophes inside single quotation marks', () => {
     expect(s.content).toBe('We are choosing between the pilots’ homes and the ferry,')
   })
 })
+
+describe('sources in a fronted "as" clause', () => {
+  it.each([
+    ['As the Tidewire reported, the ferry will close in May.', 'reported', 'the ferry will close in May'],
+    ['As Ada Moss put it, the ferry is the town.', 'put it', 'the ferry is the town'],
+    ['As Ada Moss told reporters, the ferry is the town.', 'told reporters', 'the ferry is the town'],
+  ])('reads %j', (text, cue, content) => {
+    const s = only(text)
+    expect([s.cue, s.content]).toEqual([cue, content])
+  })
+
+  it('reads a passive "as reported by" source', () => {
+    const s = only('As reported by the Tidewire, the ferry will close in May.')
+    expect([names(s), s.content]).toEqual([['Tidewire News Service'], 'the ferry will close in May'])
+  })
+
+  it('keeps the words before an inner "as" clause in the content', () => {
+    const s = only('Last week, as Ada Moss noted, the ferry ran empty.')
+    expect(s.content).toBe('Last week the ferry ran empty')
+  })
+})
