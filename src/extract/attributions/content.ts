@@ -43,10 +43,18 @@ export function isGlossAt(tokens: readonly Token[], k: number): boolean {
   return t.norm === 'referring' || t.norm === 'alluding' || t.norm === 'apparently'
 }
 
+const DASHES = new Set(['—', '–', '--'])
+/** Words after a lone dash that open the reporter's own words: "said it would pass — and added ...", "— a reversal". */
+const DASH_GLOSS_OPENERS = new Set(['and', 'but', 'a', 'an', 'which', 'while', 'though', 'although'])
+
 /** Cuts a content range before a reporter's gloss. */
 function cutGloss(tokens: readonly Token[], a: number, b: number): number {
+  let dashes = 0
+  for (let k = a; k < b; k++) if (tokens[k]!.quote < 0 && DASHES.has(tokens[k]!.text)) dashes++
   for (let k = a + 1; k < b - 1; k++) {
     const t = tokens[k]!
+    // "He said the plan would pass — a reversal from May.": a lone dash (not a pair around an aside) ends the content.
+    if (dashes === 1 && t.quote < 0 && DASHES.has(t.text) && DASH_GLOSS_OPENERS.has(tokens[k + 1]!.norm)) return k
     if (t.text === ',' && t.quote < 0 && t.type === 'punct' && isGlossAt(tokens, k + 1)) return k
     if (t.mark === 'close' && tokens[k - 1]!.text === ',' && isGlossAt(tokens, k + 1)) return k + 1
   }

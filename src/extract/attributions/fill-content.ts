@@ -4,13 +4,15 @@ import {
   ADJUNCT_PREPS,
   CONJUNCTIONS,
   COORDINATORS,
+  FINITE_VERBS,
+  MODALS,
   NOMINAL_PREPS,
   PARTICIPLE_COMPLEMENTS,
   RELATIVES,
   SUBORDINATORS,
   WH_OPENERS,
 } from '../lexicon'
-import { isTitleLike } from '../quotes'
+import { isTitleLike, type QuoteUnit } from '../quotes'
 import type { Sentence } from '../segment'
 import { skipAdverbialsBackward } from '../speakers'
 import type { Token } from '../tokens'
@@ -37,7 +39,7 @@ export function fillContent(ctx: AttributionContext, s: Sentence, cands: Candida
     fillAccording(ctx, c, prevEnd, clauseEnd, tagStart)
     return
   }
-  if (fillQuoteBeforeTag(ctx, s, c, tagStart)) return
+  if (fillQuoteBeforeTag(ctx, s, c, prevEnd, tagStart)) return
   if (fillAsFrame(ctx, s, c, clauseEnd)) {
     setExtent(tokens, c, Math.min(tagStart, c.clauseTok - 1))
     return
@@ -118,13 +120,19 @@ function fillAccording(
 }
 
 /** `"Q," X said` / `"Q," said X` / `"Q?" X asked`: a quotation closes right before the tag. */
-function fillQuoteBeforeTag(ctx: AttributionContext, s: Sentence, c: Candidate, tagStart: number): boolean {
+function fillQuoteBeforeTag(
+  ctx: AttributionContext,
+  s: Sentence,
+  c: Candidate,
+  prevEnd: number,
+  tagStart: number,
+): boolean {
   const { tokens, units } = ctx
   let q = tagStart - 1
   if (q >= 0 && tokens[q]!.text === ',' && tokens[q]!.quote < 0) q--
   const closing = q >= s.tokStart && isClose(tokens[q]) ? units[tokens[q]!.unit] : undefined
   if (c.inherit || closing === undefined || isTitleLike(tokens, closing)) return false
-  setDirect(c, closing)
+  if (!fillLeadIn(ctx, c, closing, prevEnd, q)) setDirect(c, closing)
   // Split quotation: `"A," X said, "B."`
   for (let k = c.tagEnd; k < Math.min(s.tokEnd, c.tagEnd + 12); k++) {
     const t = tokens[k]!
@@ -140,6 +148,23 @@ function fillQuoteBeforeTag(ctx: AttributionContext, s: Sentence, c: Candidate, 
   }
   setExtent(tokens, c, tagStart)
   return true
+}
+
+/**
+ * `Prices will rise and "nobody can stop it," Okoro said`: the words leading into a quotation that continues them
+ * (no punctuation before it, a lower-case first word) are content too, which makes it mixed.
+ */
+function fillLeadIn(ctx: AttributionContext, c: Candidate, u: QuoteUnit, prevEnd: number, closeTok: number): boolean {
+  const { tokens } = ctx
+  const open = u.pieces[0]!.openTok
+  let from = prevEnd
+  while (from < open && !isWord(tokens[from])) from++
+  const first = tokens[open + 1]
+  if (u.pieces.length !== 1 || from >= open || !isWord(tokens[open - 1]) || first === undefined || first.cap)
+    return false
+  // A comma in the run means another clause leads in ("The ferry left, and "nobody," he said, ...").
+  for (let k = from; k < open; k++) if (tokens[k]!.type === 'quote' || tokens[k]!.text === ',') return false
+  return setContentFromRange(ctx, c, from, closeTok + 1)
 }
 
 /** Content after the cue: a quotation, a "that" clause, a nominal cue's object, or a bare clause after "said". */
@@ -266,7 +291,8 @@ function fillClauseBefore(
   if (!setContentFromRange(ctx, c, from, comma)) return false
   c.fwd = null
   c.bwd = [from, comma]
-  if (ci === cands.length - 1 && comma - from <= 6) resumeAfterTag(ctx, s, c)
+  if (ci === cands.length - 1 && (comma - from <= 6 || opensWithAdverbial(tokens, from) || verbFollowsTag(ctx, s, c)))
+    resumeAfterTag(ctx, s, c)
   setExtent(tokens, c, tagStart)
   return true
 }
@@ -286,6 +312,20 @@ function clauseBeforeStart(
   const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
   for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) return pStart
   return prevEnd
+}
+
+/** "Over the years, she said, the ferry ...": the clause before the tag is an adverbial, so the clause goes on after it. */
+function opensWithAdverbial(tokens: readonly Token[], from: number): boolean {
+  const t = tokens[from]
+  return isWord(t) && (ADJUNCT_PREPS.has(t!.norm) || SUBORDINATORS.has(t!.norm))
+}
+
+/** "Any fair reading of the deal, he said, would ...": the words after the tag open with the subject's verb. */
+function verbFollowsTag(ctx: AttributionContext, s: Sentence, c: Candidate): boolean {
+  const { tokens } = ctx
+  const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
+  const t = tokens[k + 1]
+  return tokens[k]?.text === ',' && isWord(t) && (FINITE_VERBS.has(t!.norm) || MODALS.has(t!.norm))
 }
 
 /** `The rest, he said, came from "cake sales."`: a short subject, the tag, then the rest of the clause. */

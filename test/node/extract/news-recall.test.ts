@@ -105,3 +105,38 @@ describe('sources in a fronted "as" clause', () => {
     expect(s.content).toBe('Last week the ferry ran empty')
   })
 })
+
+describe('content boundaries', () => {
+  it('keeps the words leading into a quotation before its tag, as mixed content', () => {
+    const s = only('The council failed to act and "should have moved sooner," Ada Moss said.')
+    expect([s.kind, s.content]).toEqual(['mixed', 'The council failed to act and "should have moved sooner,"'])
+  })
+
+  it('keeps a quotation after a comma direct', () => {
+    const s = only('Asked about the ferry, "It will run," Ada Moss said.')
+    expect([s.kind, s.content]).toEqual(['direct', 'It will run,'])
+  })
+
+  it('ends the content at a lone dash that opens the reporter’s gloss', () => {
+    expect(only('Ada Moss said the ferry would run — a reversal from May.').content).toBe('the ferry would run')
+  })
+
+  it('keeps a pair of dashes around an aside inside the content', () => {
+    expect(only('Ada Moss said the ferry — the last one — would run.').content).toBe(
+      'the ferry — the last one — would run',
+    )
+  })
+
+  it.each([
+    [
+      'Any fair reading of the ferry deal, Ada Moss said, would show the town lost.',
+      'Any fair reading of the ferry deal would show the town lost',
+    ],
+    [
+      'Over the past ten years, Ada Moss said, the ferry has lost money.',
+      'Over the past ten years the ferry has lost money',
+    ],
+  ])('resumes the clause after a mid-sentence tag in %j', (text, content) => {
+    expect(only(text).content).toBe(content)
+  })
+})
