@@ -61,9 +61,37 @@ function cutGloss(tokens: readonly Token[], a: number, b: number): number {
   return b
 }
 
+/**
+ * The token after a dateline opening a range ("SELMA, N.C. — ", "WASHINGTON, June 10 (UPI) — "), or `a` when none:
+ * an upper-case place, then only dates, abbreviations, commas and a bracketed agency before the dash.
+ */
+export function skipDateline(text: string, tokens: readonly Token[], a: number, b: number): number {
+  const first = tokens[a]
+  // Only at the head of a paragraph.
+  if (a > 0 && !text.slice(tokens[a - 1]!.end, first?.start ?? 0).includes('\n')) return a
+  if (
+    first === undefined ||
+    first.type !== 'word' ||
+    !/^\p{Lu}{2,}/u.test(first.text) ||
+    first.text !== first.text.toUpperCase()
+  )
+    return a
+  for (let k = a + 1; k < Math.min(b - 1, a + 14); k++) {
+    const t = tokens[k]!
+    if (t.quote >= 0 || t.type === 'quote') return a
+    // "NATO — the alliance — will grow": a pair of dashes is an aside, not a dateline.
+    if (DASHES.has(t.text)) return tokens.slice(k + 1, b).some((u) => DASHES.has(u.text)) ? a : k + 1
+    // "WASHINGTON (AP) -- ": a typewriter dash.
+    if (t.text === '-' && tokens[k + 1]?.text === '-') return k + 2
+    if (t.type === 'word' && !t.cap && !/^\p{Lu}/u.test(t.text)) return a
+  }
+  return a
+}
+
 /** Turns a token range into statement content: direct if it is exactly one quotation, else mixed/indirect. */
 export function setContentFromRange(ctx: AttributionContext, c: Candidate, a0: number, b0: number): boolean {
   const { tokens, units } = ctx
+  a0 = skipDateline(ctx.text, tokens, a0, b0)
   const [a, b] = trimRange(tokens, a0, cutGloss(tokens, a0, b0))
   if (b <= a) return false
   const first = tokens[a]!

@@ -140,3 +140,29 @@ describe('content boundaries', () => {
     expect(only(text).content).toBe(content)
   })
 })
+
+describe('desk notes and datelines', () => {
+  it('reads an editor’s note and a bracketed source line as furniture, never as statements', () => {
+    const text = [
+      'Ferry to run again',
+      "Editor's note: Ada Moss says the ferry story was updated on Monday.",
+      'The ferry to Inchmore sailed again on Monday, the operator said.',
+      '(Agencies)',
+    ].join('\n')
+    expect(attributed(text).map((s) => s.content)).toEqual(['The ferry to Inchmore sailed again on Monday'])
+  })
+
+  it.each([
+    ['INCHMORE, Scotland — The ferry will run again, Ada Moss said.'],
+    ['INCHMORE, June 10 (Tidewire) — The ferry will run again, Ada Moss said.'],
+    ['INCHMORE (Tidewire) -- The ferry will run again, Ada Moss said.'],
+  ])('keeps the dateline out of the content in %j', (text) => {
+    expect(only(text).content).toBe('The ferry will run again')
+  })
+
+  it('keeps an aside between two dashes at a paragraph head in the content', () => {
+    expect(only('NATO — the old alliance — will grow, Ada Moss said.').content).toBe(
+      'NATO — the old alliance — will grow',
+    )
+  })
+})
