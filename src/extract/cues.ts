@@ -9,8 +9,10 @@ import {
   NOMINAL_NOUNS,
   NOMINAL_VERBS,
   PARTICIPLE_CUES,
+  PARTICLE_VERB_FLAGS,
   POSSESSIVE_CUE_NOUNS,
   RAISED_NOUNS,
+  WENT_ON_VERBS,
 } from './lexicon'
 import { isPossessive, type Token } from './tokens'
 
@@ -23,25 +25,24 @@ export interface CueVerb {
   object: boolean
   /** Passes on what someone else said: "Xinhua reported that Han said ...". */
   relay: boolean
+  /** Any complement is the content, object included: "vowed to appeal", "called on the council to act". */
+  complement: boolean
 }
+
+const verbOf = (flags: string): CueVerb => ({
+  noThat: flags.includes('N'),
+  inversion: flags.includes('I'),
+  object: flags.includes('O'),
+  relay: flags.includes('R'),
+  complement: flags.includes('C'),
+})
 
 /** Speech verbs by surface form. */
 export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
-  CUE_VERB_TABLE.flatMap(([forms, flags]) =>
-    forms.split(' ').map(
-      (f) =>
-        [
-          f,
-          {
-            noThat: flags.includes('N'),
-            inversion: flags.includes('I'),
-            object: flags.includes('O'),
-            relay: flags.includes('R'),
-          },
-        ] as const,
-    ),
-  ),
+  CUE_VERB_TABLE.flatMap(([forms, flags]) => forms.split(' ').map((f) => [f, verbOf(flags)] as const)),
 )
+
+const PARTICLE_VERB = verbOf(PARTICLE_VERB_FLAGS)
 
 export type CueKind = 'verb' | 'nominal' | 'according' | 'decline' | 'participle' | 'possessive'
 
@@ -114,10 +115,13 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'possessive', tokStart: i, tokEnd: i + 1, phrase: n, verb: null }
   }
 
-  // "..., adding that ..."
+  // "..., adding that ...", "..., pointing out that ...", "..., calling on voters to ..."
   if (PARTICIPLE_CUES.has(n)) {
-    const particle = n === 'pointing' ? 'out' : null
-    if (particle !== null && next?.norm !== particle) return null
+    const particles = n === 'pointing' ? ['out'] : n === 'calling' ? ['on', 'for'] : null
+    const particle = particles === null ? null : particles.includes(next?.norm ?? '') ? next!.norm : undefined
+    if (particle === undefined) return null
+    // "..., adding to concern about the fires": adding to something says nothing.
+    if (n === 'adding' && next?.norm === 'to') return null
     return {
       kind: 'participle',
       tokStart: i,
@@ -127,13 +131,21 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     }
   }
 
-  const verb = CUE_VERBS.get(n)
+  // "She went on to say the plan was dead.": the cue starts at "went".
+  if (WENT_ON_VERBS.has(n) && next?.norm === 'on' && w(tokens, i + 2, end)?.norm === 'to') {
+    const v = w(tokens, i + 3, end)
+    const verb = v === undefined ? undefined : CUE_VERBS.get(v.norm)
+    if (verb === undefined || v === undefined) return null
+    return { kind: 'verb', tokStart: i, tokEnd: i + 4, phrase: `${n} on to ${v.norm}`, verb }
+  }
+
+  const particles = CUE_PARTICLES.get(n)
+  const verb = CUE_VERBS.get(n) ?? (particles === undefined ? undefined : PARTICLE_VERB)
   if (verb === undefined) return null
   if (prev !== undefined && prev.type === 'word' && CUE_BLOCKERS.has(prev.norm)) return null
-  const particle = CUE_PARTICLES.get(n)
-  if (particle !== undefined) {
-    if (next?.norm !== particle) return null
-    return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${particle}`, verb }
+  if (particles !== undefined) {
+    if (next === undefined || !particles.includes(next.norm)) return null
+    return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${next.norm}`, verb }
   }
   return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb }
 }

@@ -26,6 +26,8 @@ const TRAILING_CREDIT =
 /** "— Tidewire's Li Wei contributed to this report.", "Additional reporting by Ana Ruiz": a credit line. */
 const CONTRIBUTOR =
   /\b(?:contributed(?:\s+reporting|\s+to\s+this\s+(?:report|story|article))|(?:additional\s+)?reporting\s+by|editing\s+by|written\s+by|produced\s+by)\b/iu
+/** "Editor's note: ...", "Correction: ...", "(Agencies)": a note from the desk, or a bracketed source line. */
+const DESK_NOTE = /^(?:editors?['’]?s?\s+note|correction|clarification|update)\s*:|^\([^()]{1,40}\)\.?$/iu
 const TERMINAL = /[.!?…]["”’')\]]*$/u
 const QUOTE_MARKS = /["“”‘’«»]/u
 
@@ -49,8 +51,8 @@ export function findFurniture(text: string, paragraphs: readonly Paragraph[]): M
       out.set(p.index, 'other')
       continue
     }
-    // "Image: the harbour at dawn" / "Photo by Ana Ruiz"
-    if (CAPTION_LABEL.test(line)) {
+    // "Image: the harbour at dawn" / "Photo by Ana Ruiz" / "Editor's note: this story was updated." / "(Agencies)"
+    if (CAPTION_LABEL.test(line) || DESK_NOTE.test(line)) {
       out.set(p.index, 'other')
       continue
     }

@@ -22,7 +22,7 @@ export interface QuoteUnit {
   end: number
 }
 
-const OPENERS = new Set(['“', '„', '«', '‘'])
+const OPENERS = new Set(['“', '„', '«', '‘', '``'])
 const CLOSERS = new Set(['”', '»', '’'])
 const BEFORE_OPEN = /[\s([{—–\-/]/u
 const AFTER_CLOSE = /[\s.,;:!?)\]}—–\-…]/u
@@ -69,6 +69,8 @@ export function pairQuotes(
     for (let i = first; i < p.tokEnd; i++) {
       if (!isMark(tokens[i])) continue
       const shape = shapeOf(i, p)
+      // ‘We are not choosing between newts and nurses’ homes,’ she said: a plural possessive inside a quotation.
+      if (single && open !== null && isPluralPossessive(text, tokens, i, p)) continue
       const closes = open !== null && (shape === 'close' || shape === 'either')
       if (closes && open !== null) {
         addPiece(text, tokens, open.unit, open.tok, i, p)
@@ -106,6 +108,20 @@ export function pairQuotes(
     }
   }
   return units
+}
+
+/** A single mark after -s, before a lower-case word, with another closing mark later in the paragraph: an apostrophe. */
+function isPluralPossessive(text: string, tokens: readonly Token[], i: number, p: Paragraph): boolean {
+  const t = tokens[i]!
+  if (!/s$/i.test(tokens[i - 1]?.text ?? '') || tokens[i - 1]!.end !== t.start) return false
+  if (!/^\s\p{Ll}/u.test(text.slice(t.end, t.end + 2))) return false
+  for (let k = i + 1; k < p.tokEnd; k++) {
+    const u = tokens[k]!
+    if (u.type !== 'quote' || !SINGLE_QUOTES.has(u.text)) continue
+    if (u.text === '‘') return false
+    if (markShape(text, u, p) !== 'open') return true
+  }
+  return false
 }
 
 /** Whether a mark opens or closes, by its glyph and the characters around it: `“` opens, `word" ` closes. */

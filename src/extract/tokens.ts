@@ -20,13 +20,15 @@ export interface Token {
   unit: number
 }
 
-/** Characters read as double quotation marks. */
-export const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»'])
+/** Marks read as double quotation marks; typewriter style doubles single marks (''Yes,'' he said; ``Yes''). */
+export const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»', "''", '``'])
 /** Characters read as single quotation marks (only used when an article has no double ones). */
 export const SINGLE_QUOTES = new Set(["'", '‘', '’'])
 
 const SINGLE_OPEN = /(?:^|[\s([—–])[‘'](?=\p{L})/gu
-const DOUBLE_OPEN = /(?:^|[\s([—–])["“„«](?=\S)/gu
+const DOUBLE_OPEN = /(?:^|[\s([—–])(?:["“„«]|''|``)(?=[^\s'`])/gu
+/** Any double quotation mark, typewriter doubles included. */
+const ANY_DOUBLE = /["“”„«»]|''|``/
 
 function countOpens(text: string, re: RegExp): number {
   let n = 0
@@ -41,7 +43,7 @@ function countOpens(text: string, re: RegExp): number {
  */
 export function usesSingleQuotes(text: string): boolean {
   const singleOpens = countOpens(text, SINGLE_OPEN)
-  return singleOpens > 0 && (!/["“”„«»]/.test(text) || singleOpens > countOpens(text, DOUBLE_OPEN))
+  return singleOpens > 0 && (!ANY_DOUBLE.test(text) || singleOpens > countOpens(text, DOUBLE_OPEN))
 }
 
 const UPPER = /\p{Lu}/u
@@ -93,7 +95,7 @@ export function tokenize(text: string): Token[] {
   const out: Token[] = []
   // With double quotation marks in use, a straight or curly apostrophe after -s is a plural possessive.
   // With single ones, only before a capital: "the Dockers’ Union", but "it was ‘in discussions’ with".
-  const possessive: PossessiveStyle = { single: usesSingleQuotes(text), plural: /["“”]/.test(text) }
+  const possessive: PossessiveStyle = { single: usesSingleQuotes(text), plural: ANY_DOUBLE.test(text) }
   const n = text.length
   let i = 0
   while (i < n) {
@@ -115,7 +117,8 @@ export function tokenize(text: string): Token[] {
       i = scanned.end
       type = scanned.type
     } else {
-      i += cpLen(cp)
+      // ''Yes,'' he said: a typewriter double mark is one token.
+      i += (cp === 39 || cp === 96) && text.charCodeAt(i + 1) === cp ? 2 : cpLen(cp)
       const raw = text.slice(start, i)
       type = DOUBLE_QUOTES.has(raw) || SINGLE_QUOTES.has(raw) ? 'quote' : 'punct'
     }

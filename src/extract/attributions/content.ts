@@ -43,19 +43,55 @@ export function isGlossAt(tokens: readonly Token[], k: number): boolean {
   return t.norm === 'referring' || t.norm === 'alluding' || t.norm === 'apparently'
 }
 
+const DASHES = new Set(['—', '–', '--'])
+/** Words after a lone dash that open the reporter's own words: "said it would pass — and added ...", "— a reversal". */
+const DASH_GLOSS_OPENERS = new Set(['and', 'but', 'a', 'an', 'which', 'while', 'though', 'although'])
+
 /** Cuts a content range before a reporter's gloss. */
 function cutGloss(tokens: readonly Token[], a: number, b: number): number {
+  let dashes = 0
+  for (let k = a; k < b; k++) if (tokens[k]!.quote < 0 && DASHES.has(tokens[k]!.text)) dashes++
   for (let k = a + 1; k < b - 1; k++) {
     const t = tokens[k]!
+    // "He said the plan would pass — a reversal from May.": a lone dash (not a pair around an aside) ends the content.
+    if (dashes === 1 && t.quote < 0 && DASHES.has(t.text) && DASH_GLOSS_OPENERS.has(tokens[k + 1]!.norm)) return k
     if (t.text === ',' && t.quote < 0 && t.type === 'punct' && isGlossAt(tokens, k + 1)) return k
     if (t.mark === 'close' && tokens[k - 1]!.text === ',' && isGlossAt(tokens, k + 1)) return k + 1
   }
   return b
 }
 
+/**
+ * The token after a dateline opening a range ("SELMA, N.C. — ", "WASHINGTON, June 10 (UPI) — "), or `a` when none:
+ * an upper-case place, then only dates, abbreviations, commas and a bracketed agency before the dash.
+ */
+export function skipDateline(text: string, tokens: readonly Token[], a: number, b: number): number {
+  const first = tokens[a]
+  // Only at the head of a paragraph.
+  if (a > 0 && !text.slice(tokens[a - 1]!.end, first?.start ?? 0).includes('\n')) return a
+  if (
+    first === undefined ||
+    first.type !== 'word' ||
+    !/^\p{Lu}{2,}/u.test(first.text) ||
+    first.text !== first.text.toUpperCase()
+  )
+    return a
+  for (let k = a + 1; k < Math.min(b - 1, a + 14); k++) {
+    const t = tokens[k]!
+    if (t.quote >= 0 || t.type === 'quote') return a
+    // "NATO — the alliance — will grow": a pair of dashes is an aside, not a dateline.
+    if (DASHES.has(t.text)) return tokens.slice(k + 1, b).some((u) => DASHES.has(u.text)) ? a : k + 1
+    // "WASHINGTON (AP) -- ": a typewriter dash.
+    if (t.text === '-' && tokens[k + 1]?.text === '-') return k + 2
+    if (t.type === 'word' && !t.cap && !/^\p{Lu}/u.test(t.text)) return a
+  }
+  return a
+}
+
 /** Turns a token range into statement content: direct if it is exactly one quotation, else mixed/indirect. */
 export function setContentFromRange(ctx: AttributionContext, c: Candidate, a0: number, b0: number): boolean {
   const { tokens, units } = ctx
+  a0 = skipDateline(ctx.text, tokens, a0, b0)
   const [a, b] = trimRange(tokens, a0, cutGloss(tokens, a0, b0))
   if (b <= a) return false
   const first = tokens[a]!

@@ -4,7 +4,9 @@ import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
+import { accordingSource } from './according'
 import { skipObject } from './adjuncts'
+import { asReportedBy } from './as-frame'
 import { fillContent } from './fill-content'
 import { resolveNesting } from './nesting'
 import { type Attribution, type AttributionContext, type Candidate, isClose, isWord, newCandidate } from './types'
@@ -77,7 +79,7 @@ function candidateForCue(
 ): Candidate | null {
   if (cue.kind === 'according') {
     // "According to Xinhua, ..." / "..., according to officials."
-    const np = parsePhraseAfter(ctx, cue.tokEnd, s.tokEnd)
+    const np = accordingSource(ctx, s, cue)
     return np === null ? null : newCandidate(cue, np, false, true, cue.tokStart, np.tokEnd)
   }
   if (cue.kind === 'participle') return participleCandidate(ctx, s, cue, prior)
@@ -154,7 +156,8 @@ function verbCandidate(
   prior: readonly Candidate[],
 ): Candidate | null {
   const prev = ctx.tokens[cue.tokStart - 1]
-  let c: Candidate | null = null
+  let c: Candidate | null = asReportedBy(ctx, s, cue)
+  if (c !== null) return c
   const subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
   if (subject !== null) {
     c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)

@@ -1,11 +1,23 @@
 /** The content of each cue-tagged candidate: a quotation before the tag, content after the cue, or a clause before. */
-import { matchCue } from '../cues'
-import { ADJUNCT_PREPS, CONJUNCTIONS, COORDINATORS, NOMINAL_PREPS, SUBORDINATORS } from '../lexicon'
-import { isTitleLike } from '../quotes'
+import { type CueMatch, matchCue } from '../cues'
+import {
+  ADJUNCT_PREPS,
+  CONJUNCTIONS,
+  COORDINATORS,
+  FINITE_VERBS,
+  MODALS,
+  NOMINAL_PREPS,
+  PARTICIPLE_COMPLEMENTS,
+  RELATIVES,
+  SUBORDINATORS,
+  WH_OPENERS,
+} from '../lexicon'
+import { isTitleLike, type QuoteUnit } from '../quotes'
 import type { Sentence } from '../segment'
 import { skipAdverbialsBackward } from '../speakers'
 import type { Token } from '../tokens'
 import { skipAdjuncts, skipObject } from './adjuncts'
+import { fillAsFrame } from './as-frame'
 import { hasOwnTag, isGlossAt, setContentFromRange, setDirect, trimRange } from './content'
 import { type AttributionContext, type Candidate, isClose, isOpen, isWord } from './types'
 
@@ -27,7 +39,11 @@ export function fillContent(ctx: AttributionContext, s: Sentence, cands: Candida
     fillAccording(ctx, c, prevEnd, clauseEnd, tagStart)
     return
   }
-  if (fillQuoteBeforeTag(ctx, s, c, tagStart)) return
+  if (fillQuoteBeforeTag(ctx, s, c, prevEnd, tagStart)) return
+  if (fillAsFrame(ctx, s, c, clauseEnd)) {
+    setExtent(tokens, c, Math.min(tagStart, c.clauseTok - 1))
+    return
+  }
   if (!c.inverted && fillAfterCue(ctx, c, clauseEnd, tagStart)) return
   if (!c.inherit && fillClauseBefore(ctx, s, cands, ci, prevEnd, tagStart)) return
   c.dropped = true
@@ -104,13 +120,19 @@ function fillAccording(
 }
 
 /** `"Q," X said` / `"Q," said X` / `"Q?" X asked`: a quotation closes right before the tag. */
-function fillQuoteBeforeTag(ctx: AttributionContext, s: Sentence, c: Candidate, tagStart: number): boolean {
+function fillQuoteBeforeTag(
+  ctx: AttributionContext,
+  s: Sentence,
+  c: Candidate,
+  prevEnd: number,
+  tagStart: number,
+): boolean {
   const { tokens, units } = ctx
   let q = tagStart - 1
   if (q >= 0 && tokens[q]!.text === ',' && tokens[q]!.quote < 0) q--
   const closing = q >= s.tokStart && isClose(tokens[q]) ? units[tokens[q]!.unit] : undefined
   if (c.inherit || closing === undefined || isTitleLike(tokens, closing)) return false
-  setDirect(c, closing)
+  if (!fillLeadIn(ctx, c, closing, prevEnd, q)) setDirect(c, closing)
   // Split quotation: `"A," X said, "B."`
   for (let k = c.tagEnd; k < Math.min(s.tokEnd, c.tagEnd + 12); k++) {
     const t = tokens[k]!
@@ -126,6 +148,23 @@ function fillQuoteBeforeTag(ctx: AttributionContext, s: Sentence, c: Candidate, 
   }
   setExtent(tokens, c, tagStart)
   return true
+}
+
+/**
+ * `Prices will rise and "nobody can stop it," Okoro said`: the words leading into a quotation that continues them
+ * (no punctuation before it, a lower-case first word) are content too, which makes it mixed.
+ */
+function fillLeadIn(ctx: AttributionContext, c: Candidate, u: QuoteUnit, prevEnd: number, closeTok: number): boolean {
+  const { tokens } = ctx
+  const open = u.pieces[0]!.openTok
+  let from = prevEnd
+  while (from < open && !isWord(tokens[from])) from++
+  const first = tokens[open + 1]
+  if (u.pieces.length !== 1 || from >= open || !isWord(tokens[open - 1]) || first === undefined || first.cap)
+    return false
+  // A comma in the run means another clause leads in ("The ferry left, and "nobody," he said, ...").
+  for (let k = from; k < open; k++) if (tokens[k]!.type === 'quote' || tokens[k]!.text === ',') return false
+  return setContentFromRange(ctx, c, from, closeTok + 1)
 }
 
 /** Content after the cue: a quotation, a "that" clause, a nominal cue's object, or a bare clause after "said". */
@@ -156,11 +195,17 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
       setExtent(tokens, c, tagStart)
       return true
     }
+  } else if (isWord(t) && WH_OPENERS.has(t.norm) && (cue.kind === 'verb' || cue.kind === 'participle')) {
+    // "asked whether the ferry would run", "said if he wins, taxes fall": a question or condition is the content.
+    start = p
+  } else if (isWord(t) && !CONJUNCTIONS.has(t.norm) && takesComplement(ctx, cue, t)) {
+    // "vowed to appeal", "called on the council to act", "..., asking voters to stay": any complement is the content.
+    start = p
   } else if (
     isWord(t) &&
     !ADJUNCT_PREPS.has(t.norm) &&
     !CONJUNCTIONS.has(t.norm) &&
-    (cue.verb?.noThat || (cue.kind === 'participle' && /^(saying|adding|writing|telling)$/.test(cue.phrase)))
+    (cue.verb?.noThat || cue.kind === 'participle')
   ) {
     // "Han said he hoped ...": a clause with no "that".
     start = p
@@ -170,6 +215,19 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   if (!setContentFromRange(ctx, c, start, clauseEnd)) return false
   setExtent(tokens, c, tagStart)
   return true
+}
+
+/** A cue whose content may be any complement (`first` is its first word): "vowed to appeal", "..., asking voters to". */
+function takesComplement(ctx: AttributionContext, cue: CueMatch, first: Token): boolean {
+  const { tokens } = ctx
+  // "One nurse, who asked not to be named, said": asking for oneself reports nothing.
+  if (/^ask/.test(cue.phrase) && (first.norm === 'to' || first.norm === 'not')) return false
+  if (cue.verb !== null) {
+    // "Ann Roe, who has criticized the plan, left early": an aside about the subject, not a statement.
+    const j = skipAdverbialsBackward(tokens, 0, cue.tokStart - 1)
+    return cue.verb.complement && !(j >= 0 && isWord(tokens[j]) && RELATIVES.has(tokens[j]!.norm))
+  }
+  return cue.kind === 'participle' && PARTICIPLE_COMPLEMENTS.has(cue.phrase.split(' ')[0]!)
 }
 
 /** `X said: "Q"`: the quotation is the content; words after it go with it only when they carry on the sentence. */
@@ -233,7 +291,8 @@ function fillClauseBefore(
   if (!setContentFromRange(ctx, c, from, comma)) return false
   c.fwd = null
   c.bwd = [from, comma]
-  if (ci === cands.length - 1 && comma - from <= 6) resumeAfterTag(ctx, s, c)
+  if (ci === cands.length - 1 && (comma - from <= 6 || opensWithAdverbial(tokens, from) || verbFollowsTag(ctx, s, c)))
+    resumeAfterTag(ctx, s, c)
   setExtent(tokens, c, tagStart)
   return true
 }
@@ -253,6 +312,20 @@ function clauseBeforeStart(
   const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
   for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) return pStart
   return prevEnd
+}
+
+/** "Over the years, she said, the ferry ...": the clause before the tag is an adverbial, so the clause goes on after it. */
+function opensWithAdverbial(tokens: readonly Token[], from: number): boolean {
+  const t = tokens[from]
+  return isWord(t) && (ADJUNCT_PREPS.has(t!.norm) || SUBORDINATORS.has(t!.norm))
+}
+
+/** "Any fair reading of the deal, he said, would ...": the words after the tag open with the subject's verb. */
+function verbFollowsTag(ctx: AttributionContext, s: Sentence, c: Candidate): boolean {
+  const { tokens } = ctx
+  const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
+  const t = tokens[k + 1]
+  return tokens[k]?.text === ',' && isWord(t) && (FINITE_VERBS.has(t!.norm) || MODALS.has(t!.norm))
 }
 
 /** `The rest, he said, came from "cake sales."`: a short subject, the tag, then the rest of the clause. */

@@ -3,48 +3,50 @@ import { words } from './words'
 
 /**
  * Speech verbs by surface form, with flags: N no "that" needed ("Han said he hoped"),
- * I inversion (`"...," said Smith`), O addressee ("told reporters that"), R relay ("Xinhua reported that Han said").
+ * I inversion (`"...," said Smith`), O addressee ("told reporters that"), R relay ("Xinhua reported that Han said"),
+ * C any complement is the content, object included ("vowed to appeal", "called the plan a mistake").
  */
 export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['say said says', 'NI'],
   ['add added adds', 'NI'],
   ['tell told tells', 'NO'],
   ['write wrote writes', 'NIR'],
-  ['note noted notes', 'I'],
+  ['note noted notes', 'IC'],
   ['warn warned warns', 'NIO'],
   ['stress stressed stresses', 'I'],
   ['argue argued argues', 'NI'],
   ['insist insisted insists', 'NI'],
   ['reported reports', 'R'],
-  ['stated', ''],
+  ['stated', 'N'],
   ['explain explained explains', 'I'],
   ['claim claimed', 'N'],
-  ['announced announces', ''],
-  ['declared declares', 'I'],
+  ['announce announced announces', 'C'],
+  ['declared declares', 'NI'],
   ['asserted asserts', 'I'],
-  ['acknowledge acknowledged acknowledges', ''],
-  ['admit admitted admits', 'I'],
+  ['acknowledge acknowledged acknowledges', 'N'],
+  ['admit admitted admits', 'NI'],
   ['emphasized emphasizes emphasise emphasised emphasises', 'I'],
   ['pointed', 'I'],
-  ['recall recalled recalls', 'I'],
+  ['recall recalled recalls', 'NI'],
   ['remarked', 'I'],
   ['replied', 'I'],
   ['responded', 'I'],
-  ['asked asks', 'I'],
-  ['predict predicted predicts', ''],
-  ['suggest suggested suggests', ''],
+  ['ask asked asks', 'IC'],
+  ['predict predicted predicts', 'N'],
+  ['suggest suggested suggests', 'N'],
   ['confirm confirmed confirms', ''],
   ['deny denied denies', ''],
-  ['tweeted', 'IR'],
+  ['tweeted tweets', 'NIR'],
   ['posted', 'R'],
   ['continued continues', 'I'],
   ['concluded concludes', 'I'],
   ['observed observes', 'I'],
   ['conceded concedes', 'I'],
   ['maintained maintains', ''],
-  ['vowed', ''],
-  ['pledged', ''],
-  ['promised', 'O'],
+  ['vow vowed vows', 'C'],
+  ['pledge pledged pledges', 'C'],
+  ['promise promised', 'OC'],
+  ['threatened threatens', 'C'],
   ['cautioned cautions', 'IO'],
   ['complained complains', 'I'],
   ['countered', 'I'],
@@ -52,7 +54,7 @@ export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['estimated', ''],
   ['hinted', ''],
   ['indicated indicates', ''],
-  ['revealed reveals', ''],
+  ['revealed reveals', 'C'],
   ['signaled signalled', ''],
   ['testified testifies', ''],
   ['underlined underlines', ''],
@@ -73,14 +75,40 @@ export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['recounted recounts', 'I'],
   ['mused', 'I'],
   ['urge urged urges', 'N'],
+  ['commented', 'I'],
+  ['lamented laments', 'NIC'],
+  ['criticized criticised criticizes criticises', 'C'],
+  ['derided derides', 'C'],
+  ['charged', 'I'],
+  ['praised praises', 'C'],
+  ['accused accuses', 'C'],
+  ['cited cites', 'C'],
+  ['proposed proposes', 'C'],
+  ['condemned condemns denounced denounces decried decries', 'C'],
+  ['questioned', 'C'],
+  ['described describes', 'C'],
+  ['wondered wonders', 'IC'],
+  ['put puts', ''],
+  ['answered answers pressed interjected retorted barked surmised', 'I'],
 ]
 
-/** Speech verbs that need a particle to be a cue: "pointed out that ...". */
-export const CUE_PARTICLES: ReadonlyMap<string, string> = new Map([
-  ['point', 'out'],
-  ['pointed', 'out'],
-  ['points', 'out'],
+/** Speech verbs that need a particle to be a cue: "pointed out that ...", "called on the council to ...", "as she put it". */
+export const CUE_PARTICLES: ReadonlyMap<string, readonly string[]> = new Map([
+  ['point', ['out']],
+  ['pointed', ['out']],
+  ['points', ['out']],
+  ['call', ['on', 'for']],
+  ['called', ['on', 'for']],
+  ['calls', ['on', 'for']],
+  ['put', ['it']],
+  ['puts', ['it']],
 ])
+
+/** Flags of particle verbs missing from the verb table: "called for a recount" takes any complement. */
+export const PARTICLE_VERB_FLAGS = 'C'
+
+/** Verbs whose "went on to ..." form is a cue: "She went on to say the plan was dead." */
+export const WENT_ON_VERBS = words('went goes go going')
 
 /** Verbs of nominal cues: "expressed hopes that", "voiced hope for". */
 export const NOMINAL_VERBS = words(`
@@ -117,8 +145,18 @@ export const POSSESSIVE_CUE_NOUNS = words(`
 export const PARTICIPLE_CUES = words(`
   adding saying noting warning arguing insisting stressing explaining claiming telling writing acknowledging
   admitting emphasizing emphasising suggesting predicting asserting declaring pointing reiterating recalling
-  complaining cautioning vowing pledging promising conceding stating contending alleging
+  complaining cautioning vowing pledging promising conceding stating contending alleging asking urging calling
+  accusing describing questioning criticizing criticising praising announcing tweeting
 `)
+
+/** Participles whose content may be any complement: "..., asking voters to stay home", "..., describing the delays". */
+export const PARTICIPLE_COMPLEMENTS = words(`
+  saying adding writing telling asking urging calling accusing describing questioning criticizing criticising
+  praising announcing vowing pledging promising suggesting arguing insisting claiming noting predicting tweeting
+`)
+
+/** Words that open a question a cue reports: "asked whether the ferry would run", "explained how it works". */
+export const WH_OPENERS = words('whether if why how what who when where which')
 
 /** Verbs of a refusal to speak: "The ministry declined to comment." */
 export const DECLINE_VERBS = words('declined declines declining refused refuses refusing')

@@ -62,3 +62,6 @@ export const RELATIVES = words('who which whose whom where')
 
 /** Lower-case verbs a title of a work seldom has but a capitalised sentence does: "Uncle Walt is Uncle Walt". */
 export const FINITE_VERBS = words(`is are was were will has have had can do does did 's 're 'm`)
+
+/** Modal verbs, which open a predicate: "Any fair reading, he said, would show ...". */
+export const MODALS = words('would will could should can may might must')

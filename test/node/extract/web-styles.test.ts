@@ -48,10 +48,7 @@ describe('titles and honorifics', () => {
   })
 
   it('expands an acronym to the organisation name whose initials it is', () => {
-    const s = only(
-      'The Coastal Ferry Authority proposed new fares on Monday. The CFA said the fares would rise in May.',
-      {},
-    )
+    const s = only('The Coastal Ferry Authority set new fares on Monday. The CFA said the fares would rise in May.', {})
     expect(names(s)).toEqual(['Coastal Ferry Authority'])
   })
 })
@@ -68,7 +65,7 @@ describe('descriptions that point at a named person', () => {
 
   it('resolves a role to a synonym written with the name: "manager" ... "the coach"', () => {
     const text =
-      'Harbour manager Lew Oduya praised his defence. Lew Oduya left early.\n"They ran all day," the coach added.'
+      'Harbour manager Lew Oduya watched his defence. Lew Oduya left early.\n"They ran all day," the coach added.'
     expect(names(only(text, {}))).toEqual(['Lew Oduya'])
   })
 
@@ -123,7 +120,7 @@ describe('signatures, colons and coordinated verbs', () => {
 
   it('gives "but said" the subject that opens the sentence', () => {
     const s = only(
-      'Mayor Ines Calder, a Democrat who leads the council, praised the plan but said it came too late.',
+      'Mayor Ines Calder, a Democrat who leads the council, welcomed the plan but said it came too late.',
       {},
     )
     expect([names(s), s.content]).toEqual([['Ines Calder'], 'it came too late'])
