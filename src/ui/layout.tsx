@@ -26,6 +26,7 @@ export function Layout({ title, current, children }: LayoutProps) {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · whosaid`}</title>
+        <link rel="icon" href={`/ui/icon.svg?v=${ASSET_VERSION}`} type="image/svg+xml" />
         <link rel="stylesheet" href={`/ui/app.css?v=${ASSET_VERSION}`} />
         <script src={`/ui/app.js?v=${ASSET_VERSION}`} defer />
       </head>

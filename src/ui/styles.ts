@@ -3,7 +3,7 @@
 /**
  * Speaker colours, one per `.sp-N` class: a light tint behind the words and a dark shade for the
  * underline and the initials badge. Text (#1b1b1b) on every tint and white on every shade pass
- * WCAG AA; `test/workers/ui-assets.test.ts` computes both ratios.
+ * WCAG AA; `test/browser/assets.test.ts` computes both ratios.
  */
 export const SPEAKER_COLOURS: readonly { tint: string; shade: string }[] = [
   { tint: '#e3eefb', shade: '#1f5fa8' },
@@ -53,7 +53,7 @@ button,.button{font:inherit;padding:.5rem 1rem;border:2px solid var(--accent);bo
 @media (min-width:48rem){.layout{grid-template-columns:15rem minmax(0,1fr);gap:2rem}main{padding:1.5rem 2rem}}
 .facets h2{font-size:.95rem;margin:.75rem 0 .35rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .chips{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;margin:0;padding:0}
-.chip{display:inline-flex;gap:.35rem;align-items:center;font:inherit;font-size:.875rem;padding:.2rem .6rem;border:1px solid #8a8a8a;border-radius:1rem;background:#fff;color:var(--text);text-decoration:none;cursor:pointer}
+.chip{display:inline-flex;gap:.35rem;align-items:center;font:inherit;font-size:.875rem;padding:.2rem .6rem;border:1px solid #8a8a8a;border-radius:1rem;background:#fff;color:var(--text);text-decoration:none;cursor:pointer;text-align:left}
 .chip .count{color:var(--muted);font-variant-numeric:tabular-nums}
 .chip[aria-pressed=true],.chip.on{background:var(--accent);border-color:var(--accent);color:#fff}
 .chip[aria-pressed=true] .count,.chip.on .count{color:#fff}
