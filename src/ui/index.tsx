@@ -71,9 +71,9 @@ export function prefersHtml(accept: string | undefined): boolean {
   return html > 0 && html >= json
 }
 
-/** Paths the pages answer (GET and HEAD; POST for /read alone); everything else is the API's. */
+/** Paths the pages answer (GET and HEAD; any method but OPTIONS for /read); everything else is the API's. */
 function isPage(method: string, path: string, accept: string | undefined): boolean {
-  if (method === 'POST') return path === '/read'
+  if (path === '/read') return method !== 'OPTIONS'
   if (method !== 'GET' && method !== 'HEAD') return false
   if (path === '/') return prefersHtml(accept)
   return path === '/read' || ASSETS.has(path) || /^\/(?:articles|s)\/[^/]+$/.test(path)
@@ -196,6 +196,7 @@ function pagesApp(data: LoadResult, options: WebPagesOptions) {
       return page(c, <ReadPage text={text} error={result.error} />, status)
     },
   )
+  pages.all('/read', (c) => c.text('Use GET, HEAD or POST.', 405, { Allow: 'GET, HEAD, POST' }))
   return pages
 }
 

@@ -43,7 +43,9 @@ export function ReadPage({ text, statements, error }: ReadResult) {
         {map ? (
           <>
             <h2 id="map-title">Who said what</h2>
-            <p class="status">{attributed} attributed statements found.</p>
+            <p class="status">
+              {attributed} attributed {attributed === 1 ? 'statement' : 'statements'} found.
+            </p>
             <Legend map={map} linkSpeakers={false} />
             <ArticleText map={map} permalinks={false} />
           </>

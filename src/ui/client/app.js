@@ -97,7 +97,11 @@ export function main(shared) {
       const attributed = body.statements.filter((/** @type {{ kind: string }} */ s) => s.kind !== 'narration').length
       box.replaceChildren(
         el('h2', { id: 'map-title' }, 'Who said what'),
-        el('p', { class: 'status', role: 'status' }, `${attributed} attributed statements found.`),
+        el(
+          'p',
+          { class: 'status', role: 'status' },
+          `${attributed} attributed ${attributed === 1 ? 'statement' : 'statements'} found.`,
+        ),
         legendOf(map),
         articleTextOf(map),
       )
