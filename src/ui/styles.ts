@@ -50,7 +50,7 @@ form.search{display:flex;gap:.5rem;margin-bottom:1rem}
 form.search input[type=search]{flex:1;min-width:0;font:inherit;padding:.55rem .75rem;border:2px solid #767676;border-radius:.4rem}
 button,.button{font:inherit;padding:.5rem 1rem;border:2px solid var(--accent);border-radius:.4rem;background:var(--accent);color:#fff;cursor:pointer}
 .layout{display:grid;grid-template-columns:minmax(0,1fr);gap:1rem}
-@media (min-width:48rem){.layout{grid-template-columns:15rem minmax(0,1fr);gap:2rem}main{padding:1.5rem 2rem}}
+@media (min-width:48rem){.layout{grid-template-columns:15rem minmax(0,1fr);gap:2rem}main{padding:1.5rem 2rem}footer.site{padding:0 2rem}}
 .facets h2{font-size:.95rem;margin:.75rem 0 .35rem;color:var(--muted);text-transform:uppercase;letter-spacing:.04em}
 .chips{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;margin:0;padding:0}
 .chip{display:inline-flex;gap:.35rem;align-items:center;font:inherit;font-size:.875rem;padding:.2rem .6rem;border:1px solid #8a8a8a;border-radius:1rem;background:#fff;color:var(--text);text-decoration:none;cursor:pointer;text-align:left}
@@ -79,6 +79,7 @@ ${speakerRules}
 .span:hover,.span:focus-visible{background:var(--shade);color:#fff}
 .badge{display:inline-block;font-size:.65rem;font-weight:700;line-height:1;vertical-align:super;padding:.15em .3em;margin-right:.2em;border-radius:.25em;background:var(--shade);color:#fff;position:relative}
 .span:hover .badge::after,.span:focus-visible .badge::after{content:attr(data-tip);position:absolute;left:0;top:calc(100% + .4rem);z-index:5;width:max-content;max-width:18rem;white-space:normal;padding:.4rem .6rem;border-radius:.3rem;background:#222;color:#fff;font-size:.8rem;font-weight:400;line-height:1.35}
+@media (max-width:48rem){.span:hover .badge::after,.span:focus-visible .badge::after{position:fixed;left:.5rem;right:.5rem;top:auto;bottom:.5rem;width:auto;max-width:none;font-size:.9rem}}
 .legend{display:flex;flex-wrap:wrap;gap:.4rem 1rem;list-style:none;padding:.5rem 0;margin:0 0 1rem;border-bottom:1px solid var(--line)}
 .legend li{display:flex;align-items:center;gap:.35rem;font-size:.9rem}
 .legend .badge{vertical-align:baseline}

@@ -156,6 +156,8 @@ describe('screenshots', () => {
       await page.screenshot({ path: `test-results/ui/search-${name}.png`, fullPage: true })
       await page.goto(`${server.origin}${ARTICLE}`)
       await page.locator('a.span').nth(2).hover()
+      // A tooltip must never push the page sideways, least of all on a phone.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)
       await page.screenshot({ path: `test-results/ui/article-${name}.png`, fullPage: true })
       await readText(page, PASTED)
       await page.screenshot({ path: `test-results/ui/read-${name}.png`, fullPage: true })
