@@ -20,6 +20,19 @@ export default defineConfig({
         },
       },
       {
+        // The web pages in a real Chromium (Debian's, through playwright-core), against the app
+        // served in Node on 127.0.0.1. One browser and one server per file, files one at a time:
+        // two cores cannot run several Chromiums and workerd side by side without timeouts.
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/browser/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
+      {
         // SELF serves test/workers/worker.ts: the app over test/corpus/, built by the global setup
         // (in Node, before workerd starts) with scripts/build-data.ts. Adding an article to data/
         // changes what is deployed, never what these tests see.

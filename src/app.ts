@@ -26,6 +26,7 @@ import { statements } from './routes/statements'
 import { suggestRoutes } from './routes/suggest'
 import { topics } from './routes/topics'
 import { LIMITS } from './search/limits'
+import { webPages } from './ui/index'
 
 /** Longest URL accepted; longer ones get 414 before anything parses them. */
 export const MAX_URL_LENGTH = LIMITS.urlLength
@@ -64,6 +65,11 @@ export function createApp(data: LoadResult) {
     }
     await next()
   })
+  // The web pages (src/ui) answer before the API's JSON-only headers, with their own CSP, behind the same limits and caching.
+  app.use(
+    '*',
+    webPages(data, { api: app, middleware: [rateLimit(), httpCache(data.ok ? data.store.buildHash : 'unavailable')] }),
+  )
   app.use(
     '*',
     secureHeaders({
