@@ -2,6 +2,6 @@
 import { createApp } from './app'
 import { BUNDLED } from './data'
 
-export type { AppType } from './app'
+export type { AppType } from './api'
 
 export default createApp(BUNDLED)

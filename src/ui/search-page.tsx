@@ -1,10 +1,12 @@
 /** The search page at `GET /`: the same search the API runs, rendered on the server, each state a shareable URL. */
+
+import { suggestCorrection } from '../search/correction'
 import { computeFacets } from '../search/facets'
 import { type FilterError, type Filters, filterStatements, type RawFilters, resolveFilters } from '../search/filter'
 import { highlightHit } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
-import { searchStatements, suggestCorrection } from '../search/search'
+import { searchStatements } from '../search/search'
 import type { Store } from '../search/store'
 import { type FacetChip, Facets, PAGE_FACETS, type PageFacet, ResultItem, type ResultView } from './components'
 import { Layout } from './layout'

@@ -3,7 +3,7 @@
  * tsconfig (lib ES2022 + DOM, no dom.iterable, no Workers types) and run by test/workers/client.test.ts.
  */
 import { hc } from 'hono/client'
-import type { AppType } from '../../src/index'
+import type { AppType } from '../../src/api'
 
 /** The calls a front end makes, against any fetch (the workers test passes the Worker's own). */
 export function createClient(baseUrl: string, fetch?: typeof globalThis.fetch) {
