@@ -144,6 +144,21 @@ describe.each(['src/types.ts', 'src/errors.ts', 'src/rate-limits.ts'])('%s', (fi
   })
 })
 
+describe('src/api.ts', () => {
+  // Front ends type-check AppType from src/api.ts under their own tsconfig, without JSX: its import
+  // graph must never reach a page.
+  it('never reaches the web pages (src/ui) or any .tsx file, type-only imports included', () => {
+    const seen = new Set<string>()
+    const visit = (file: string) => {
+      if (seen.has(file)) return
+      seen.add(file)
+      for (const next of GRAPH.get(file)?.files ?? []) visit(next)
+    }
+    visit('src/api.ts')
+    expect([...seen].filter((f) => f.startsWith('src/ui/') || f.endsWith('.tsx'))).toEqual([])
+  })
+})
+
 describe('src/', () => {
   it('holds no file over 400 lines', () => {
     const long = inLayer('src')
