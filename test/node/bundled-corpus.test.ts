@@ -64,12 +64,18 @@ describe('the bundled corpus', () => {
 
   it('is what the API serves from /v1/statements', async () => {
     const app = createApp(tryLoad(() => loadStore(CORPUS_JSON, INDEX_JSON)))
-    const res = await app.request('/v1/statements?limit=100')
-    expect(res.status).toBe(200)
-    const page = (await res.json()) as { total: number; results: { id: string }[] }
-    // Up to 100 statements come back in one page; more would need paging here.
-    expect(built.statements.length).toBeLessThanOrEqual(100)
-    expect(page.total).toBe(built.statements.length)
-    expect(page.results.map((s) => s.id)).toEqual(built.statements.map((s) => s.id))
+    // Pages of 100 up to the largest offset the API takes: the whole corpus, or its first 1,100.
+    const served: string[] = []
+    let total = 0
+    for (let offset = 0; offset <= 1000; offset += 100) {
+      const res = await app.request(`/v1/statements?limit=100&offset=${offset}`)
+      expect(res.status).toBe(200)
+      const page = (await res.json()) as { total: number; results: { id: string }[] }
+      total = page.total
+      served.push(...page.results.map((s) => s.id))
+      if (served.length >= total) break
+    }
+    expect(total).toBe(built.statements.length)
+    expect(served).toEqual(built.statements.slice(0, served.length).map((s) => s.id))
   })
 })

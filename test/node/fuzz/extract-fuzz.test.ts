@@ -14,12 +14,12 @@ import { tokenize } from '../../../src/extract/tokens'
 import type { Statement } from '../../../src/types'
 
 const SEED = 20230918
-const entities = JSON.parse(readFileSync(join(ROOT, 'data/entities.json'), 'utf8'))
-const topics = JSON.parse(readFileSync(join(ROOT, 'data/topics.json'), 'utf8'))
+const entities = JSON.parse(readFileSync(join(ROOT, 'test/corpus/entities.json'), 'utf8'))
+const topics = JSON.parse(readFileSync(join(ROOT, 'test/corpus/topics.json'), 'utf8'))
 const fixtureTexts = readdirSync(join(ROOT, 'test/fixtures/articles'))
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8'))
-  .concat(readFileSync(join(ROOT, 'data/articles/han-blinken-unga-2023.txt'), 'utf8'))
+  .concat(readFileSync(join(ROOT, 'test/fixtures/seed/article.txt'), 'utf8'))
 
 /** News-like fragments, so generated text exercises the attribution rules, not only the tokenizer. */
 const fragment = fc.oneof(
