@@ -91,7 +91,9 @@ describe('imports', () => {
     expect(offenders).toEqual([])
   })
 
-  it('never reach a sibling checkout such as ../shared', () => {
+  it('never reach the sibling checkout of shared material beside the repository', () => {
+    // Spelled in parts, so this file does not itself contain the path it looks for.
+    const SIBLING = new RegExp(`\\.\\./${'sha'}red\\b`)
     // An import that resolves inside the repository is fine, whatever the module is called.
     const insideRepo = (file: string, line: string) => {
       const spec = /from\s*['"](\.[^'"]+)['"]/.exec(line)?.[1]
@@ -100,9 +102,9 @@ describe('imports', () => {
     const offenders = FILES.filter((f) =>
       readFileSync(join(ROOT, f), 'utf8')
         .split('\n')
-        .some((line) => /\.\.\/shared\b/.test(line) && !insideRepo(f, line)),
+        .some((line) => SIBLING.test(line) && !insideRepo(f, line)),
     )
-    expect(offenders.filter((f) => f !== relative(ROOT, fileURLToPath(import.meta.url)))).toEqual([])
+    expect(offenders).toEqual([])
   })
 })
 
