@@ -11,6 +11,7 @@ import {
   type StatementKind,
   type Topic,
 } from '../types'
+import { sortByName } from './collate'
 import type { ArticleRecord, Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 import { createSynonyms, type Synonyms } from './synonyms'
@@ -167,9 +168,7 @@ function summariseSpeakers(statements: readonly Statement[], registry: ReadonlyM
     const summary = summaries.get(id)
     if (summary) summary.aliases = [...aliases].filter((a) => a !== summary.name)
   }
-  return [...summaries.values()].sort(
-    (a, b) => b.counts.total - a.counts.total || b.relayed - a.relayed || a.name.localeCompare(b.name),
-  )
+  return sortByName([...summaries.values()], (a, b) => b.counts.total - a.counts.total || b.relayed - a.relayed)
 }
 
 /**
@@ -201,8 +200,8 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
     keywords: t.keywords,
     count: topicCounts.get(t.id) ?? 0,
   }))
-  const entities: EntitySummary[] = corpus.entities
-    .map((e) => ({
+  const entities: EntitySummary[] = sortByName(
+    corpus.entities.map((e) => ({
       id: e.id,
       name: e.name,
       type: e.type,
@@ -210,8 +209,9 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
       affiliation: e.affiliation ?? null,
       aliases: e.aliases,
       count: entityCounts.get(e.id) ?? 0,
-    }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    })),
+    (a, b) => b.count - a.count,
+  )
   const articleSummaries: ArticleSummary[] = corpus.articles.map(({ text: _text, paragraphs: _p, ...meta }) => ({
     ...meta,
     statement_count: articleCounts.get(meta.id) ?? 0,
