@@ -6,6 +6,7 @@ export const ERRORS = {
   unknown_parameter: { status: 400, title: 'Unknown parameter' },
   repeated_parameter: { status: 400, title: 'Parameter given more than once' },
   unknown_filter_value: { status: 400, title: 'Unknown filter value' },
+  ambiguous_filter_value: { status: 400, title: 'Ambiguous filter value' },
   query_too_long: { status: 400, title: 'Query too long' },
   malformed_request: { status: 400, title: 'Malformed request' },
   not_found: { status: 404, title: 'Not found' },
@@ -21,11 +22,12 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS
 
-/** One offending parameter, with suggestions when a value was unknown. */
+/** One offending parameter, with suggestions when a value was unknown and candidates when it was ambiguous. */
 export interface ParameterError {
   parameter: string
   message: string
   suggestions?: string[]
+  candidates?: { id: string; name: string; count: number }[]
 }
 
 export interface Problem {

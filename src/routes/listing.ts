@@ -58,7 +58,9 @@ function conditionsOf(query: ListQuery, instance: string): Conditions {
 }
 
 /**
- * Resolves the filter parameters, or throws a 400 naming each unknown value with suggestions.
+ * Resolves the filter parameters, or throws a 400 naming each unknown value with suggestions
+ * (`unknown_filter_value`) or, when every bad value is ambiguous, each with its candidates
+ * (`ambiguous_filter_value`).
  * With `inside` ("q"), the filters came from that parameter's text (`speaker:x`), and the errors
  * name it.
  */
@@ -70,15 +72,15 @@ export function resolveOrThrow(store: Store, query: RawFilters, instance: string
   if (errors.length === 0) return inside ? filters : { ...filters, ...conditionsOf(query as ListQuery, instance) }
   throw new ProblemError(
     problem(
-      'unknown_filter_value',
+      errors.every((e) => e.reason === 'ambiguous') ? 'ambiguous_filter_value' : 'unknown_filter_value',
       errors.map((e) => (inside ? `${e.parameter}: in ${inside}: ${e.message}` : e.message)).join('; '),
       {
         instance,
-        errors: errors.map(({ parameter, message, suggestions }) =>
-          inside
-            ? { parameter: inside, message: `${parameter}: ${message}`, suggestions }
-            : { parameter, message, suggestions },
-        ),
+        errors: errors.map(({ parameter, message, suggestions, candidates }) => ({
+          ...(inside ? { parameter: inside, message: `${parameter}: ${message}` } : { parameter, message }),
+          suggestions,
+          ...(candidates ? { candidates } : {}),
+        })),
       },
     ),
   )

@@ -154,7 +154,7 @@ export const problemResponses = {
   },
   400: problemResponse(
     'invalid_parameter',
-    'Invalid input: a bad, unknown or repeated parameter, or a filter value that names nothing (`code` says which).',
+    'Invalid input: a bad, unknown or repeated parameter, a filter value that names nothing, or one that names several in part, such as a surname two speakers share (`ambiguous_filter_value`, with `errors[].candidates`; `code` says which).',
     'invalid parameter: limit',
   ),
   405: methodNotAllowedResponse('GET, HEAD, OPTIONS', 'POST'),

@@ -100,7 +100,32 @@ export const ProblemSchema = z
     code: z.enum(Object.keys(ERRORS) as [string, ...string[]]),
     instance: z.string().optional(),
     errors: z
-      .array(z.object({ parameter: z.string(), message: z.string(), suggestions: z.array(z.string()).optional() }))
+      .array(
+        z.object({
+          parameter: z.string(),
+          message: z.string(),
+          suggestions: z.array(z.string()).optional().openapi({
+            description: 'Close ids for a value that names nothing; every candidate id for an ambiguous one.',
+          }),
+          candidates: z
+            .array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                count: z.number().int().openapi({ description: 'The statements this value selects.' }),
+              }),
+            )
+            .optional()
+            .openapi({
+              description:
+                'For `ambiguous_filter_value`: the values the filter value could mean (a surname two speakers share), most statements first. Name one by id.',
+              example: [
+                { id: 'donald-trump', name: 'Donald Trump', count: 12 },
+                { id: 'melania-trump', name: 'Melania Trump', count: 2 },
+              ],
+            }),
+        }),
+      )
       .optional(),
   })
   .openapi('Problem')

@@ -1,6 +1,8 @@
 /** Speakers with their statement counts, and each speaker's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
+import { LIMITS } from '../search/limits'
+import { findSpeakers } from '../search/speakers'
 import { SPEAKER_TYPES } from '../types'
 import { cachedResponse } from './cache'
 import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
@@ -28,10 +30,21 @@ const listSpeakers = createRoute({
   operationId: 'listSpeakers',
   tags: ['speakers'],
   summary: 'Speakers',
-  description: 'Everyone statements are attributed to, and the channels that relayed them; most statements first.',
+  description:
+    'The speaker directory: everyone statements are attributed to, and the channels that relayed them; most statements first. `q` searches names, aliases, roles and affiliations.',
   request: {
     query: queryObject({
+      q: z.string().max(LIMITS.queryLength).optional().openapi({
+        description:
+          'Words that must each match a word of the name, an alias, the role or the affiliation, case- and accent-insensitively: exactly, as a prefix (`blin`), or with a typo (`blinkn`; none up to 3 letters, 1 up to 7, 2 beyond). A match in the name or an alias ranks above one in the role or affiliation.',
+        example: 'secretary',
+      }),
       type: z.enum(SPEAKER_TYPES).optional().openapi({ description: 'Only speakers of this type.', example: 'person' }),
+      sort: z.enum(['relevance', 'statements', 'name']).optional().openapi({
+        description:
+          '`relevance`: best match to `q` first (the default with `q`); `statements`: most attributed statements first, then most relayed (the default without `q`); `name`: by name, A to Z.',
+        example: 'name',
+      }),
       ...PaginationQuery,
       ...PrettyQuery,
     }),
@@ -84,7 +97,7 @@ export const speakers = createRouter()
   .openapi(listSpeakers, (c) => {
     const store = c.var.store
     const query = c.req.valid('query')
-    const items = query.type ? store.speakers.filter((s) => s.type === query.type) : store.speakers
+    const items = findSpeakers(store, query)
     const page = cutPage(c.req.url, items, query, (s) => s)
     return c.json(page, 200, linkHeaders(page.links))
   })

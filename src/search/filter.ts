@@ -1,8 +1,8 @@
 /** Filters over statements: values named by id or by name, OR within a parameter, AND across parameters. */
 import type { Statement } from '../types'
 import { didYouMean } from './did-you-mean'
-import type { Store } from './store'
-import { normalizeName } from './text'
+import type { Dimension, Store } from './store'
+import { compareStrings, normalizeName } from './text'
 
 export const FILTER_PARAMS = ['speaker', 'kind', 'topic', 'entity', 'article', 'via'] as const
 export type FilterParam = (typeof FILTER_PARAMS)[number]
@@ -59,16 +59,30 @@ export function matchesConditions(st: Statement, { since, until, attributed }: C
   return true
 }
 
+/** A value a filter could mean, with its statement count, so a client can offer the choice. */
+export interface FilterCandidate {
+  id: string
+  name: string
+  count: number
+}
+
 export interface FilterError {
   parameter: FilterParam
   value: string
+  /** `unknown`: the value names nothing; `ambiguous`: it names several values only in part. */
+  reason: 'unknown' | 'ambiguous'
   message: string
+  /** Close ids for an unknown value (up to 3); every candidate's id for an ambiguous one. */
   suggestions: string[]
+  /** For an ambiguous value: the values it could mean, most statements first. */
+  candidates?: FilterCandidate[]
 }
 
 /**
- * Resolves every value to ids, case-insensitively, by id, name, alias or surname. Values that name
- * nothing come back as errors with up to 3 suggestions.
+ * Resolves every value to ids, case-insensitively. A value that names one value in full (id,
+ * name or alias) selects it; otherwise one it names in part (a surname) selects that one. Values
+ * that name nothing come back as `unknown` errors with up to 3 suggestions; values that name
+ * several (a surname two speakers share, an alias of two) as `ambiguous` errors with candidates.
  *
  * @example resolveFilters(store, { speaker: ['blinken'] }) // { filters: { speaker: Set{'antony-blinken'} }, errors: [] }
  */
@@ -82,15 +96,23 @@ export function resolveFilters(store: Store, raw: RawFilters): { filters: Filter
     const ids = new Set<string>()
     for (const value of values) {
       const key = normalizeName(value)
-      const exact = dimension.keys.get(key) ?? (dimension.labels.has(value) ? new Set([value]) : undefined)
-      if (exact) {
-        for (const id of exact) ids.add(id)
+      const named =
+        dimension.exact.get(key) ??
+        dimension.keys.get(key) ??
+        (dimension.labels.has(value) ? new Set([value]) : undefined)
+      if (named && named.size > 1) {
+        errors.push(ambiguity(parameter, value, dimension, named))
+        continue
+      }
+      if (named) {
+        for (const id of named) ids.add(id)
         continue
       }
       const suggestions = didYouMean(key, dimension.keys)
       errors.push({
         parameter,
         value,
+        reason: 'unknown',
         message:
           `no ${parameter} matches "${value}"` +
           (suggestions.length ? `; did you mean ${suggestions.map((s) => `"${s}"`).join(', ')}?` : ''),
@@ -100,6 +122,21 @@ export function resolveFilters(store: Store, raw: RawFilters): { filters: Filter
     filters[parameter] = ids
   }
   return { filters, errors }
+}
+
+function ambiguity(parameter: FilterParam, value: string, dimension: Dimension, ids: ReadonlySet<string>): FilterError {
+  const candidates = [...ids]
+    .map((id) => ({ id, name: dimension.labels.get(id) ?? id, count: dimension.counts.get(id) ?? 0 }))
+    .sort((a, b) => b.count - a.count || compareStrings(a.id, b.id))
+  const listed = candidates.map((c) => `"${c.id}" (${c.name}, ${c.count})`).join(', ')
+  return {
+    parameter,
+    value,
+    reason: 'ambiguous',
+    message: `${parameter} "${value}" could be any of ${listed}; name one`,
+    suggestions: candidates.map((c) => c.id),
+    candidates,
+  }
 }
 
 /** True when the statement passes every filter. */

@@ -177,15 +177,20 @@ function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
  * group's forms. Stop words make no clause.
  */
 export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
+  const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
   // People type acronyms in lower case ("what did the us say"): a stop word whose capitals are a
   // synonym form ("US") is read as that acronym in a query. In text, case tells them apart.
-  const asTyped = (raw: string) =>
-    processTerm(raw) === null && store.synonyms.match([wordKey(raw.toUpperCase())]) ? raw.toUpperCase() : raw
+  // Likewise a hyphenated word the index lacks whole whose capitals it has as acronyms: "afl-cio" is AFL-CIO.
+  const asTyped = (raw: string) => {
+    const upper = raw.toUpperCase()
+    if (processTerm(raw) === null && store.synonyms.match([wordKey(upper)])) return upper
+    if (/[-‐‑]/.test(raw) && !known(processTerm(raw) ?? []) && known(processTerm(upper) ?? [])) return upper
+    return raw
+  }
   const words = query.terms
     .map(asTyped)
     .map((raw) => ({ raw, terms: processTerm(raw) ?? [] }))
     .filter((w) => w.terms.length > 0)
-  const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
   const clauses: Clause[] = []
   for (let i = 0; i < words.length; ) {
     const match = store.synonyms.match(words.slice(i).map((w) => w.terms.join(' ')))

@@ -61,8 +61,12 @@ export interface ArticleSummary extends Omit<ArticleRecord, 'text' | 'paragraphs
 export interface Dimension {
   /** id → display label. */
   labels: ReadonlyMap<string, string>
+  /** id → how many statements the value has (a speaker's attributed ones, a channel's relayed ones). */
+  counts: ReadonlyMap<string, number>
   /** Normalised spelling (id, name, alias, surname) → ids it names. */
   keys: ReadonlyMap<string, ReadonlySet<string>>
+  /** The spellings that name a value in full (id, name, alias), without the partial ones (surname). */
+  exact: ReadonlyMap<string, ReadonlySet<string>>
 }
 
 export interface Store {
@@ -98,21 +102,40 @@ const PRONOUN = /^(?:he|she|they|it|we|i|him|her|them|his|its|their)$/i
 
 class DimensionBuilder {
   readonly labels = new Map<string, string>()
+  readonly counts = new Map<string, number>()
   readonly keys = new Map<string, Set<string>>()
-  add(id: string, label: string, spellings: Iterable<string | null | undefined>): void {
+  readonly exact = new Map<string, Set<string>>()
+  /** `spellings` name the value in full; `partial` ones (a surname) only in part, and may be shared. */
+  add(
+    id: string,
+    label: string,
+    count: number,
+    spellings: Iterable<string | null | undefined>,
+    partial: Iterable<string | null | undefined> = [],
+  ): void {
     if (!this.labels.has(id)) this.labels.set(id, label)
-    for (const spelling of [id, label, ...spellings]) {
-      if (!spelling) continue
-      const key = normalizeName(spelling)
-      if (!key) continue
-      let ids = this.keys.get(key)
-      if (!ids) {
-        ids = new Set()
-        this.keys.set(key, ids)
-      }
-      ids.add(id)
-    }
+    this.counts.set(id, count)
+    for (const spelling of [id, label, ...spellings]) addKey(this.exact, spelling, id)
+    for (const spelling of [id, label, ...spellings, ...partial]) addKey(this.keys, spelling, id)
   }
+}
+
+function addKey(keys: Map<string, Set<string>>, spelling: string | null | undefined, id: string): void {
+  const key = spelling ? normalizeName(spelling) : ''
+  if (!key) return
+  let ids = keys.get(key)
+  if (!ids) {
+    ids = new Set()
+    keys.set(key, ids)
+  }
+  ids.add(id)
+}
+
+// The words of a label that can name it on their own: four letters or more ("Summits", not "and").
+function labelWords(label: string): string[] {
+  return normalizeName(label)
+    .split(' ')
+    .filter((w) => w.length >= 4)
 }
 
 function emptyCounts(): KindCounts {
@@ -126,7 +149,7 @@ function countKind(counts: KindCounts, kind: StatementKind): void {
 }
 
 // "Antony Blinken" → also "Blinken", so `speaker=blinken` works without a registry entry.
-function surname(speaker: Pick<Speaker, 'name' | 'type'>): string | null {
+function surname(speaker: { name: string; type: string }): string | null {
   if (speaker.type !== 'person') return null
   const parts = speaker.name.trim().split(/\s+/)
   return parts.length > 1 ? (parts[parts.length - 1] ?? null) : null
@@ -220,23 +243,28 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
   const speaker = new DimensionBuilder()
   const via = new DimensionBuilder()
   for (const s of speakers) {
-    const spellings = [...s.aliases, s.type === 'person' ? surname(s) : null]
-    if (s.counts.total > 0) speaker.add(s.id, s.name, spellings)
-    if (s.relayed > 0) via.add(s.id, s.name, spellings)
+    const partial = [s.type === 'person' ? surname(s) : null]
+    if (s.counts.total > 0) speaker.add(s.id, s.name, s.counts.total, s.aliases, partial)
+    if (s.relayed > 0) via.add(s.id, s.name, s.relayed, s.aliases, partial)
   }
   const topic = new DimensionBuilder()
-  for (const t of topics) topic.add(t.id, t.label, [])
+  // A topic is named in part by a word of its label: `topic=korea` is North Korea, `topic=relations` may be several.
+  for (const t of topics) topic.add(t.id, t.label, t.count, [], labelWords(t.label))
   const entity = new DimensionBuilder()
   for (const e of entities)
     entity.add(
       e.id,
       e.name,
+      e.count,
       e.aliases.filter((a) => /^\p{Lu}/u.test(a)),
+      [e.type === 'person' ? surname(e) : null],
     )
   const article = new DimensionBuilder()
-  for (const a of corpus.articles) article.add(a.id, a.title, [])
+  for (const a of corpus.articles) article.add(a.id, a.title, articleCounts.get(a.id) ?? 0, [])
   const kind = new DimensionBuilder()
-  for (const k of STATEMENT_KINDS) kind.add(k, k, [])
+  const kindCounts = new Map<string, number>()
+  for (const st of statements) kindCounts.set(st.kind, (kindCounts.get(st.kind) ?? 0) + 1)
+  for (const k of STATEMENT_KINDS) kind.add(k, k, kindCounts.get(k) ?? 0, [])
 
   return {
     buildHash: corpus.build_hash,

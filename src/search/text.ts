@@ -8,8 +8,10 @@ export interface Token {
   end: number
 }
 
-// Letters, digits and marks, joined by inner apostrophes, hyphens or dots ("Russia's", "face-to-face", "U.S.").
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’‘.\-‐‑][\p{L}\p{N}\p{M}]+)*\.?/gu
+// Letters, digits and marks, joined by inner apostrophes, hyphens or dots ("Russia's", "face-to-face", "U.S.");
+// first, dotted acronyms joined by a hyphen, whose dot and hyphen meet ("A.F.L.-C.I.O.").
+const WORD =
+  /(?:\p{Lu}\.){2,}(?:[-‐‑](?:\p{Lu}\.?){2,}(?![\p{L}\p{N}\p{M}]))+|[\p{L}\p{N}\p{M}]+(?:['’‘.\-‐‑][\p{L}\p{N}\p{M}]+)*\.?/gu
 
 /**
  * Splits a string into word tokens with offsets; punctuation and spaces separate tokens.
@@ -210,6 +212,10 @@ function computeTerms(raw: string): string[] | null {
   let w = fold(raw)
   w = w.replace(/'s$/, '').replace(/'$/, '')
   if (!w) return null
+  // Acronyms joined by a hyphen are their parts, none a stop word and none stemmed, so that
+  // "AFL-CIO", "A.F.L.-C.I.O." and "AFL CIO" index and query alike ("U.S.-EU" keeps "us").
+  const parts = raw.replace(/['’]s$/, '').split(/[-‐‑]/)
+  if (parts.length > 1 && parts.every((p) => ACRONYM.test(p))) return [...new Set(parts.map(fold))]
   if (w.includes('-')) {
     const parts = w.split('-').filter((p) => p && !STOP_WORDS.has(p))
     const whole = w.replace(/[-']/g, '')

@@ -46,6 +46,28 @@ describe('GET /v1/speakers', () => {
   it('rejects an unknown type', async () => {
     await problemOf('/v1/speakers?type=robot', 400, 'invalid_parameter')
   })
+
+  it('searches names, aliases, roles and affiliations with q, by prefix and with typos', async () => {
+    for (const q of ['blin', 'blinkn', 'secretary']) {
+      const page = await json<Page<SpeakerSummary>>(`/v1/speakers?q=${q}`)
+      expect(page.results[0]?.id).toBe('antony-blinken')
+    }
+  })
+
+  it('answers an empty page when q matches nobody', async () => {
+    const page = await json<Page<SpeakerSummary>>('/v1/speakers?q=astronaut')
+    expect(page).toMatchObject({ total: 0, results: [] })
+  })
+
+  it('sorts by name with sort=name', async () => {
+    const page = await json<Page<SpeakerSummary>>('/v1/speakers?sort=name&limit=100')
+    const names = page.results.map((s) => s.name.toLowerCase())
+    expect(names).toEqual([...names].sort())
+  })
+
+  it.each(['sort=loudest', `q=${'x'.repeat(257)}`])('rejects %s', async (q) => {
+    await problemOf(`/v1/speakers?${q}`, 400, 'invalid_parameter')
+  })
 })
 
 describe('GET /v1/speakers/{id}', () => {

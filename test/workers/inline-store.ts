@@ -3,7 +3,7 @@ import { buildIndex } from '../../src/search/build-index'
 import type { ArticleRecord, Corpus } from '../../src/search/corpus'
 import { createStore, type Store } from '../../src/search/store'
 import { buildVocabulary } from '../../src/search/vocabulary'
-import type { Statement, Topic } from '../../src/types'
+import type { RegistryEntity, Statement, Topic } from '../../src/types'
 
 /** A statement with defaults for every field the test does not care about. */
 export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 'content'>): Statement {
@@ -29,14 +29,14 @@ export function statementOf(fields: Partial<Statement> & Pick<Statement, 'id' | 
 
 export function storeOf(
   statements: Statement[],
-  extra: { synonyms?: string[][]; articles?: ArticleRecord[]; topics?: Topic[] } = {},
+  extra: { synonyms?: string[][]; articles?: ArticleRecord[]; topics?: Topic[]; entities?: RegistryEntity[] } = {},
 ): Store {
   const corpus: Corpus = {
     version: 1,
     build_hash: 'test',
     articles: extra.articles ?? [],
     statements,
-    entities: [],
+    entities: extra.entities ?? [],
     topics: extra.topics ?? [],
     synonyms: extra.synonyms ?? [],
     vocabulary: buildVocabulary(statements),
