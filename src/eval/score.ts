@@ -64,16 +64,8 @@ export interface ArticleScore {
   counts: { gold: number; predicted: number; content_tp: number; attribution_tp: number; kind_ok: number }
 }
 
-/** Micro averages over a set of articles. */
-export interface MicroScore {
-  gold: number
-  predicted: number
-  content_f1: number
-  attribution_p: number
-  attribution_r: number
-  attribution_f1: number
-  kind_acc: number
-}
+/** Micro averages over a set of articles: an article's scores without its name and raw counts. */
+export type MicroScore = Omit<ArticleScore, 'article' | 'counts'>
 
 // Curly apostrophes and quotes become straight ones, so "Biden’s" and "Biden's" are one token.
 const normalize = (s: string) => s.normalize('NFKC').replace(/[’‘]/g, "'").replace(/[“”]/g, '"')

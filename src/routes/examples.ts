@@ -1,23 +1,38 @@
 /** Response examples for the OpenAPI document: real records of the seed article (test/corpus/ and data/ share it). */
-import type { Statement } from '../types'
+import type { Speaker, Statement } from '../types'
+
+// The seed article's speakers as the API serves them, written once for every example below.
+const HAN_ZHENG = {
+  id: 'han-zheng',
+  name: 'Han Zheng',
+  type: 'person',
+  role: 'Vice President of China',
+  affiliation: 'China',
+} satisfies Speaker
+const BLINKEN = {
+  id: 'antony-blinken',
+  name: 'Antony Blinken',
+  type: 'person',
+  role: 'US Secretary of State',
+  affiliation: 'United States',
+} satisfies Speaker
+const XINHUA = {
+  id: 'xinhua',
+  name: 'Xinhua News Agency',
+  type: 'organization',
+  role: 'State news agency of China',
+  affiliation: 'China',
+} satisfies Speaker
 
 /** A statement relayed by a news agency, so the example shows a non-null `via`. */
 export const STATEMENT_EXAMPLE = {
   id: 'han-blinken-unga-2023-d12077dd0f',
   article: 'han-blinken-unga-2023',
   kind: 'indirect',
-  speakers: [
-    { id: 'han-zheng', name: 'Han Zheng', type: 'person', role: 'Vice President of China', affiliation: 'China' },
-  ],
+  speakers: [HAN_ZHENG],
   source: 'Han',
   cue: 'said',
-  via: {
-    id: 'xinhua',
-    name: 'Xinhua News Agency',
-    type: 'organization',
-    role: 'State news agency of China',
-    affiliation: 'China',
-  },
+  via: XINHUA,
   content:
     "he hoped the United States and China will meet each other halfway, and implement the consensus reached by the two countries' leaders and promote the stable development of relations",
   text: "Xinhua News Agency reported that Han said he hoped the United States and China will meet each other halfway, and implement the consensus reached by the two countries' leaders and promote the stable development of relations.",
@@ -102,16 +117,7 @@ export const ARTICLE_EXAMPLE = {
     {
       id: 'han-blinken-unga-2023-f837fc38fd',
       kind: 'indirect',
-      speakers: [
-        { id: 'han-zheng', name: 'Han Zheng', type: 'person', role: 'Vice President of China', affiliation: 'China' },
-        {
-          id: 'antony-blinken',
-          name: 'Antony Blinken',
-          type: 'person',
-          role: 'US Secretary of State',
-          affiliation: 'United States',
-        },
-      ],
+      speakers: [HAN_ZHENG, BLINKEN],
       cue: 'voiced hope',
       spans: [{ start: 83, end: 129 }],
       paragraph: 1,
@@ -148,15 +154,7 @@ const SEARCH_HIT_EXAMPLE = {
   id: 'han-blinken-unga-2023-f1832e966e',
   article: 'han-blinken-unga-2023',
   kind: 'direct',
-  speakers: [
-    {
-      id: 'antony-blinken',
-      name: 'Antony Blinken',
-      type: 'person',
-      role: 'US Secretary of State',
-      affiliation: 'United States',
-    },
-  ],
+  speakers: [BLINKEN],
   source: 'Blinken',
   cue: 'said',
   via: null,
@@ -207,16 +205,7 @@ export const SIMILAR_PAGE_EXAMPLE = {
       id: 'han-blinken-unga-2023-f837fc38fd',
       article: 'han-blinken-unga-2023',
       kind: 'indirect',
-      speakers: [
-        { id: 'han-zheng', name: 'Han Zheng', type: 'person', role: 'Vice President of China', affiliation: 'China' },
-        {
-          id: 'antony-blinken',
-          name: 'Antony Blinken',
-          type: 'person',
-          role: 'US Secretary of State',
-          affiliation: 'United States',
-        },
-      ],
+      speakers: [HAN_ZHENG, BLINKEN],
       source: "Vice president Han Zheng and America's top diplomat",
       cue: 'voiced hope',
       via: null,
@@ -248,15 +237,7 @@ export const EXTRACT_EXAMPLE = {
       id: 'submitted-5aab5045c3',
       article: 'submitted',
       kind: 'direct',
-      speakers: [
-        {
-          id: 'antony-blinken',
-          name: 'Antony Blinken',
-          type: 'person',
-          role: 'US Secretary of State',
-          affiliation: 'United States',
-        },
-      ],
+      speakers: [BLINKEN],
       source: 'Blinken',
       cue: 'said',
       via: null,

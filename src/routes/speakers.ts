@@ -3,6 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi'
 import { filterStatements } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import { findSpeakers } from '../search/speakers'
+import type { Store } from '../search/store'
 import { SPEAKER_TYPES } from '../types'
 import { cachedResponse } from './cache'
 import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
@@ -93,6 +94,11 @@ const speakerStatements = createRoute({
   },
 })
 
+/** A speaker by id, name or alias, channels that only relay included; else a 404 with suggestions. */
+function speakerOrThrow(store: Store, id: string, path: string) {
+  return findOrThrow(store.speakerById, [store.dimensions.speaker, store.dimensions.via], id, 'speaker', path)
+}
+
 export const speakers = createRouter()
   .openapi(listSpeakers, (c) => {
     const store = c.var.store
@@ -102,25 +108,11 @@ export const speakers = createRouter()
     return c.json(page, 200, linkHeaders(page.links))
   })
   .openapi(getSpeaker, (c) => {
-    const store = c.var.store
-    const found = findOrThrow(
-      store.speakerById,
-      [store.dimensions.speaker, store.dimensions.via],
-      c.req.valid('param').id,
-      'speaker',
-      c.req.path,
-    )
-    return c.json(found, 200)
+    return c.json(speakerOrThrow(c.var.store, c.req.valid('param').id, c.req.path), 200)
   })
   .openapi(speakerStatements, (c) => {
     const store = c.var.store
-    const found = findOrThrow(
-      store.speakerById,
-      [store.dimensions.speaker, store.dimensions.via],
-      c.req.valid('param').id,
-      'speaker',
-      c.req.path,
-    )
+    const found = speakerOrThrow(store, c.req.valid('param').id, c.req.path)
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
     const format = chooseFormat(c, query)

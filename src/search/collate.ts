@@ -1,10 +1,5 @@
 /** Name order without a collator: folded keys, computed once, compared by code unit. */
-import { fold } from './text'
-
-/** Code-unit order: deterministic, and needs no ICU collator (unlike `localeCompare`). */
-export function compareOrdinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
-}
+import { compareStrings, fold } from './text'
 
 /**
  * Sorts by `rank`, then by name as a reader expects ("Émile" between "Eli" and "Emma", case
@@ -16,6 +11,6 @@ export function compareOrdinal(a: string, b: string): number {
 export function sortByName<T extends { name: string }>(items: readonly T[], rank: (a: T, b: T) => number): T[] {
   return items
     .map((item) => ({ item, key: fold(item.name) }))
-    .sort((a, b) => rank(a.item, b.item) || compareOrdinal(a.key, b.key) || compareOrdinal(a.item.name, b.item.name))
+    .sort((a, b) => rank(a.item, b.item) || compareStrings(a.key, b.key) || compareStrings(a.item.name, b.item.name))
     .map(({ item }) => item)
 }

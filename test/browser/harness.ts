@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll } from 'vitest'
 import { buildCorpus } from '../../scripts/build-data'
 import { createApp } from '../../src/app'
 import { loadStore } from '../../src/search/store'
@@ -68,4 +69,21 @@ export async function openPage(
     d.dismiss().catch(() => {})
   })
   return { page, errors, dialogs }
+}
+
+/**
+ * Starts the test server and Chromium before a file's tests and stops both after them; the tests
+ * read them from the returned holder once they run.
+ */
+export function useServerAndBrowser(): { readonly server: TestServer; readonly browser: Browser } {
+  const held = {} as { server: TestServer; browser: Browser }
+  beforeAll(async () => {
+    held.server = await startServer()
+    held.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await held.browser?.close()
+    await held.server?.close()
+  })
+  return held
 }

@@ -1,22 +1,11 @@
 /** The article map, /read and the permalink in Chromium; hostile input stays text; axe finds nothing serious. */
 import { mkdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, startServer, type TestServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openPage, useServerAndBrowser } from './harness'
 
-let server: TestServer
-let browser: Browser
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+const env = useServerAndBrowser()
 
 const ARTICLE = '/articles/han-blinken-unga-2023'
 
@@ -31,7 +20,7 @@ const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`
 
 /** Pastes a text on /read and waits for its map. */
 async function readText(page: Page, text: string): Promise<void> {
-  await page.goto(`${server.origin}/read`)
+  await page.goto(`${env.server.origin}/read`)
   await page.locator('#text').fill(text)
   await page.getByRole('button', { name: 'Show who said what' }).click()
   await page.locator('#map-title').waitFor()
@@ -39,8 +28,8 @@ async function readText(page: Page, text: string): Promise<void> {
 
 describe('article view', () => {
   it('underlines each statement in its speaker colour with initials, and a click opens its permalink', async () => {
-    const { page, errors } = await openPage(browser)
-    await page.goto(`${server.origin}${ARTICLE}`)
+    const { page, errors } = await openPage(env.browser)
+    await page.goto(`${env.server.origin}${ARTICLE}`)
     const legend = await page.locator('.legend li').allTextContents()
     expect(legend.some((l) => /HZ\s*Han Zheng\s*\(\d+ statements\)/.test(l))).toBe(true)
     expect(legend.some((l) => /AB\s*Antony Blinken/.test(l))).toBe(true)
@@ -70,14 +59,14 @@ describe('article view', () => {
 
 describe('/read', () => {
   it('sends the pasted text to POST /v1/extract and draws its map', async () => {
-    const { page, errors } = await openPage(browser)
+    const { page, errors } = await openPage(env.browser)
     const extracts: string[] = []
     page.on('request', (r) => {
       if (r.url().endsWith('/v1/extract')) extracts.push(r.method())
     })
     await readText(page, PASTED)
     expect(extracts).toEqual(['POST'])
-    expect(page.url()).toBe(`${server.origin}/read`)
+    expect(page.url()).toBe(`${env.server.origin}/read`)
     expect(await page.locator('.legend').textContent()).toMatch(/ML\s*Maria Lopez\s*\(2 statements\)/)
     expect(await page.locator('#map .span').count()).toBeGreaterThanOrEqual(2)
     expect(await page.locator('#map .span').first().textContent()).toMatch(/lines of communication open/)
@@ -85,10 +74,10 @@ describe('/read', () => {
   })
 
   it('draws the same map on the server when JavaScript is off', async () => {
-    const withScript = await openPage(browser)
+    const withScript = await openPage(env.browser)
     await readText(withScript.page, PASTED)
     const drawn = await withScript.page.locator('#map').innerHTML()
-    const { page } = await openPage(browser, { javaScriptEnabled: false })
+    const { page } = await openPage(env.browser, { javaScriptEnabled: false })
     await readText(page, PASTED)
     expect(await page.locator('#map').innerHTML()).toBe(drawn)
   })
@@ -97,8 +86,8 @@ describe('/read', () => {
 describe('hostile input stays text', () => {
   for (const javaScriptEnabled of [true, false]) {
     it(`in the query and in a pasted article (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const { page, dialogs } = await openPage(browser, { javaScriptEnabled })
-      await page.goto(`${server.origin}/?q=${encodeURIComponent(HOSTILE)}`)
+      const { page, dialogs } = await openPage(env.browser, { javaScriptEnabled })
+      await page.goto(`${env.server.origin}/?q=${encodeURIComponent(HOSTILE)}`)
       await page.waitForLoadState('networkidle')
       expect(await page.locator('#q').inputValue()).toBe(HOSTILE)
       expect(await page.locator('#status').textContent()).toContain(HOSTILE)
@@ -119,15 +108,15 @@ describe('accessibility', () => {
     [
       'search',
       async (page) => {
-        await page.goto(`${server.origin}/?q=china`)
+        await page.goto(`${env.server.origin}/?q=china`)
         await page.locator('button.chip').first().waitFor()
       },
     ],
-    ['article', (page) => page.goto(`${server.origin}${ARTICLE}`).then(() => {})],
+    ['article', (page) => page.goto(`${env.server.origin}${ARTICLE}`).then(() => {})],
     ['read', (page) => readText(page, PASTED)],
   ]
   it.each(pages)('axe finds no serious or critical violation on the %s page', async (_name, visit) => {
-    const { page } = await openPage(browser)
+    const { page } = await openPage(env.browser)
     await visit(page)
     // Evaluated through the DevTools protocol, which the page's CSP does not govern; the page itself stays strict.
     await page.evaluate(axeSource)
@@ -150,11 +139,11 @@ describe('screenshots', () => {
     'saves the three pages at %s width under test-results/ui/',
     async (name, viewport) => {
       mkdirSync('test-results/ui', { recursive: true })
-      const { page } = await openPage(browser, { viewport, deviceScaleFactor: 1 })
-      await page.goto(`${server.origin}/?q=china`)
+      const { page } = await openPage(env.browser, { viewport, deviceScaleFactor: 1 })
+      await page.goto(`${env.server.origin}/?q=china`)
       await page.locator('button.chip').first().waitFor()
       await page.screenshot({ path: `test-results/ui/search-${name}.png`, fullPage: true })
-      await page.goto(`${server.origin}${ARTICLE}`)
+      await page.goto(`${env.server.origin}${ARTICLE}`)
       await page.locator('a.span').nth(2).hover()
       // A tooltip must never push the page sideways, least of all on a phone.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width)

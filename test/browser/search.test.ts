@@ -1,29 +1,18 @@
 /** The search page in Chromium: as-you-type results with highlights, facet chips, and the same page without JavaScript. */
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchBrowser, openPage, startServer, type TestServer } from './harness'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { openPage, useServerAndBrowser } from './harness'
 
-let server: TestServer
-let browser: Browser
+const env = useServerAndBrowser()
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-
-const open = (javaScriptEnabled = true) => openPage(browser, { javaScriptEnabled })
+const open = (javaScriptEnabled = true) => openPage(env.browser, { javaScriptEnabled })
 
 const statusOf = (page: Page) => page.locator('#status').textContent()
 
 describe('search as you type', () => {
   it('shows highlighted results for what is typed, and keeps the state in the URL', async () => {
     const { page, errors } = await open()
-    await page.goto(`${server.origin}/`)
+    await page.goto(`${env.server.origin}/`)
     await page.locator('#q').pressSequentially('diplomacy', { delay: 20 })
     await expect.poll(() => page.locator('#results mark').first().textContent()).toMatch(/diplomacy/i)
     expect(await statusOf(page)).toMatch(/^1 statement matches “diplomacy”/)
@@ -39,7 +28,7 @@ describe('search as you type', () => {
 
   it('offers completions from /v1/suggest in the datalist', async () => {
     const { page } = await open()
-    await page.goto(`${server.origin}/`)
+    await page.goto(`${env.server.origin}/`)
     await page.locator('#q').pressSequentially('blin', { delay: 20 })
     await expect
       .poll(() =>
@@ -50,7 +39,7 @@ describe('search as you type', () => {
 
   it('offers did_you_mean as a link when nothing matches', async () => {
     const { page } = await open()
-    await page.goto(`${server.origin}/`)
+    await page.goto(`${env.server.origin}/`)
     await page.locator('#q').fill('tiawan')
     await expect.poll(() => statusOf(page)).toMatch(/No statements match/)
     const offer = page.locator('.empty a').first()
@@ -63,7 +52,7 @@ describe('search as you type', () => {
 describe('facet chips', () => {
   it('toggle a speaker filter as aria-pressed buttons, and the counts change', async () => {
     const { page, errors } = await open()
-    await page.goto(`${server.origin}/?q=china`)
+    await page.goto(`${env.server.origin}/?q=china`)
     const chip = page.locator('button.chip[data-facet=speaker]').first()
     await chip.waitFor()
     expect(await chip.getAttribute('aria-pressed')).toBe('false')
@@ -89,7 +78,7 @@ describe('facet chips', () => {
 describe('without JavaScript', () => {
   it('submits the form and renders results and chips as links on the server', async () => {
     const { page } = await open(false)
-    await page.goto(`${server.origin}/`)
+    await page.goto(`${env.server.origin}/`)
     await page.locator('#q').fill('diplomacy')
     await Promise.all([page.waitForURL(/\?q=diplomacy/), page.locator('#q').press('Enter')])
     expect(await page.locator('#results mark').first().textContent()).toMatch(/diplomacy/i)

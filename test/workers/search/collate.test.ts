@@ -1,7 +1,8 @@
 /** Name order without a collator: the store's startup sorts keep `localeCompare`'s order. */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareOrdinal, sortByName } from '../../../src/search/collate'
+import { sortByName } from '../../../src/search/collate'
+import { compareStrings } from '../../../src/search/text'
 import { testStore } from '../test-data'
 
 const byName = (names: string[]) => names.map((name) => ({ name }))
@@ -43,8 +44,8 @@ describe('the store over the test corpus (the seed article and fixtures)', () =>
   })
 })
 
-describe('compareOrdinal', () => {
+describe('compareStrings', () => {
   it('orders by code unit: capitals before lower case', () => {
-    expect(['b', 'B', 'a'].sort(compareOrdinal)).toEqual(['B', 'a', 'b'])
+    expect(['b', 'B', 'a'].sort(compareStrings)).toEqual(['B', 'a', 'b'])
   })
 })
