@@ -47,6 +47,12 @@ export interface BuildOptions {
   root?: string
   /** Fail on stale corrections instead of warning about them. */
   strict?: boolean
+  /**
+   * Read the articles from this folder instead of `dataDir/articles` (the registry, topics and synonyms
+   * still come from `dataDir`): how an outside archive is searched with the shipped rules, e.g. for
+   * `npm run eval -- --relevance --corpus DIR`. Other files in it (gold annotations) are ignored.
+   */
+  articlesDir?: string
 }
 
 export interface BuildOutput {
@@ -131,7 +137,12 @@ export function hashInputs(dataDir: string): string {
 }
 
 /** Reads, validates and extracts everything under `dataDir`; pure apart from reading files. */
-export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }: BuildOptions): BuildOutput {
+export function buildCorpus({
+  dataDir,
+  root = dirname(dataDir),
+  strict = false,
+  articlesDir = join(dataDir, 'articles'),
+}: BuildOptions): BuildOutput {
   const shown = (file: string) => relative(root, file) || file
   const warnings: string[] = []
   const read = (file: string) => readUtf8(file, shown(file))
@@ -150,7 +161,6 @@ export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }
     ? parseDataFile(shown(synonymsFile), read(synonymsFile), SynonymsSchema)
     : []
 
-  const articlesDir = join(dataDir, 'articles')
   const files = existsSync(articlesDir)
     ? readdirSync(articlesDir)
         .filter((f) => ARTICLE_EXT.test(f))

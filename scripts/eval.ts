@@ -4,7 +4,7 @@
  * success@3 and nDCG@10) on the judged queries in test/relevance/.
  *
  * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline] [--gold DIR]... [--calibration] [--fit]
- *                           [--relevance]
+ *                           [--relevance [--corpus DIR] [--judgments FILE]]
  *   --json             print the scores as JSON instead of tables
  *   --verbose          print the scorer's per-statement OK/SPK/KND/MISS/EXTRA lines
  *   --blind            also score the blind sets (never tune rules on blind3)
@@ -13,6 +13,9 @@
  *   --calibration      also print, per set, the confidence buckets against the share of right speakers
  *   --fit              fit the confidence weights (src/extract/confidence.ts) on the sets by logistic regression
  *   --relevance        score only search relevance
+ *   --corpus DIR       ... over the articles (*.txt) of DIR, with data/'s registry, topics and synonyms, instead of data/
+ *   --judgments FILE   ... with these judged queries; for --corpus DIR, by default test/relevance/archives/PARENT-NAME.json
+ *                      (e.g. polnear-dev.json for ../shared/polnear/dev), else test/relevance/judgments.json
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -153,12 +156,43 @@ export function runEval(set: EvalSet = 'dev') {
   return scoreCases(evalCases(set))
 }
 
-/** MRR, success@3 and nDCG@10 of the judged queries over the corpus built from data/. */
-export function runRelevance(): RelevanceScores {
-  const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
+/**
+ * The judged queries kept for an outside archive, by the folder's last two names: `../shared/polnear/dev`
+ * → `test/relevance/archives/polnear-dev.json`. They name statements by article id and offset only
+ * (see `Anchor`), so no text of the archive is in the repository.
+ */
+export function archiveJudgmentsFile(corpusDir: string): string {
+  const dir = resolve(corpusDir)
+  return join(ROOT, 'test/relevance/archives', `${basename(dirname(dir))}-${basename(dir)}.json`)
+}
+
+export interface RelevanceOptions {
+  /** A folder of articles to search instead of data/articles. */
+  corpus?: string
+  judgments?: string
+}
+
+/**
+ * MRR, success@3 and nDCG@10 of judged queries: by default test/relevance/judgments.json over the
+ * corpus built from data/; with `corpus`, over those articles (and that archive's judgments).
+ */
+export function runRelevance(options: RelevanceOptions = {}): RelevanceScores & { seconds: number } {
+  const started = performance.now()
+  const { corpus, indexJson } = buildCorpus({
+    dataDir: join(ROOT, 'data'),
+    ...(options.corpus ? { articlesDir: resolve(options.corpus) } : {}),
+  })
+  const seconds = Math.round((performance.now() - started) / 100) / 10
   const store = createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
-  const judgments = JSON.parse(readFileSync(JUDGMENTS_FILE, 'utf8')) as Judgment[]
-  return scoreJudgments(store, judgments)
+  const file = options.judgments ?? (options.corpus ? archiveJudgmentsFile(options.corpus) : JUDGMENTS_FILE)
+  if (!existsSync(file)) throw new Error(`no judgments file ${file}: pass one with --judgments FILE`)
+  const judgments = JSON.parse(readFileSync(file, 'utf8')) as Judgment[]
+  const articles = new Set(corpus.articles.map((a) => a.id))
+  for (const j of judgments)
+    for (const w of [j.top1 ?? [], j.top3 ?? []].flat())
+      if (typeof w !== 'string' && !articles.has(w.article))
+        throw new Error(`${file}: query "${j.q}" names article ${w.article}, which the corpus lacks`)
+  return { ...scoreJudgments(store, judgments), seconds }
 }
 
 function printTable(title: string, results: readonly CaseResult[], micro: MicroScore): void {
@@ -207,9 +241,10 @@ function printCalibration(title: string, results: readonly CaseResult[]): void {
     )
 }
 
-function printRelevance(relevance: RelevanceScores): void {
+function printRelevance(relevance: RelevanceScores & { seconds?: number }): void {
   const { results, mrr, success3, ndcg10 } = relevance
   console.log(`\nrelevance: ${results.length} judged queries, MRR ${mrr}, success@3 ${success3}, nDCG@10 ${ndcg10}`)
+  if (relevance.seconds !== undefined) console.log(`  (corpus built in ${relevance.seconds} s)`)
   for (const r of results.filter((x) => x.reciprocalRank < 1 || !x.success3))
     console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
 }
@@ -238,6 +273,8 @@ function main(): void {
       relevance: { type: 'boolean', default: false },
       calibration: { type: 'boolean', default: false },
       fit: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      judgments: { type: 'string' },
     },
   })
   const external = values.gold ?? []
@@ -245,8 +282,16 @@ function main(): void {
     fail('--write-baseline records the dev set: use it without --gold and --relevance')
   if (values.relevance && external.length > 0) fail('--relevance scores search only: use it without --gold')
 
+  if ((values.corpus || values.judgments) && !values.relevance) fail('--corpus and --judgments go with --relevance')
+  if (values.corpus && (!existsSync(values.corpus) || !statSync(values.corpus).isDirectory()))
+    fail(`--corpus ${values.corpus}: no such folder`)
   if (values.relevance) {
-    const relevance = runRelevance()
+    let relevance: ReturnType<typeof runRelevance>
+    try {
+      relevance = runRelevance({ corpus: values.corpus, judgments: values.judgments })
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    }
     if (values.json) console.log(JSON.stringify(relevance, null, 2))
     else printRelevance(relevance)
     return
