@@ -14,6 +14,7 @@
  *   --fit              fit the confidence weights (src/extract/confidence.ts) on the sets by logistic regression
  *   --relevance        score only search relevance
  *   --corpus DIR       ... over the articles (*.txt) of DIR, with data/'s registry, topics and synonyms, instead of data/
+ *                      (or over DIR as a data folder when it has articles/ and entities.json)
  *   --judgments FILE   ... with these judged queries; for --corpus DIR, by default test/relevance/archives/PARENT-NAME.json
  *                      (e.g. polnear-dev.json for ../shared/polnear/dev), else test/relevance/judgments.json
  */
@@ -166,6 +167,17 @@ export function archiveJudgmentsFile(corpusDir: string): string {
   return join(ROOT, 'test/relevance/archives', `${basename(dirname(dir))}-${basename(dir)}.json`)
 }
 
+/**
+ * What to build for `--corpus DIR`: a data folder (articles/ beside entities.json) as it stands, or a
+ * folder of articles with data/'s registry, topics and synonyms.
+ */
+export function corpusSource(dir: string | undefined): { dataDir: string; articlesDir?: string } {
+  if (!dir) return { dataDir: join(ROOT, 'data') }
+  const full = resolve(dir)
+  if (existsSync(join(full, 'articles')) && existsSync(join(full, 'entities.json'))) return { dataDir: full }
+  return { dataDir: join(ROOT, 'data'), articlesDir: full }
+}
+
 export interface RelevanceOptions {
   /** A folder of articles to search instead of data/articles. */
   corpus?: string
@@ -178,10 +190,7 @@ export interface RelevanceOptions {
  */
 export function runRelevance(options: RelevanceOptions = {}): RelevanceScores & { seconds: number } {
   const started = performance.now()
-  const { corpus, indexJson } = buildCorpus({
-    dataDir: join(ROOT, 'data'),
-    ...(options.corpus ? { articlesDir: resolve(options.corpus) } : {}),
-  })
+  const { corpus, indexJson } = buildCorpus(corpusSource(options.corpus))
   const seconds = Math.round((performance.now() - started) / 100) / 10
   const store = createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
   const file = options.judgments ?? (options.corpus ? archiveJudgmentsFile(options.corpus) : JUDGMENTS_FILE)
