@@ -105,11 +105,18 @@ export interface Topic {
   id: string
   label: string
   description?: string
+  /** The topic's code in a standard taxonomy: the IPTC Media Topic code ("11000000" is politics). */
+  code?: string
   /**
    * Case-insensitive words or phrases matched on word boundaries against the content.
    * A trailing `*` matches a prefix (`sanction*`).
    */
   keywords: string[]
+  /**
+   * Phrases, in the keywords' syntax, whose words never count for this topic: a job title
+   * ("Commerce Secretary") or a set phrase ("European Union") that holds a keyword but is not about it.
+   */
+  exclude?: string[]
 }
 
 /** A speaker an editor names in `data/corrections.json`: a registry id or name, or a new speaker. */
