@@ -37,8 +37,11 @@ export interface SpeakerSummary {
 export interface TopicSummary {
   id: string
   label: string
+  /** The IPTC Media Topic code, when the taxonomy gives one. */
+  code: string | null
   description: string | null
   keywords: string[]
+  exclude: string[]
   count: number
 }
 
@@ -219,8 +222,10 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
   const topics: TopicSummary[] = corpus.topics.map((t: Topic) => ({
     id: t.id,
     label: t.label,
+    code: t.code ?? null,
     description: t.description ?? null,
     keywords: t.keywords,
+    exclude: t.exclude ?? [],
     count: topicCounts.get(t.id) ?? 0,
   }))
   const entities: EntitySummary[] = sortByName(
