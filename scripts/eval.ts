@@ -15,6 +15,8 @@
  *   --relevance        score only search relevance
  *   --corpus DIR       ... over the articles (*.txt) of DIR, with data/'s registry, topics and synonyms, instead of data/
  *                      (or over DIR as a data folder when it has articles/ and entities.json)
+ *   --topics           score topic assignment against hand labels (precision and recall per topic); with
+ *                      --corpus DIR, by default test/topics/PARENT-NAME-labels.json, or --labels FILE
  *   --judgments FILE   ... with these judged queries; for --corpus DIR, by default test/relevance/archives/PARENT-NAME.json
  *                      (e.g. polnear-dev.json for ../shared/polnear/dev), else test/relevance/judgments.json
  */
@@ -39,6 +41,7 @@ import {
   matchStatements,
   scoreArticle,
 } from '../src/eval/score'
+import { scoreTopics, type TopicLabel, type TopicScores } from '../src/eval/topics'
 import { confidenceFeatures, confidenceLogit } from '../src/extract/confidence'
 import { extractResolutions, extractStatements } from '../src/extract/index'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
@@ -204,6 +207,40 @@ export function runRelevance(options: RelevanceOptions = {}): RelevanceScores & 
   return { ...scoreJudgments(store, judgments), seconds }
 }
 
+/** The hand topic labels kept for an outside archive: `../shared/polnear/dev` → `test/topics/polnear-dev-labels.json`. */
+export function archiveLabelsFile(corpusDir: string): string {
+  const dir = resolve(corpusDir)
+  return join(ROOT, 'test/topics', `${basename(dirname(dir))}-${basename(dir)}-labels.json`)
+}
+
+/** Per-topic precision and recall of the topics the build assigns, against hand labels of statements. */
+export function runTopics(options: { corpus: string; labels?: string }): TopicScores {
+  const { corpus } = buildCorpus(corpusSource(options.corpus))
+  const file = options.labels ?? archiveLabelsFile(options.corpus)
+  if (!existsSync(file)) throw new Error(`no labels file ${file}: pass one with --labels FILE`)
+  const labels = JSON.parse(readFileSync(file, 'utf8')) as TopicLabel[]
+  return scoreTopics(
+    corpus.statements,
+    labels,
+    corpus.topics.map((t) => t.id),
+  )
+}
+
+function printTopics(scores: TopicScores): void {
+  const n = scores.labels - scores.unmatched.length
+  console.log(`\ntopics: ${n} labelled statements (${scores.unmatched.length} labels matched no statement)`)
+  const fmt = (x: number | null) => (x === null ? '–' : x.toFixed(2))
+  console.log(
+    'topic'.padEnd(22) + ['labelled', 'assigned', 'correct', 'P', 'R', 'F1'].map((h) => h.padStart(9)).join(''),
+  )
+  for (const r of [...scores.rows, { topic: 'MICRO', ...scores.micro }])
+    console.log(
+      r.topic.padEnd(22) +
+        [r.labelled, r.assigned, r.correct].map((x) => String(x).padStart(9)).join('') +
+        [r.precision, r.recall, r.f1].map((x) => fmt(x).padStart(9)).join(''),
+    )
+}
+
 function printTable(title: string, results: readonly CaseResult[], micro: MicroScore): void {
   console.log(`\n${title}`)
   const header = ['article', 'gold', 'pred', 'content_f1', 'attr_p', 'attr_r', 'attr_f1', 'kind_acc']
@@ -284,6 +321,8 @@ function main(): void {
       fit: { type: 'boolean', default: false },
       corpus: { type: 'string' },
       judgments: { type: 'string' },
+      topics: { type: 'boolean', default: false },
+      labels: { type: 'string' },
     },
   })
   const external = values.gold ?? []
@@ -291,6 +330,17 @@ function main(): void {
     fail('--write-baseline records the dev set: use it without --gold and --relevance')
   if (values.relevance && external.length > 0) fail('--relevance scores search only: use it without --gold')
 
+  if (values.topics) {
+    if (!values.corpus) fail('--topics needs --corpus DIR (a folder of articles, or a data folder)')
+    try {
+      const scores = runTopics({ corpus: values.corpus, labels: values.labels })
+      if (values.json) console.log(JSON.stringify(scores, null, 2))
+      else printTopics(scores)
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    }
+    return
+  }
   if ((values.corpus || values.judgments) && !values.relevance) fail('--corpus and --judgments go with --relevance')
   if (values.corpus && (!existsSync(values.corpus) || !statSync(values.corpus).isDirectory()))
     fail(`--corpus ${values.corpus}: no such folder`)
