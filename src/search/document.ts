@@ -1,11 +1,12 @@
 /** Flattens a statement into the document MiniSearch indexes. */
-import type { RegistryEntity, Speaker, Statement, Topic } from '../types'
+import type { MentionedEntity, RegistryEntity, Speaker, Statement, Topic } from '../types'
 import type { SearchDocument } from './options'
 import { tokenize } from './text'
 
 export interface DocumentLookups {
   entities: ReadonlyMap<string, RegistryEntity>
   topics: ReadonlyMap<string, Topic>
+  mentioned?: ReadonlyMap<string, MentionedEntity>
 }
 
 function describeSpeaker(speaker: Speaker, entities: DocumentLookups['entities']): string {
@@ -60,7 +61,7 @@ export function toSearchDocument(statement: Statement, lookups: DocumentLookups)
     topic: statement.topics.map((id) => lookups.topics.get(id)?.label ?? id).join(' ; '),
     entity: statement.entities
       .map((id) => {
-        const e = lookups.entities.get(id)
+        const e = lookups.entities.get(id) ?? lookups.mentioned?.get(id)
         return e ? [e.name, ...e.aliases.filter((a) => /^\p{Lu}/u.test(a))].join(' ; ') : id
       })
       .join(' ; '),
