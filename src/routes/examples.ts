@@ -71,6 +71,7 @@ export const ENTITY_EXAMPLE = {
   id: 'antony-blinken',
   name: 'Antony Blinken',
   type: 'person',
+  registered: true,
   role: 'US Secretary of State',
   affiliation: 'United States',
   aliases: [

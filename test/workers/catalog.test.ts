@@ -220,3 +220,31 @@ describe('GET /v1/articles/{id}', () => {
     await problemOf('/v1/articles/nope', 404, 'not_found')
   })
 })
+
+describe('entities named in statements, beyond the registry', () => {
+  type Entity = { id: string; name: string; type: string; registered: boolean; count: number }
+
+  it('lists people, organizations and places recognised in the statements, with kinds, filterable by kind', async () => {
+    const all = await json<Page<Entity>>('/v1/entities?limit=100')
+    const byId = new Map(all.results.map((e) => [e.id, e]))
+    expect(byId.get('westmoor-athletic')).toMatchObject({ type: 'organization', registered: false })
+    expect(byId.get('san-francisco')).toMatchObject({ type: 'place', registered: false })
+    expect(byId.get('antony-blinken')).toMatchObject({ type: 'person', registered: true })
+    const places = await json<Page<Entity>>('/v1/entities?type=place&limit=100')
+    expect(places.results.length).toBeGreaterThan(0)
+    for (const e of places.results) expect(e.type).toBe('place')
+    const recognised = await json<Page<Entity>>('/v1/entities?registered=false&limit=100')
+    for (const e of recognised.results) expect(e.registered).toBe(false)
+  })
+
+  it('filters and facets statements by a recognised entity like a registered one', async () => {
+    const page = await json<Page<{ entities: string[] }> & { facets: { entity: { value: string; count: number }[] } }>(
+      '/v1/statements?entity=westmoor-athletic&facets=entity',
+    )
+    expect(page.total).toBeGreaterThan(0)
+    for (const s of page.results) expect(s.entities).toContain('westmoor-athletic')
+    expect(page.facets.entity.find((f) => f.value === 'westmoor-athletic')?.count).toBe(page.total)
+    // By name too, case-insensitively.
+    expect((await json<Page<unknown>>('/v1/statements?entity=Westmoor%20Athletic')).total).toBe(page.total)
+  })
+})
