@@ -17,8 +17,10 @@
  *                      (or over DIR as a data folder when it has articles/ and entities.json)
  *   --topics           score topic assignment against hand labels (precision and recall per topic); with
  *                      --corpus DIR, by default test/topics/PARENT-NAME-labels.json, or --labels FILE
+ *   --entities         with --corpus DIR: the entities recognised in its statements, by kind, the build time, and a
+ *                      deterministic sample of 100 of them to check by hand (--sample N, 0–3, picks another)
  *   --judgments FILE   ... with these judged queries; for --corpus DIR, by default test/relevance/archives/PARENT-NAME.json
- *                      (e.g. polnear-dev.json for ../shared/polnear/dev), else test/relevance/judgments.json
+ *                      (e.g. polnear-dev.json for a folder polnear/dev), else test/relevance/judgments.json
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -161,7 +163,7 @@ export function runEval(set: EvalSet = 'dev') {
 }
 
 /**
- * The judged queries kept for an outside archive, by the folder's last two names: `../shared/polnear/dev`
+ * The judged queries kept for an outside archive, by the folder's last two names: `…/polnear/dev`
  * → `test/relevance/archives/polnear-dev.json`. They name statements by article id and offset only
  * (see `Anchor`), so no text of the archive is in the repository.
  */
@@ -207,7 +209,7 @@ export function runRelevance(options: RelevanceOptions = {}): RelevanceScores & 
   return { ...scoreJudgments(store, judgments), seconds }
 }
 
-/** The hand topic labels kept for an outside archive: `../shared/polnear/dev` → `test/topics/polnear-dev-labels.json`. */
+/** The hand topic labels kept for an outside archive: `…/polnear/dev` → `test/topics/polnear-dev-labels.json`. */
 export function archiveLabelsFile(corpusDir: string): string {
   const dir = resolve(corpusDir)
   return join(ROOT, 'test/topics', `${basename(dirname(dir))}-${basename(dir)}-labels.json`)
@@ -239,6 +241,26 @@ function printTopics(scores: TopicScores): void {
         [r.labelled, r.assigned, r.correct].map((x) => String(x).padStart(9)).join('') +
         [r.precision, r.recall, r.f1].map((x) => fmt(x).padStart(9)).join(''),
     )
+}
+
+/**
+ * The entities recognised in a corpus's statements (not the registry's), how many of each kind, and a
+ * deterministic sample of 100 spread over them in id order, for checking by hand; `sample` (0–3) shifts it.
+ */
+export function runEntities(options: { corpus: string; sample?: number }) {
+  const started = performance.now()
+  const { corpus } = buildCorpus(corpusSource(options.corpus))
+  const seconds = Math.round((performance.now() - started) / 100) / 10
+  const mentioned = [...(corpus.mentioned ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const kinds: Record<string, number> = {}
+  for (const e of mentioned) kinds[e.type] = (kinds[e.type] ?? 0) + 1
+  const step = mentioned.length / 100
+  const shift = ((options.sample ?? 0) % 4) / 4
+  const sample =
+    mentioned.length <= 100
+      ? mentioned
+      : Array.from({ length: 100 }, (_, i) => mentioned[Math.floor((i + shift) * step)]!)
+  return { seconds, statements: corpus.statements.length, total: mentioned.length, kinds, sample }
 }
 
 function printTable(title: string, results: readonly CaseResult[], micro: MicroScore): void {
@@ -322,6 +344,8 @@ function main(): void {
       corpus: { type: 'string' },
       judgments: { type: 'string' },
       topics: { type: 'boolean', default: false },
+      entities: { type: 'boolean', default: false },
+      sample: { type: 'string', default: '0' },
       labels: { type: 'string' },
     },
   })
@@ -330,6 +354,22 @@ function main(): void {
     fail('--write-baseline records the dev set: use it without --gold and --relevance')
   if (values.relevance && external.length > 0) fail('--relevance scores search only: use it without --gold')
 
+  if (values.entities) {
+    if (!values.corpus) fail('--entities needs --corpus DIR (a folder of articles, or a data folder)')
+    const r = runEntities({ corpus: values.corpus, sample: Number(values.sample) || 0 })
+    if (values.json) console.log(JSON.stringify(r, null, 2))
+    else {
+      console.log(
+        `\nentities: ${r.total} recognised beyond the registry in ${r.statements} statements (${JSON.stringify(r.kinds)}); corpus built in ${r.seconds} s`,
+      )
+      console.log('sample to check by hand (kind, name, other forms):')
+      for (const [i, e] of r.sample.entries())
+        console.log(
+          `${String(i).padStart(3)}  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`,
+        )
+    }
+    return
+  }
   if (values.topics) {
     if (!values.corpus) fail('--topics needs --corpus DIR (a folder of articles, or a data folder)')
     try {
