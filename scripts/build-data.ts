@@ -16,13 +16,15 @@ import { parseArgs } from 'node:util'
 import { applyCorrections, type CorrectionIssue } from '../src/extract/corrections'
 import { slugify } from '../src/extract/ids'
 import { extractStatements } from '../src/extract/index'
+import { findMentionedEntities } from '../src/extract/mentioned-entities'
 import { mergeSpeakers } from '../src/extract/merge-speakers'
 import { segmentParagraphs } from '../src/extract/segment'
 import { tokenize } from '../src/extract/tokens'
 import { buildIndex } from '../src/search/build-index'
 import type { ArticleRecord, Corpus } from '../src/search/corpus'
+import { normalizeName } from '../src/search/text'
 import { buildVocabulary } from '../src/search/vocabulary'
-import type { RegistryEntity, Span, Statement, Topic } from '../src/types'
+import type { MentionedEntity, RegistryEntity, Span, Statement, Topic } from '../src/types'
 import {
   type ArticleMeta,
   ArticleMetaSchema,
@@ -47,6 +49,12 @@ export interface BuildOptions {
   root?: string
   /** Fail on stale corrections instead of warning about them. */
   strict?: boolean
+  /**
+   * Read the articles from this folder instead of `dataDir/articles` (the registry, topics and synonyms
+   * still come from `dataDir`): how an outside archive is searched with the shipped rules, e.g. for
+   * `npm run eval -- --relevance --corpus DIR`. Other files in it (gold annotations) are ignored.
+   */
+  articlesDir?: string
 }
 
 export interface BuildOutput {
@@ -131,7 +139,12 @@ export function hashInputs(dataDir: string): string {
 }
 
 /** Reads, validates and extracts everything under `dataDir`; pure apart from reading files. */
-export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }: BuildOptions): BuildOutput {
+export function buildCorpus({
+  dataDir,
+  root = dirname(dataDir),
+  strict = false,
+  articlesDir = join(dataDir, 'articles'),
+}: BuildOptions): BuildOutput {
   const shown = (file: string) => relative(root, file) || file
   const warnings: string[] = []
   const read = (file: string) => readUtf8(file, shown(file))
@@ -150,7 +163,6 @@ export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }
     ? parseDataFile(shown(synonymsFile), read(synonymsFile), SynonymsSchema)
     : []
 
-  const articlesDir = join(dataDir, 'articles')
   const files = existsSync(articlesDir)
     ? readdirSync(articlesDir)
         .filter((f) => ARTICLE_EXT.test(f))
@@ -238,7 +250,9 @@ export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }
     statements = outcome.statements
   }
 
-  const index = buildIndex(statements, { entities, topics })
+  // Entities named in statements, beyond the registry: recognised once over the whole corpus.
+  const mentioned = addMentionedEntities(statements, entities)
+  const index = buildIndex(statements, { entities, topics, mentioned })
 
   const corpus: Corpus = {
     version: 1,
@@ -246,11 +260,32 @@ export function buildCorpus({ dataDir, root = dirname(dataDir), strict = false }
     articles,
     statements,
     entities,
+    mentioned,
     topics,
     synonyms,
     vocabulary: buildVocabulary(statements),
   }
   return { corpus, indexJson: JSON.stringify(index), warnings }
+}
+
+/**
+ * Adds to each statement's `entities` the people, organisations and places its content names that the
+ * extractor's registry match did not (registry ids stay first), and returns the new ones. A name that a
+ * corpus speaker goes by takes the speaker's id. Mutates `statements`.
+ */
+export function addMentionedEntities(statements: Statement[], registry: readonly RegistryEntity[]): MentionedEntity[] {
+  const speakers = new Map<string, { id: string; name: string; type: 'person' | 'organization' }>()
+  for (const st of statements)
+    for (const s of st.speakers)
+      if (s.type === 'person' || s.type === 'organization')
+        speakers.set(normalizeName(s.name), { id: s.id, name: s.name, type: s.type })
+  const registryIds = new Set(registry.map((e) => e.id))
+  const { byStatement, entities } = findMentionedEntities(statements, { registry, speakers })
+  for (const st of statements) {
+    const found = byStatement.get(st.id) ?? []
+    st.entities = [...st.entities, ...found.filter((id) => !st.entities.includes(id))]
+  }
+  return entities.filter((e) => !registryIds.has(e.id))
 }
 
 /**

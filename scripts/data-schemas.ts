@@ -60,7 +60,12 @@ export const TopicRuleSchema = z.strictObject({
   id: slug,
   label: nonEmpty,
   description: z.string().optional(),
+  code: z
+    .string()
+    .regex(/^\d{8}$/, 'must be an 8-digit IPTC Media Topic code')
+    .optional(),
   keywords: z.array(nonEmpty).min(1, 'needs at least one keyword'),
+  exclude: z.array(nonEmpty).optional(),
 })
 export const TopicsSchema = z.array(TopicRuleSchema)
 

@@ -4,7 +4,7 @@
  * success@3 and nDCG@10) on the judged queries in test/relevance/.
  *
  * usage: tsx scripts/eval.ts [--json] [--verbose] [--blind] [--write-baseline] [--gold DIR]... [--calibration] [--fit]
- *                           [--relevance]
+ *                           [--relevance [--corpus DIR] [--judgments FILE]]
  *   --json             print the scores as JSON instead of tables
  *   --verbose          print the scorer's per-statement OK/SPK/KND/MISS/EXTRA lines
  *   --blind            also score the blind sets (never tune rules on blind3)
@@ -13,6 +13,14 @@
  *   --calibration      also print, per set, the confidence buckets against the share of right speakers
  *   --fit              fit the confidence weights (src/extract/confidence.ts) on the sets by logistic regression
  *   --relevance        score only search relevance
+ *   --corpus DIR       ... over the articles (*.txt) of DIR, with data/'s registry, topics and synonyms, instead of data/
+ *                      (or over DIR as a data folder when it has articles/ and entities.json)
+ *   --topics           score topic assignment against hand labels (precision and recall per topic); with
+ *                      --corpus DIR, by default test/topics/PARENT-NAME-labels.json, or --labels FILE
+ *   --entities         with --corpus DIR: the entities recognised in its statements, by kind, the build time, and a
+ *                      deterministic sample of 100 of them to check by hand (--sample N, 0–3, picks another)
+ *   --judgments FILE   ... with these judged queries; for --corpus DIR, by default test/relevance/archives/PARENT-NAME.json
+ *                      (e.g. polnear-dev.json for a folder polnear/dev), else test/relevance/judgments.json
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
@@ -35,6 +43,7 @@ import {
   matchStatements,
   scoreArticle,
 } from '../src/eval/score'
+import { scoreTopics, type TopicLabel, type TopicScores } from '../src/eval/topics'
 import { confidenceFeatures, confidenceLogit } from '../src/extract/confidence'
 import { extractResolutions, extractStatements } from '../src/extract/index'
 import { SEARCH_OPTIONS, type SearchDocument } from '../src/search/options'
@@ -153,12 +162,105 @@ export function runEval(set: EvalSet = 'dev') {
   return scoreCases(evalCases(set))
 }
 
-/** MRR, success@3 and nDCG@10 of the judged queries over the corpus built from data/. */
-export function runRelevance(): RelevanceScores {
-  const { corpus, indexJson } = buildCorpus({ dataDir: join(ROOT, 'data') })
+/**
+ * The judged queries kept for an outside archive, by the folder's last two names: `…/polnear/dev`
+ * → `test/relevance/archives/polnear-dev.json`. They name statements by article id and offset only
+ * (see `Anchor`), so no text of the archive is in the repository.
+ */
+export function archiveJudgmentsFile(corpusDir: string): string {
+  const dir = resolve(corpusDir)
+  return join(ROOT, 'test/relevance/archives', `${basename(dirname(dir))}-${basename(dir)}.json`)
+}
+
+/**
+ * What to build for `--corpus DIR`: a data folder (articles/ beside entities.json) as it stands, or a
+ * folder of articles with data/'s registry, topics and synonyms.
+ */
+export function corpusSource(dir: string | undefined): { dataDir: string; articlesDir?: string } {
+  if (!dir) return { dataDir: join(ROOT, 'data') }
+  const full = resolve(dir)
+  if (existsSync(join(full, 'articles')) && existsSync(join(full, 'entities.json'))) return { dataDir: full }
+  return { dataDir: join(ROOT, 'data'), articlesDir: full }
+}
+
+export interface RelevanceOptions {
+  /** A folder of articles to search instead of data/articles. */
+  corpus?: string
+  judgments?: string
+}
+
+/**
+ * MRR, success@3 and nDCG@10 of judged queries: by default test/relevance/judgments.json over the
+ * corpus built from data/; with `corpus`, over those articles (and that archive's judgments).
+ */
+export function runRelevance(options: RelevanceOptions = {}): RelevanceScores & { seconds: number } {
+  const started = performance.now()
+  const { corpus, indexJson } = buildCorpus(corpusSource(options.corpus))
+  const seconds = Math.round((performance.now() - started) / 100) / 10
   const store = createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
-  const judgments = JSON.parse(readFileSync(JUDGMENTS_FILE, 'utf8')) as Judgment[]
-  return scoreJudgments(store, judgments)
+  const file = options.judgments ?? (options.corpus ? archiveJudgmentsFile(options.corpus) : JUDGMENTS_FILE)
+  if (!existsSync(file)) throw new Error(`no judgments file ${file}: pass one with --judgments FILE`)
+  const judgments = JSON.parse(readFileSync(file, 'utf8')) as Judgment[]
+  const articles = new Set(corpus.articles.map((a) => a.id))
+  for (const j of judgments)
+    for (const w of [j.top1 ?? [], j.top3 ?? []].flat())
+      if (typeof w !== 'string' && !articles.has(w.article))
+        throw new Error(`${file}: query "${j.q}" names article ${w.article}, which the corpus lacks`)
+  return { ...scoreJudgments(store, judgments), seconds }
+}
+
+/** The hand topic labels kept for an outside archive: `…/polnear/dev` → `test/topics/polnear-dev-labels.json`. */
+export function archiveLabelsFile(corpusDir: string): string {
+  const dir = resolve(corpusDir)
+  return join(ROOT, 'test/topics', `${basename(dirname(dir))}-${basename(dir)}-labels.json`)
+}
+
+/** Per-topic precision and recall of the topics the build assigns, against hand labels of statements. */
+export function runTopics(options: { corpus: string; labels?: string }): TopicScores {
+  const { corpus } = buildCorpus(corpusSource(options.corpus))
+  const file = options.labels ?? archiveLabelsFile(options.corpus)
+  if (!existsSync(file)) throw new Error(`no labels file ${file}: pass one with --labels FILE`)
+  const labels = JSON.parse(readFileSync(file, 'utf8')) as TopicLabel[]
+  return scoreTopics(
+    corpus.statements,
+    labels,
+    corpus.topics.map((t) => t.id),
+  )
+}
+
+function printTopics(scores: TopicScores): void {
+  const n = scores.labels - scores.unmatched.length
+  console.log(`\ntopics: ${n} labelled statements (${scores.unmatched.length} labels matched no statement)`)
+  const fmt = (x: number | null) => (x === null ? '–' : x.toFixed(2))
+  console.log(
+    'topic'.padEnd(22) + ['labelled', 'assigned', 'correct', 'P', 'R', 'F1'].map((h) => h.padStart(9)).join(''),
+  )
+  for (const r of [...scores.rows, { topic: 'MICRO', ...scores.micro }])
+    console.log(
+      r.topic.padEnd(22) +
+        [r.labelled, r.assigned, r.correct].map((x) => String(x).padStart(9)).join('') +
+        [r.precision, r.recall, r.f1].map((x) => fmt(x).padStart(9)).join(''),
+    )
+}
+
+/**
+ * The entities recognised in a corpus's statements (not the registry's), how many of each kind, and a
+ * deterministic sample of 100 spread over them in id order, for checking by hand; `sample` (0–3) shifts it.
+ */
+export function runEntities(options: { corpus: string; sample?: number }) {
+  const started = performance.now()
+  const { corpus } = buildCorpus(corpusSource(options.corpus))
+  const seconds = Math.round((performance.now() - started) / 100) / 10
+  const mentioned = [...(corpus.mentioned ?? [])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const kinds: Record<string, number> = {}
+  for (const e of mentioned) kinds[e.type] = (kinds[e.type] ?? 0) + 1
+  const step = mentioned.length / 100
+  const shift = ((options.sample ?? 0) % 4) / 4
+  const sample =
+    mentioned.length <= 100
+      ? mentioned
+      : Array.from({ length: 100 }, (_, i) => mentioned[Math.floor((i + shift) * step)]!)
+  return { seconds, statements: corpus.statements.length, total: mentioned.length, kinds, sample }
 }
 
 function printTable(title: string, results: readonly CaseResult[], micro: MicroScore): void {
@@ -207,9 +309,10 @@ function printCalibration(title: string, results: readonly CaseResult[]): void {
     )
 }
 
-function printRelevance(relevance: RelevanceScores): void {
+function printRelevance(relevance: RelevanceScores & { seconds?: number }): void {
   const { results, mrr, success3, ndcg10 } = relevance
   console.log(`\nrelevance: ${results.length} judged queries, MRR ${mrr}, success@3 ${success3}, nDCG@10 ${ndcg10}`)
+  if (relevance.seconds !== undefined) console.log(`  (corpus built in ${relevance.seconds} s)`)
   for (const r of results.filter((x) => x.reciprocalRank < 1 || !x.success3))
     console.log(`  rank ${r.rank || '>10'}: ${r.q}  →  ${r.top[0] ?? '(nothing)'}`)
 }
@@ -238,6 +341,12 @@ function main(): void {
       relevance: { type: 'boolean', default: false },
       calibration: { type: 'boolean', default: false },
       fit: { type: 'boolean', default: false },
+      corpus: { type: 'string' },
+      judgments: { type: 'string' },
+      topics: { type: 'boolean', default: false },
+      entities: { type: 'boolean', default: false },
+      sample: { type: 'string', default: '0' },
+      labels: { type: 'string' },
     },
   })
   const external = values.gold ?? []
@@ -245,8 +354,43 @@ function main(): void {
     fail('--write-baseline records the dev set: use it without --gold and --relevance')
   if (values.relevance && external.length > 0) fail('--relevance scores search only: use it without --gold')
 
+  if (values.entities) {
+    if (!values.corpus) fail('--entities needs --corpus DIR (a folder of articles, or a data folder)')
+    const r = runEntities({ corpus: values.corpus, sample: Number(values.sample) || 0 })
+    if (values.json) console.log(JSON.stringify(r, null, 2))
+    else {
+      console.log(
+        `\nentities: ${r.total} recognised beyond the registry in ${r.statements} statements (${JSON.stringify(r.kinds)}); corpus built in ${r.seconds} s`,
+      )
+      console.log('sample to check by hand (kind, name, other forms):')
+      for (const [i, e] of r.sample.entries())
+        console.log(
+          `${String(i).padStart(3)}  ${e.type.padEnd(12)} ${e.name}${e.aliases.length ? `  (${e.aliases.join(', ')})` : ''}`,
+        )
+    }
+    return
+  }
+  if (values.topics) {
+    if (!values.corpus) fail('--topics needs --corpus DIR (a folder of articles, or a data folder)')
+    try {
+      const scores = runTopics({ corpus: values.corpus, labels: values.labels })
+      if (values.json) console.log(JSON.stringify(scores, null, 2))
+      else printTopics(scores)
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    }
+    return
+  }
+  if ((values.corpus || values.judgments) && !values.relevance) fail('--corpus and --judgments go with --relevance')
+  if (values.corpus && (!existsSync(values.corpus) || !statSync(values.corpus).isDirectory()))
+    fail(`--corpus ${values.corpus}: no such folder`)
   if (values.relevance) {
-    const relevance = runRelevance()
+    let relevance: ReturnType<typeof runRelevance>
+    try {
+      relevance = runRelevance({ corpus: values.corpus, judgments: values.judgments })
+    } catch (err) {
+      fail(err instanceof Error ? err.message : String(err))
+    }
     if (values.json) console.log(JSON.stringify(relevance, null, 2))
     else printRelevance(relevance)
     return

@@ -18,6 +18,19 @@ export type SpeakerType = (typeof SPEAKER_TYPES)[number]
 /** What a registry entity (`data/entities.json`) is. */
 export const ENTITY_TYPES = ['person', 'organization'] as const satisfies readonly SpeakerType[]
 export type EntityType = (typeof ENTITY_TYPES)[number]
+/** What an entity a statement names can be: the registry's kinds, and places. */
+export const MENTION_TYPES = ['person', 'organization', 'place'] as const
+export type MentionType = (typeof MENTION_TYPES)[number]
+
+/** An entity the registry lacks, recognised at build time where statements name it. */
+export interface MentionedEntity {
+  /** A slug of its name, or the id of the corpus speaker of that name. */
+  id: string
+  name: string
+  type: MentionType
+  /** Other forms it was written in ("Mr. Trump" → "Trump"). */
+  aliases: string[]
+}
 
 /** Someone (or something) a statement is attributed to, or a channel that relays it. */
 export interface Speaker {
@@ -60,7 +73,7 @@ export interface Statement {
   /** 1-based sentence (within the article) of the first span. */
   sentence: number
   topics: string[]
-  /** Registry entity ids mentioned in the content. */
+  /** Entities the content names: registry ids first, then those recognised at build time (`Corpus.mentioned`). */
   entities: string[]
   /** ISO date of the statement when known. */
   date: string | null
@@ -105,11 +118,18 @@ export interface Topic {
   id: string
   label: string
   description?: string
+  /** The topic's code in a standard taxonomy: the IPTC Media Topic code ("11000000" is politics). */
+  code?: string
   /**
    * Case-insensitive words or phrases matched on word boundaries against the content.
    * A trailing `*` matches a prefix (`sanction*`).
    */
   keywords: string[]
+  /**
+   * Phrases, in the keywords' syntax, whose words never count for this topic: a job title
+   * ("Commerce Secretary") or a set phrase ("European Union") that holds a keyword but is not about it.
+   */
+  exclude?: string[]
 }
 
 /** A speaker an editor names in `data/corrections.json`: a registry id or name, or a new speaker. */

@@ -1,15 +1,29 @@
 /** Scores search relevance on judged queries: MRR, success@3 and nDCG@10. */
+import { resolveFilters } from '../search/filter'
 import { parseQuery } from '../search/query'
 import { searchStatements } from '../search/search'
 import type { Store } from '../search/store'
 
+/**
+ * A statement named without quoting it: the article's id and a UTF-16 offset into the article's text
+ * that one of the statement's content spans covers. Judgments over an archive whose text may not be
+ * copied (PolNeAR) name statements this way; an offset inside the content survives re-extraction.
+ */
+export interface Anchor {
+  article: string
+  at: number
+}
+
+/** A wanted statement: a substring of its content or text, or an anchor. */
+export type Wanted = string | Anchor
+
 /** A query and what a good search must return for it. */
 export interface Judgment {
   q: string
-  /** A substring of the content or text of the statement that must rank first. */
-  top1?: string
-  /** Substrings of statements that must all be in the top 3. */
-  top3?: string[]
+  /** The statement that must rank first. */
+  top1?: Wanted
+  /** Statements that must all be in the top 3. */
+  top3?: Wanted[]
   /** True when the query must find nothing. */
   none?: boolean
   why: string
@@ -19,6 +33,9 @@ export interface Judgment {
 export interface RankedStatement {
   content: string
   text: string
+  /** Needed only by anchors. */
+  article?: string
+  spans?: readonly { start: number; end: number }[]
 }
 
 /** Runs one query and returns every hit, best first. */
@@ -45,17 +62,26 @@ export interface RelevanceScores {
 
 const CUTOFF = 10
 
-const matches = (needle: string) => (st: RankedStatement) => st.content.includes(needle) || st.text.includes(needle)
+const matches = (wanted: Wanted) => (st: RankedStatement) =>
+  typeof wanted === 'string'
+    ? st.content.includes(wanted) || st.text.includes(wanted)
+    : st.article === wanted.article && (st.spans ?? []).some((s) => s.start <= wanted.at && wanted.at < s.end)
 const discount = (rank: number) => 1 / Math.log2(rank + 1)
 const round = (x: number) => Math.round(x * 1000) / 1000
 
 /**
- * A search function that runs queries the way `/v1/search` does, with no filters.
+ * A search function that runs queries the way `/v1/search` does, with no filter parameters; filters
+ * written in the query (`kind:narration`) apply, and one that names nothing finds nothing.
  *
  * @example searchStore(store)('face-to-face diplomacy')[0]?.content
  */
 export function searchStore(store: Store): SearchFunction {
-  return (q) => searchStatements(store, { query: parseQuery(q) }).hits.map((h) => h.statement)
+  return (q) => {
+    const query = parseQuery(q)
+    const { filters, errors } = resolveFilters(store, query.filters)
+    if (errors.length > 0) return []
+    return searchStatements(store, { query, filters: [filters] }).hits.map((h) => h.statement)
+  }
 }
 
 /**
@@ -71,7 +97,7 @@ export function judgeQuery(search: SearchFunction, j: Judgment): JudgedResult {
     const ok = hits.length === 0
     return { q: j.q, rank: ok ? 1 : 0, reciprocalRank: ok ? 1 : 0, success3: ok, ndcg10: ok ? 1 : 0, top: summary }
   }
-  const wanted = j.top1 ? [j.top1] : (j.top3 ?? [])
+  const wanted: Wanted[] = j.top1 ? [j.top1] : (j.top3 ?? [])
   const ranks = wanted.map((w) => top.findIndex(matches(w)) + 1)
   const rank = ranks.some((r) => r === 0) ? 0 : Math.max(...ranks)
   // Binary gains: each wanted statement found counts once, at the rank it was found.

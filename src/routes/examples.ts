@@ -39,7 +39,7 @@ export const STATEMENT_EXAMPLE = {
   spans: [{ start: 455, end: 635 }],
   paragraph: 3,
   sentence: 3,
-  topics: ['china-us-relations', 'economy-trade'],
+  topics: [],
   entities: [],
   date: '2023-09-18',
   confidence: 0.95,
@@ -58,17 +58,20 @@ export const SPEAKER_SUMMARY_EXAMPLE = {
 }
 
 export const TOPIC_EXAMPLE = {
-  id: 'china-us-relations',
-  label: 'China–US relations',
-  description: 'The bilateral relationship between China and the United States.',
-  keywords: ['China-US', 'US-China', 'Sino-US', 'China-U.S.'],
-  count: 6,
+  id: 'economy-business-finance',
+  label: 'economy, business and finance',
+  code: '04000000',
+  description: 'The economy, business, markets, trade, taxes, public finance and prices.',
+  keywords: ['economy', 'economies', 'economic*', 'IMF'],
+  exclude: ['Commerce Secretary', 'Secretary of Commerce'],
+  count: 2,
 }
 
 export const ENTITY_EXAMPLE = {
   id: 'antony-blinken',
   name: 'Antony Blinken',
   type: 'person',
+  registered: true,
   role: 'US Secretary of State',
   affiliation: 'United States',
   aliases: [
@@ -164,7 +167,7 @@ const SEARCH_HIT_EXAMPLE = {
   spans: [{ start: 1838, end: 2023 }],
   paragraph: 11,
   sentence: 12,
-  topics: ['summits', 'communication-channels'],
+  topics: ['politics'],
   entities: [],
   date: '2023-09-18',
   confidence: 0.97,
@@ -214,7 +217,7 @@ export const SIMILAR_PAGE_EXAMPLE = {
       spans: [{ start: 83, end: 129 }],
       paragraph: 1,
       sentence: 1,
-      topics: ['china-us-relations'],
+      topics: [],
       entities: [],
       date: '2023-09-18',
       confidence: 0.64,
@@ -246,7 +249,7 @@ export const EXTRACT_EXAMPLE = {
       spans: [{ start: 1, end: 49 }],
       paragraph: 1,
       sentence: 1,
-      topics: ['communication-channels'],
+      topics: [],
       entities: [],
       date: '2023-09-18',
       confidence: 0.97,

@@ -99,9 +99,18 @@ const ExplanationSchema = z
         expansions: z.array(
           z.object({ query: z.string(), matched: z.string(), how: z.enum(['exact', 'prefix', 'fuzzy', 'synonym']) }),
         ),
+        through: z.enum(['words', 'speaker']).nullable().openapi({
+          description:
+            '`speaker` when this query word matched only the speaker (name, role or affiliation), `words` when it matched what the statement says; null when it did not match (a relaxed search).',
+        }),
       }),
     ),
     phrases: z.array(z.string()),
+    through: z.enum(['words', 'speaker', 'both']).openapi({
+      description:
+        '`speaker`: the hit matched the query only through who said it (a role or organisation named in the query); `both`: some words matched the speaker only; `words`: none did.',
+      example: 'words',
+    }),
     score: z.number(),
   })
   .openapi('Explanation')

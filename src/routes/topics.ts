@@ -21,12 +21,20 @@ import { StatementListQuery, StatementPageSchema } from './statements'
 
 export const TopicSchema = z
   .object({
-    id: z.string().openapi({ example: 'north-korea' }),
-    label: z.string().openapi({ example: 'North Korea' }),
+    id: z.string().openapi({ example: 'politics' }),
+    label: z.string().openapi({ example: 'politics' }),
+    code: z.string().nullable().openapi({
+      description: 'The IPTC Media Topic code (https://cv.iptc.org/newscodes/mediatopic/), the news industry standard.',
+      example: '11000000',
+    }),
     description: z.string().nullable(),
-    keywords: z
-      .array(z.string())
-      .openapi({ description: 'The rules that assign the topic: words or phrases in the content.' }),
+    keywords: z.array(z.string()).openapi({
+      description:
+        'The rules that assign the topic: words or phrases in the content (`*` ends a prefix; one written in capitals, an acronym, matches only in capitals).',
+    }),
+    exclude: z.array(z.string()).openapi({
+      description: 'Phrases whose words never count for the topic: job titles such as "Commerce Secretary".',
+    }),
     count: z.number().int(),
   })
   .openapi('Topic')
@@ -54,12 +62,12 @@ const topicStatements = createRoute({
   operationId: 'listTopicStatements',
   tags: ['topics'],
   summary: "A topic's statements",
-  request: { params: IdParam('Topic id or label.', 'north-korea'), query: StatementListQuery },
+  request: { params: IdParam('Topic id or label.', 'politics'), query: StatementListQuery },
   responses: {
     ...exportOk(
       StatementPageSchema,
       'A page of statements.',
-      pageExample(STATEMENT_EXAMPLE, '/v1/topics/china-us-relations/statements'),
+      pageExample(STATEMENT_EXAMPLE, '/v1/topics/politics/statements'),
     ),
     ...notFoundResponse,
     ...problemResponses,

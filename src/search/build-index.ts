@@ -1,6 +1,6 @@
 /** Builds the MiniSearch index of a set of statements: the one place an index is made. */
 import MiniSearch from 'minisearch'
-import type { RegistryEntity, Statement, Topic } from '../types'
+import type { MentionedEntity, RegistryEntity, Statement, Topic } from '../types'
 import { toSearchDocument } from './document'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 
@@ -8,6 +8,8 @@ import { SEARCH_OPTIONS, type SearchDocument } from './options'
 export interface IndexContext {
   entities: readonly RegistryEntity[]
   topics: readonly Topic[]
+  /** Entities named in statements that the registry lacks. */
+  mentioned?: readonly MentionedEntity[]
 }
 
 /**
@@ -24,6 +26,7 @@ export function buildIndex(statements: readonly Statement[], context: IndexConte
   const lookups = {
     entities: new Map(context.entities.map((e) => [e.id, e])),
     topics: new Map(context.topics.map((t) => [t.id, t])),
+    mentioned: new Map((context.mentioned ?? []).map((e) => [e.id, e])),
   }
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
   index.addAll(statements.map((st) => toSearchDocument(st, lookups)))

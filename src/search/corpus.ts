@@ -1,5 +1,5 @@
 /** The shape of the generated corpus that the build script writes and the Worker loads. */
-import type { RegistryEntity, Span, Statement, Topic } from '../types'
+import type { MentionedEntity, RegistryEntity, Span, Statement, Topic } from '../types'
 import type { VocabularyEntry } from './vocabulary'
 
 /** Article metadata plus its full text, as served by `/v1/articles/{id}`. */
@@ -32,6 +32,8 @@ export interface Corpus {
   /** In article order: articles by date then id, statements by position. */
   statements: Statement[]
   entities: RegistryEntity[]
+  /** Entities statements name that the registry lacks, recognised at build time. */
+  mentioned?: MentionedEntity[]
   topics: Topic[]
   /** Groups of equivalent forms ("G20", "Group of 20"), expanded at query time. */
   synonyms: string[][]

@@ -1,18 +1,25 @@
 /** Flattens a statement into the document MiniSearch indexes. */
-import type { RegistryEntity, Speaker, Statement, Topic } from '../types'
+import type { MentionedEntity, RegistryEntity, Speaker, Statement, Topic } from '../types'
 import type { SearchDocument } from './options'
 import { tokenize } from './text'
 
 export interface DocumentLookups {
   entities: ReadonlyMap<string, RegistryEntity>
   topics: ReadonlyMap<string, Topic>
+  mentioned?: ReadonlyMap<string, MentionedEntity>
 }
 
 function describeSpeaker(speaker: Speaker, entities: DocumentLookups['entities']): string {
   const registered = entities.get(speaker.id)
-  // Names and aliases, not roles: "US Secretary of State" would make "state" match every statement Blinken made.
+  // Names and aliases only: roles have their own, weaker field ("US Secretary of State" is not a name).
   return [speaker.name, ...(registered?.aliases ?? [])].join(' ; ')
 }
+
+// The role the statement records (the one that held on its date, or the article's own), else the registry's.
+const roleOf = (speaker: Speaker, entities: DocumentLookups['entities']) =>
+  speaker.role ?? entities.get(speaker.id)?.role ?? ''
+const affiliationOf = (speaker: Speaker, entities: DocumentLookups['entities']) =>
+  speaker.affiliation ?? entities.get(speaker.id)?.affiliation ?? ''
 
 /**
  * The words of the statement's sentence(s) that are not its content: the attribution and any
@@ -35,8 +42,8 @@ export function contextOf(text: string, content: string): string {
 }
 
 /**
- * Builds the indexed document of one statement: speaker names with their registry aliases,
- * topic labels and entity names, so "top diplomat" or "North Korea" find statements by label.
+ * Builds the indexed document of one statement: speaker names with their registry aliases, their
+ * roles and affiliations, topic labels and entity names, so "top diplomat" or "North Korea" find statements by label.
  *
  * @example toSearchDocument(statement, { entities, topics }).speaker // "Antony Blinken ; Blinken ; Secretary Blinken ; ..."
  */
@@ -47,11 +54,14 @@ export function toSearchDocument(statement: Statement, lookups: DocumentLookups)
     content: statement.content,
     text: contextOf(statement.text, statement.content),
     speaker: speakers.map((s) => describeSpeaker(s, lookups.entities)).join(' ; '),
+    // The speakers' only, not the channel's: a statement relayed by Xinhua was not said by a news agency.
+    role: statement.speakers.map((s) => roleOf(s, lookups.entities)).join(' ; '),
+    affiliation: statement.speakers.map((s) => affiliationOf(s, lookups.entities)).join(' ; '),
     cue: statement.cue ?? '',
     topic: statement.topics.map((id) => lookups.topics.get(id)?.label ?? id).join(' ; '),
     entity: statement.entities
       .map((id) => {
-        const e = lookups.entities.get(id)
+        const e = lookups.entities.get(id) ?? lookups.mentioned?.get(id)
         return e ? [e.name, ...e.aliases.filter((a) => /^\p{Lu}/u.test(a))].join(' ; ') : id
       })
       .join(' ; '),

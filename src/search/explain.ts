@@ -1,4 +1,5 @@
 /** Explains a page of hits: which query words matched which index terms, how, and for how much score. */
+import { type SearchField, SPEAKER_FIELDS } from './options'
 import { clauseQuery, type QueryPlan, type SearchHit } from './search'
 import type { Store } from './store'
 import { processTerm, tokenize } from './text'
@@ -11,10 +12,18 @@ export interface Expansion {
   how: 'exact' | 'prefix' | 'fuzzy' | 'synonym'
 }
 
+/**
+ * Where a query word matched: in what the statement says (its content, sentence, labels, cue), or
+ * only in who said it (the speaker's name, role or affiliation).
+ */
+export type MatchedThrough = 'words' | 'speaker'
+
 export interface ClauseScore {
   clause: string
   score: number
   expansions: Expansion[]
+  /** Null when the clause did not match this hit (a relaxed search). */
+  through: MatchedThrough | null
 }
 
 export interface Explanation {
@@ -23,6 +32,11 @@ export interface Explanation {
   clauses: ClauseScore[]
   /** Phrases verified in order against content or text. */
   phrases: string[]
+  /**
+   * `speaker` when every matched query word matched only the speaker's name, role or affiliation
+   * ("senator" finding what a senator said), `both` when some did, `words` when none did.
+   */
+  through: MatchedThrough | 'both'
   score: number
 }
 
@@ -57,21 +71,36 @@ export function explainHits(store: Store, hits: readonly SearchHit[], plan: Quer
     }
     return { clause, byId }
   })
-  return hits.map((hit) => ({
-    fields: Object.fromEntries(
-      Object.entries(hit.matches)
-        .flatMap(([term, fields]) => fields.map((f) => [f, term] as const))
-        .reduce((acc, [field, term]) => acc.set(field, [...(acc.get(field) ?? []), term]), new Map<string, string[]>()),
-    ),
-    clauses: perClause.map(({ clause, byId }) => {
+  return hits.map((hit) => {
+    const clauses = perClause.map(({ clause, byId }) => {
       const r = byId.get(hit.statement.id)
+      const fields = (r?.terms ?? []).flatMap((t) => hit.matches[t] ?? [])
       return {
         clause: clause.text,
         score: r ? Math.round(r.score * 1000) / 1000 : 0,
         expansions: (r?.terms ?? []).map((t) => classify(clause.text, clause.alternatives, t)),
+        through:
+          fields.length === 0
+            ? null
+            : fields.every((f) => SPEAKER_FIELDS.has(f as SearchField))
+              ? ('speaker' as const)
+              : ('words' as const),
       }
-    }),
-    phrases: plan.phrases.map((p) => p.join(' ')),
-    score: hit.score,
-  }))
+    })
+    const ways = new Set(clauses.map((c) => c.through).filter((t) => t !== null))
+    return {
+      fields: Object.fromEntries(
+        Object.entries(hit.matches)
+          .flatMap(([term, fields]) => fields.map((f) => [f, term] as const))
+          .reduce(
+            (acc, [field, term]) => acc.set(field, [...(acc.get(field) ?? []), term]),
+            new Map<string, string[]>(),
+          ),
+      ),
+      clauses,
+      phrases: plan.phrases.map((p) => p.join(' ')),
+      through: ways.has('speaker') ? (ways.has('words') ? 'both' : 'speaker') : 'words',
+      score: hit.score,
+    }
+  })
 }

@@ -10,6 +10,10 @@ export interface SearchDocument {
   text: string
   /** Speaker and via names and aliases. */
   speaker: string
+  /** The speakers' roles ("Homeland Security Secretary", "spokeswoman"), as stated in the article or the registry's. */
+  role: string
+  /** The speakers' affiliations (an organisation, a party, a country). */
+  affiliation: string
   cue: string
   /** Topic labels. */
   topic: string
@@ -18,16 +22,29 @@ export interface SearchDocument {
 }
 
 /** Indexed fields, most important first. */
-export const SEARCH_FIELDS = ['content', 'speaker', 'text', 'topic', 'entity', 'cue'] as const
+export const SEARCH_FIELDS = ['content', 'speaker', 'text', 'role', 'affiliation', 'topic', 'entity', 'cue'] as const
 export type SearchField = (typeof SEARCH_FIELDS)[number]
+
+/** The fields that describe who spoke rather than what was said: `explain` tells these matches apart. */
+export const SPEAKER_FIELDS: ReadonlySet<SearchField> = new Set(['speaker', 'role', 'affiliation'])
 
 /**
  * Content matters most, then who said it; the surrounding sentence and labels only help.
+ *
+ * - `speaker` (2): a name picks out one speaker, and "what did X say" is the commonest question.
+ * - `role` (1): a role word ("senator", "spokeswoman", "secretary") picks out a class of speakers, so
+ *   it says less than a name; as much as the surrounding sentence, where articles state roles anyway
+ *   ("Sen. X said"). It lets a statement whose speaker was resolved from a pronoun, far from where the
+ *   role was written, be found by the role. Below `content`, so a statement that *says* "senator"
+ *   outranks one merely spoken by a senator when both have the other query words equally.
+ * - `affiliation` (1): the same for an organisation, party or country ("FBI", "Democrat").
  */
 export const FIELD_BOOSTS: Readonly<Record<SearchField, number>> = {
   content: 3,
   speaker: 2,
   text: 1,
+  role: 1,
+  affiliation: 1,
   topic: 0.8,
   entity: 0.8,
   cue: 0.5,

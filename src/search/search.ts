@@ -70,8 +70,14 @@ export interface SearchRequest {
   sort?: Sort
 }
 
-/** Attributed statements are what whosaid is for: narration ranks a little lower at equal text match. */
-export const NARRATION_BOOST = 0.75
+/**
+ * Attributed statements are what whosaid is for: narration that merely repeats the query's words (a
+ * headline, a summary sentence, a reporter's set-up) ranks below the statement that answers it. Narration
+ * is typically a whole sentence against a shorter quote or clause, which BM25's length normalisation
+ * already evens out, so the factor has to be strong enough to win against a narration hit with a word
+ * or two more; it is not applied when the query asks for narration (`kind:narration`, `attributed=false`).
+ */
+export const NARRATION_BOOST = 0.5
 /** Statements by a speaker the query names ("blinken diplomacy"). */
 export const NAMED_SPEAKER_BOOST = 1.5
 /** ... and more when the query asks for what they said ("what did blinken say"). */
@@ -238,7 +244,7 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
 }
 
 /** Fields a synonym form is looked up in. */
-const SYNONYM_FIELDS: string[] = ['content', 'text', 'speaker']
+const SYNONYM_FIELDS: string[] = ['content', 'text', 'speaker', 'role', 'affiliation']
 
 /**
  * The synonym forms worth searching besides the typed one: a form whose index terms include all
@@ -311,6 +317,11 @@ function sortHits(hits: SearchHit[], sort: Sort): void {
   }
 }
 
+/** True when a filter selects narration by name (`kind=narration`) or as the unattributed (`attributed=false`). */
+function asksForNarration(filters: readonly Filters[]): boolean {
+  return filters.some((f) => f.kind?.has('narration') || f.attributed === false)
+}
+
 /**
  * Runs a query. Every word must match (with bounded typo tolerance; the last word may be a
  * prefix) unless `match` is `any`; phrases must appear in order; excluded words and phrases
@@ -347,10 +358,11 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
       .map((statement) => ({ statement, score: 0, matches: {}, position: store.position.get(statement.id)! }))
   } else {
     const speakers = namedSpeakers(store, request.query)
+    const narration = asksForNarration(active) ? 1 : NARRATION_BOOST
     // Applied to each hit's total rather than through MiniSearch's boostDocument, which would run
     // once per document per term: the same ranking, for one multiplication per hit.
     const boostOf = (st: Statement) => {
-      let boost = st.kind === 'narration' ? NARRATION_BOOST : 1
+      let boost = st.kind === 'narration' ? narration : 1
       for (const s of st.speakers) boost = Math.max(boost, speakers.get(s.id) ?? 0)
       return boost
     }

@@ -3,6 +3,7 @@ import MiniSearch from 'minisearch'
 import {
   ATTRIBUTED_KINDS,
   type AttributedKind,
+  type MentionType,
   type RegistryEntity,
   type Speaker,
   type SpeakerType,
@@ -37,15 +38,20 @@ export interface SpeakerSummary {
 export interface TopicSummary {
   id: string
   label: string
+  /** The IPTC Media Topic code, when the taxonomy gives one. */
+  code: string | null
   description: string | null
   keywords: string[]
+  exclude: string[]
   count: number
 }
 
 export interface EntitySummary {
   id: string
   name: string
-  type: RegistryEntity['type']
+  type: MentionType
+  /** In data/entities.json, rather than recognised where statements name it. */
+  registered: boolean
   role: string | null
   affiliation: string | null
   aliases: string[]
@@ -219,20 +225,35 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
   const topics: TopicSummary[] = corpus.topics.map((t: Topic) => ({
     id: t.id,
     label: t.label,
+    code: t.code ?? null,
     description: t.description ?? null,
     keywords: t.keywords,
+    exclude: t.exclude ?? [],
     count: topicCounts.get(t.id) ?? 0,
   }))
   const entities: EntitySummary[] = sortByName(
-    corpus.entities.map((e) => ({
-      id: e.id,
-      name: e.name,
-      type: e.type,
-      role: e.role ?? null,
-      affiliation: e.affiliation ?? null,
-      aliases: e.aliases,
-      count: entityCounts.get(e.id) ?? 0,
-    })),
+    [
+      ...corpus.entities.map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type as MentionType,
+        registered: true,
+        role: e.role ?? null,
+        affiliation: e.affiliation ?? null,
+        aliases: e.aliases,
+        count: entityCounts.get(e.id) ?? 0,
+      })),
+      ...(corpus.mentioned ?? []).map((e) => ({
+        id: e.id,
+        name: e.name,
+        type: e.type,
+        registered: false,
+        role: null,
+        affiliation: null,
+        aliases: e.aliases,
+        count: entityCounts.get(e.id) ?? 0,
+      })),
+    ],
     (a, b) => b.count - a.count,
   )
   const articleSummaries: ArticleSummary[] = corpus.articles.map(({ text: _text, paragraphs: _p, ...meta }) => ({

@@ -15,6 +15,13 @@ import type { ExtractResult } from '../../src/types'
 const SEED_ID = 'han-blinken-unga-2023'
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8')
 
+describe('data/ and the test corpus', () => {
+  it('share one topic taxonomy and one set of synonyms, so the API tests see the shipped rules', () => {
+    expect(read('test/corpus/topics.json')).toBe(read('data/topics.json'))
+    expect(read('test/corpus/synonyms.json')).toBe(read('data/synonyms.json'))
+  })
+})
+
 describe('the seed article in data/', () => {
   const meta = JSON.parse(read(`data/articles/${SEED_ID}.meta.json`))
   const gold = JSON.parse(read('test/fixtures/seed/gold.json')) as Gold

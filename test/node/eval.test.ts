@@ -35,3 +35,33 @@ describe('npm run eval', () => {
     expect(relevance.ndcg10).toBeGreaterThanOrEqual(0.95)
   })
 })
+
+describe('npm run eval -- --relevance --corpus test/relevance/corpus', () => {
+  // Five short articles written for these tests, with shared surnames (two Okafors, two Brandts),
+  // roles no statement says, acronyms, a registry, and narration beside the quotes that answer.
+  const corpusBaseline = JSON.parse(readFileSync('test/relevance/corpus-baseline.json', 'utf8')) as Record<
+    string,
+    number
+  >
+
+  it('scores the multi-article fixture corpus at or above its committed baseline', () => {
+    const relevance = runRelevance({
+      corpus: 'test/relevance/corpus',
+      judgments: 'test/relevance/corpus-judgments.json',
+    })
+    const failing = relevance.results.filter((r) => r.reciprocalRank < 1).map((r) => `${r.q} → rank ${r.rank}`)
+    expect(relevance.results.length).toBeGreaterThanOrEqual(30)
+    expect(relevance.mrr, failing.join('\n')).toBeGreaterThanOrEqual(corpusBaseline.mrr!)
+    expect(relevance.success3, failing.join('\n')).toBeGreaterThanOrEqual(corpusBaseline.success3!)
+    expect(relevance.ndcg10, failing.join('\n')).toBeGreaterThanOrEqual(corpusBaseline.ndcg10!)
+  })
+
+  it('names a missing judgments file and an article the corpus lacks', () => {
+    expect(() => runRelevance({ corpus: 'test/relevance/corpus', judgments: 'test/relevance/nope.json' })).toThrow(
+      /no judgments file/,
+    )
+    expect(() =>
+      runRelevance({ corpus: 'test/relevance/corpus', judgments: 'test/relevance/archives/polnear-dev.json' }),
+    ).toThrow(/names article .* which the corpus lacks/)
+  })
+})

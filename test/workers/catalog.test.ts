@@ -111,29 +111,31 @@ describe('GET /v1/speakers/{id}/statements', () => {
 
 describe('GET /v1/topics', () => {
   it('lists the taxonomy with counts', async () => {
-    const page = await json<Page<{ id: string; label: string; count: number; keywords: string[] }>>('/v1/topics')
-    const ids = page.results.map((t) => t.id)
-    for (const id of [
-      'china-us-relations',
-      'russia-ukraine-war',
-      'north-korea',
-      'taiwan-strait',
-      'summits',
-      'communication-channels',
-      'economy-trade',
-    ]) {
-      expect(ids).toContain(id)
+    const page =
+      await json<
+        Page<{ id: string; label: string; code: string | null; count: number; keywords: string[]; exclude: string[] }>
+      >('/v1/topics')
+    // The top level of IPTC Media Topics, each with its code.
+    expect(page.total).toBe(17)
+    const politics = page.results.find((t) => t.id === 'politics')!
+    expect(politics).toMatchObject({ label: 'politics', code: '11000000' })
+    expect(politics.count).toBeGreaterThanOrEqual(1)
+    expect(page.results.find((t) => t.id === 'economy-business-finance')).toMatchObject({
+      code: '04000000',
+      exclude: expect.arrayContaining(['Commerce Secretary']),
+    })
+    for (const t of page.results) {
+      expect(t.code).toMatch(/^\d{2}000000$/)
+      expect(t.keywords.length).toBeGreaterThan(0)
     }
-    for (const t of page.results) expect(t.keywords.length).toBeGreaterThan(0)
-    expect(page.results.find((t) => t.id === 'north-korea')!.count).toBeGreaterThanOrEqual(1)
   })
 })
 
 describe('GET /v1/topics/{id}/statements', () => {
   it("lists a topic's statements", async () => {
-    const page = await json<Page<{ topics: string[] }>>('/v1/topics/taiwan-strait/statements')
+    const page = await json<Page<{ topics: string[] }>>('/v1/topics/conflict-war-peace/statements')
     expect(page.total).toBeGreaterThanOrEqual(1)
-    for (const s of page.results) expect(s.topics).toContain('taiwan-strait')
+    for (const s of page.results) expect(s.topics).toContain('conflict-war-peace')
   })
 
   it('answers 404 for an unknown topic', async () => {
@@ -216,5 +218,33 @@ describe('GET /v1/articles/{id}', () => {
 
   it('answers 404 for an unknown article', async () => {
     await problemOf('/v1/articles/nope', 404, 'not_found')
+  })
+})
+
+describe('entities named in statements, beyond the registry', () => {
+  type Entity = { id: string; name: string; type: string; registered: boolean; count: number }
+
+  it('lists people, organizations and places recognised in the statements, with kinds, filterable by kind', async () => {
+    const all = await json<Page<Entity>>('/v1/entities?limit=100')
+    const byId = new Map(all.results.map((e) => [e.id, e]))
+    expect(byId.get('westmoor-athletic')).toMatchObject({ type: 'organization', registered: false })
+    expect(byId.get('san-francisco')).toMatchObject({ type: 'place', registered: false })
+    expect(byId.get('antony-blinken')).toMatchObject({ type: 'person', registered: true })
+    const places = await json<Page<Entity>>('/v1/entities?type=place&limit=100')
+    expect(places.results.length).toBeGreaterThan(0)
+    for (const e of places.results) expect(e.type).toBe('place')
+    const recognised = await json<Page<Entity>>('/v1/entities?registered=false&limit=100')
+    for (const e of recognised.results) expect(e.registered).toBe(false)
+  })
+
+  it('filters and facets statements by a recognised entity like a registered one', async () => {
+    const page = await json<Page<{ entities: string[] }> & { facets: { entity: { value: string; count: number }[] } }>(
+      '/v1/statements?entity=westmoor-athletic&facets=entity',
+    )
+    expect(page.total).toBeGreaterThan(0)
+    for (const s of page.results) expect(s.entities).toContain('westmoor-athletic')
+    expect(page.facets.entity.find((f) => f.value === 'westmoor-athletic')?.count).toBe(page.total)
+    // By name too, case-insensitively.
+    expect((await json<Page<unknown>>('/v1/statements?entity=Westmoor%20Athletic')).total).toBe(page.total)
   })
 })

@@ -30,7 +30,7 @@ interface Page {
 const LISTS = [
   '/v1/statements?',
   '/v1/speakers/han-zheng/statements?',
-  '/v1/topics/china-us-relations/statements?',
+  '/v1/topics/politics/statements?',
   '/v1/search?q=said&match=any&',
 ]
 

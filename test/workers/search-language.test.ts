@@ -238,8 +238,8 @@ describe('GET /v1/suggest', () => {
   })
 
   it('suggests topics', async () => {
-    const body = await json<Suggestions>('/v1/suggest?q=north')
-    expect(body.suggestions.some((s) => s.type === 'topic' && s.id === 'north-korea')).toBe(true)
+    const body = await json<Suggestions>('/v1/suggest?q=polit')
+    expect(body.suggestions.some((s) => s.type === 'topic' && s.id === 'politics')).toBe(true)
   })
 
   it('honours limit and rejects a missing q', async () => {

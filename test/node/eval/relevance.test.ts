@@ -1,6 +1,15 @@
 /** Relevance metrics on a fake search function that returns a fixed ranking. */
+import { readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { judgeQuery, type RankedStatement, type SearchFunction, scoreJudgments } from '../../../src/eval/relevance'
+import {
+  type Judgment,
+  judgeQuery,
+  type RankedStatement,
+  type SearchFunction,
+  scoreJudgments,
+} from '../../../src/eval/relevance'
 
 const st = (content: string): RankedStatement => ({ content, text: `He said ${content}.` })
 /** Always the same ranking, whatever the query, except `nothing`, which finds nothing. */
@@ -68,4 +77,40 @@ describe('scoreJudgments', () => {
   it('scores 0 over no judgments', () => {
     expect(scoreJudgments(search, [])).toEqual({ results: [], mrr: 0, success3: 0, ndcg10: 0 })
   })
+})
+
+describe('anchors', () => {
+  const at = (article: string, start: number, end: number, content = 'x'): RankedStatement => ({
+    content,
+    text: content,
+    article,
+    spans: [{ start, end }],
+  })
+  const ranked: SearchFunction = () => [at('a', 0, 10), at('b', 20, 40), at('b', 50, 60)]
+
+  it('finds the statement whose content span covers the offset in that article', () => {
+    expect(judgeQuery(ranked, { q: 'q', top1: { article: 'b', at: 55 }, why: '' }).rank).toBe(3)
+    expect(judgeQuery(ranked, { q: 'q', top1: { article: 'b', at: 20 }, why: '' }).rank).toBe(2)
+    // The end is exclusive, and another article's span at the same offset does not count.
+    expect(judgeQuery(ranked, { q: 'q', top1: { article: 'b', at: 40 }, why: '' }).rank).toBe(0)
+    expect(judgeQuery(ranked, { q: 'q', top1: { article: 'c', at: 5 }, why: '' }).rank).toBe(0)
+  })
+})
+
+describe('archive judgments in the repository', () => {
+  // Judgments over an archive whose text may not be copied name statements by article id and offset only.
+  const dir = join(dirname(fileURLToPath(import.meta.url)), '../../relevance/archives')
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+    it(`${file}: at least 40 queries, every wanted statement an anchor, no other fields`, () => {
+      const judgments = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Judgment[]
+      expect(judgments.length).toBeGreaterThanOrEqual(40)
+      for (const j of judgments) {
+        expect(Object.keys(j).every((k) => ['q', 'top1', 'top3', 'none', 'why'].includes(k))).toBe(true)
+        for (const w of [j.top1 ?? [], j.top3 ?? []].flat()) {
+          expect(typeof w).toBe('object')
+          expect(Object.keys(w).sort()).toEqual(['article', 'at'])
+        }
+      }
+    })
+  }
 })
