@@ -1,6 +1,7 @@
 /** Attributions tagged by a cue inside a sentence: "Han said ...", `"...," said Smith`, "according to officials". */
 import { type CueMatch, matchCue } from '../cues'
 import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
+import { looseSubjectBefore } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
@@ -177,6 +178,11 @@ function verbCandidate(
         (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
       if (shared !== null) c = newCandidate(cue, shared, false, false, shared.tokStart, cue.tokEnd)
     }
+  }
+  if (c === null && cue.kind === 'verb' && cue.tokEnd === cue.tokStart + 1) {
+    // "The lawsuit says ...", "74 percent said ...", "Jones, after the story broke, said ...".
+    const loose = looseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+    if (loose !== null) c = newCandidate(cue, loose, false, false, loose.tokStart, cue.tokEnd)
   }
   return c
 }

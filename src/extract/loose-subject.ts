@@ -1,0 +1,128 @@
+/**
+ * Subjects the strict speaker grammar does not know, for unambiguous speech verbs only: a noun phrase whose head
+ * is no known speaker noun ("the lawsuit says", "74 percent said", "social conservatives say"), and a subject set
+ * off from its verb by an aside ("Jones, after the story broke, said").
+ */
+import {
+  FINITE_VERBS,
+  FUNCTION_WORDS,
+  MODALS,
+  NP_DETERMINERS,
+  OPENING_CONJUNCTIONS,
+  PRONOUNS,
+  RELATIVES,
+} from './lexicon'
+import { isWord, makePart, mentionIdAt, type ParseContext, parsePhrase, type SpeakerPhrase } from './speaker-parts'
+import type { Token } from './tokens'
+
+/** Verb forms that are never nouns, so the words right before them are their subject. */
+const PLAIN_VERBS = new Set(
+  `said says say told tells added adds argued argues argue insisted insists insist explained explains stated
+  warned suggested suggests suggest claimed wrote writes asked acknowledged acknowledges admitted admits
+  predicted predicts concluded concludes contended contends maintained maintains indicated indicates revealed
+  reveals declared declares emphasized stressed alleged alleges alleged noted argued recalled recalls conceded
+  concedes observed observes complained complains cautioned countered testified reiterated reiterates
+  affirmed asserted asserts announced announces confirmed confirms denied denies lamented laments`
+    .trim()
+    .split(/\s+/),
+)
+
+/** Words a loose subject never holds: they open a clause or a verb group, not a noun phrase. */
+const NOT_IN_SUBJECT = new Set([
+  ...FINITE_VERBS,
+  ...MODALS,
+  ...'to not never been be being that what whatever whom whose how why where when if there here'.split(' '),
+  ...'me him them us you i we it he she they myself'.split(' '),
+])
+
+/** Words before the subject that open its clause: "But", "And", "Yet". */
+const CLAUSE_OPENERS = new Set([...OPENING_CONJUNCTIONS, 'while', 'whereas', 'although', 'though', 'because', 'also'])
+
+const MAX_SUBJECT_WORDS = 7
+const MAX_ASIDE_TOKENS = 20
+
+/** A loose subject for a speech verb at `cueTok`, when the strict grammar found none; null when none fits. */
+export function looseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number): SpeakerPhrase | null {
+  const { tokens } = ctx
+  if (!PLAIN_VERBS.has(tokens[cueTok]!.norm)) return null
+  let j = cueTok - 1
+  while (j >= lo && isWord(tokens[j]) && !tokens[j]!.cap && /ly$/.test(tokens[j]!.norm)) j--
+  if (j < lo) return null
+  // "Jones, after the story broke in March, said": the subject before the aside speaks.
+  if (tokens[j]!.text === ',' && tokens[j]!.quote < 0) return subjectBeforeAside(ctx, lo, j)
+  return looseNounPhrase(ctx, lo, j)
+}
+
+/** The subject before an aside that ends at the comma `j`: `Jones, after ..., said`. */
+function subjectBeforeAside(ctx: ParseContext, lo: number, j: number): SpeakerPhrase | null {
+  const { tokens } = ctx
+  let k = j - 1
+  while (k >= lo && j - k <= MAX_ASIDE_TOKENS && tokens[k]!.text !== ',') {
+    const t = tokens[k]!
+    if (t.quote >= 0 || t.type === 'quote' || t.text === ';' || t.text === ':') return null
+    k--
+  }
+  if (k <= lo || tokens[k]!.text !== ',' || k === j - 1) return null
+  const e = k - 1
+  if (!isWord(tokens[e]) && mentionIdAt(ctx, e) < 0) return null
+  // The subject must open the sentence: "Jones, after ..., said", not "In March, after ..., said".
+  const p = looseNounPhrase(ctx, lo, e)
+  if (p === null || !opensClause(tokens, lo, p.tokStart)) return null
+  return p
+}
+
+/** Tokens [lo, a) are empty or only clause openers ("But", "And yet"). */
+function opensClause(tokens: readonly Token[], lo: number, a: number): boolean {
+  for (let k = lo; k < a; k++) if (!CLAUSE_OPENERS.has(tokens[k]!.norm)) return false
+  return true
+}
+
+/**
+ * The noun phrase that ends at token j and opens its clause: a name or pronoun the strict parser knows, else
+ * a description of any head ("the order released Friday", "74 percent", "many in the crowd").
+ */
+function looseNounPhrase(ctx: ParseContext, lo: number, j: number): SpeakerPhrase | null {
+  const { tokens } = ctx
+  let a = j
+  let words = 0
+  while (a >= lo && (isWord(tokens[a]) || mentionIdAt(ctx, a) >= 0)) {
+    const t = tokens[a]!
+    if (CLAUSE_OPENERS.has(t.norm) && mentionIdAt(ctx, a) < 0) break
+    if (NOT_IN_SUBJECT.has(t.norm) || RELATIVES.has(t.norm) || PLAIN_VERBS.has(t.norm)) return null
+    if (++words > MAX_SUBJECT_WORDS) return null
+    a--
+  }
+  const start = a + 1
+  if (start > j) return null
+  // The phrase opens a clause: the sentence start, a comma, or a conjunction.
+  if (a >= lo && !(tokens[a]!.text === ',' || CLAUSE_OPENERS.has(tokens[a]!.norm))) return null
+  if (a >= lo && tokens[a]!.text === ',' && !opensClause(tokens, lo, a) && !introductoryPhrase(tokens, lo, a))
+    return null
+  const strict = parsePhrase(ctx, start, j + 1)
+  if (strict !== null) return strict
+  const first = tokens[start]!
+  const head = tokens[j]!
+  if (PRONOUNS.has(head.norm) || (FUNCTION_WORDS.has(head.norm) && head.type !== 'number')) return null
+  if (head.norm.length < 3 && head.type !== 'number') return null
+  // A lone capitalised word the mention finder passed over is no speaker ("Also said", "Friday said").
+  if (start === j && first.cap) return null
+  const text = ctx.text.slice(first.start, head.end)
+  const part = makePart('description', start, j + 1, first.start, head.end, text, {
+    mention: null,
+    alias: null,
+    words: tokens.slice(NP_DETERMINERS.has(first.norm) ? start + 1 : start, j + 1).map((t) => t.norm),
+    head: head.norm,
+    definite: false,
+    plural: /s$/.test(head.norm),
+    description: null,
+  })
+  return { start: first.start, end: head.end, tokStart: start, tokEnd: j + 1, text, parts: [part] }
+}
+
+/** "Among likely voters, 74 percent said": a comma after an opening prepositional or adverbial phrase. */
+function introductoryPhrase(tokens: readonly Token[], lo: number, comma: number): boolean {
+  const first = tokens[lo]
+  if (first === undefined || comma - lo > 8) return false
+  for (let k = lo; k < comma; k++) if (!isWord(tokens[k])) return false
+  return FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
+}

@@ -1,0 +1,30 @@
+/** Speakers the strict grammar does not know: plain noun phrases before unambiguous speech verbs, asides. */
+import { describe, expect, it } from 'vitest'
+import { attributed, names, only } from './helpers'
+
+describe('loose subjects of unambiguous speech verbs', () => {
+  it.each([
+    ['The complaint says the ferry fares were raised without notice.', 'The complaint'],
+    ['About 12 percent said they had not decided.', 'About 12 percent'],
+    ['Among harbour workers, 61 percent said the strike was justified.', '61 percent'],
+    ['Fishing crews say the new quota is too tight.', 'Fishing crews'],
+    ['The ruling issued Monday said the quota was lawful.', 'The ruling issued Monday'],
+  ])('reads %j', (text, speaker) => {
+    const s = only(text)
+    expect(names(s).map((n) => n.toLowerCase())).toEqual([speaker.toLowerCase()])
+  })
+
+  it('steps over an aside between the subject and the verb', () => {
+    const s = only('Ada Moss, after the vote was counted on Friday, said the ferry would run again.')
+    expect([names(s), s.content]).toEqual([['Ada Moss'], 'the ferry would run again'])
+  })
+
+  it('reads no speaker inside a clause that is itself reported', () => {
+    const found = attributed('Ada Moss says she will wait until someone she trusts tells her the pier is safe.')
+    expect(found.map((s) => names(s))).toEqual([['Ada Moss']])
+  })
+
+  it('takes no subject from a noun that may be a verb ("reports", "claims")', () => {
+    expect(attributed('The harbour reports strong traffic.')).toEqual([])
+  })
+})
