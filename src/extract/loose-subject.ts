@@ -126,3 +126,32 @@ function introductoryPhrase(tokens: readonly Token[], lo: number, comma: number)
   for (let k = lo; k < comma; k++) if (!isWord(tokens[k])) return false
   return FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
 }
+
+/**
+ * The subject of the main clause before a participle cue, past an opening adverbial ("On Friday, Mr. Carson
+ * endorsed the plan, calling it ..."): a name, a pronoun or a noun phrase right after where the clause opens.
+ */
+export function mainClauseSubject(ctx: ParseContext, lo: number, cueTok: number): SpeakerPhrase | null {
+  const { tokens } = ctx
+  let p = lo
+  while (p < cueTok && CLAUSE_OPENERS.has(tokens[p]!.norm) && mentionIdAt(ctx, p) < 0) p++
+  // "On Friday," / "In a speech to supporters in Phoenix,": an opening phrase ends at its comma.
+  const first = tokens[p]
+  if (first !== undefined && FUNCTION_WORDS.has(first.norm) && !PRONOUNS.has(first.norm)) {
+    let k = p
+    while (k < cueTok && k - p <= 12 && (isWord(tokens[k]) || mentionIdAt(ctx, k) >= 0)) k++
+    if (tokens[k]?.text !== ',' || k >= cueTok) return null
+    p = k + 1
+  }
+  if (p >= cueTok) return null
+  const t = tokens[p]!
+  if (PRONOUNS.has(t.norm) && isWord(t)) return parsePhrase(ctx, p, p + 1)
+  const mid = mentionIdAt(ctx, p)
+  if (mid < 0) return null
+  const m = ctx.mentions[mid]!
+  // The name must be followed by its verb or an appositive, not be the start of a longer phrase.
+  const after = tokens[m.tokEnd]
+  if (after === undefined || !(after.text === ',' || (isWord(after) && !after.cap))) return null
+  if (after.text !== ',' && (RELATIVES.has(after.norm) || FUNCTION_WORDS.has(after.norm))) return null
+  return parsePhrase(ctx, m.tokStart, m.tokEnd)
+}

@@ -1,7 +1,7 @@
 /** Attributions tagged by a cue inside a sentence: "Han said ...", `"...," said Smith`, "according to officials". */
 import { type CueMatch, matchCue } from '../cues'
 import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
-import { looseSubjectBefore } from '../loose-subject'
+import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
@@ -103,7 +103,10 @@ function participleCandidate(
   const hasPrevInSentence = cue.tokStart > s.tokStart
   if (!hasPrevInSentence || prev === undefined || !(prev.text === ',' || COORDINATORS.has(prev.norm))) return null
   const last = prior[prior.length - 1]
-  const subject = last !== undefined ? null : leadingSubject(ctx, s, cue.tokStart)
+  const subject =
+    last !== undefined
+      ? null
+      : (leadingSubject(ctx, s, cue.tokStart) ?? mainClauseSubject(ctx, s.tokStart, cue.tokStart))
   if (last === undefined && subject === null) return null
   return newCandidate(cue, subject, last !== undefined, false, cue.tokStart, cue.tokEnd)
 }

@@ -28,3 +28,24 @@ describe('loose subjects of unambiguous speech verbs', () => {
     expect(attributed('The harbour reports strong traffic.')).toEqual([])
   })
 })
+
+describe('a participle cue after a main clause that opens with an adverbial', () => {
+  it('gives the participle the main clause subject', () => {
+    const s = only('On Monday, Ada Moss backed the harbour plan, saying it would save the ferry.')
+    expect([names(s), s.cue, s.content]).toEqual([['Ada Moss'], 'saying', 'it would save the ferry'])
+  })
+})
+
+describe('calling someone something', () => {
+  it.each([
+    ['Ada Moss called the plan "a costly mistake" on Friday.', 'the plan "a costly mistake" on Friday'],
+    ['Ada Moss called him a reckless gambler.', 'him a reckless gambler'],
+  ])('reads %j', (text, content) => {
+    const s = only(text)
+    expect([names(s), s.cue, s.content]).toEqual([['Ada Moss'], 'called', content])
+  })
+
+  it('reads no statement in a phone call', () => {
+    expect(attributed('Ada Moss called the harbour office twice.')).toEqual([])
+  })
+})
