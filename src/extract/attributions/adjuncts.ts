@@ -15,6 +15,8 @@ import {
 import type { Token } from '../tokens'
 import { type AttributionContext, isOpen, isWord } from './types'
 
+const QUANTIFIER_ADVERBS = new Set(['each', 'both', 'all'])
+
 /**
  * Skips adverbs, time phrases and occasions after a cue: "said on Monday in a statement on its website that".
  *
@@ -37,11 +39,15 @@ export function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): n
       }
       return p
     }
+    // "said each year of schooling ...", "said both parties ...": a quantifier before a noun opens the content.
+    if (QUANTIFIER_ADVERBS.has(t.norm) && isWord(tokens[p + 1]) && !tokens[p + 1]!.cap) return p
     if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) {
       p++
       continue
     }
     const afterTime = skipTimePhrase(tokens, p, hi)
+    // "said each year of schooling adds ...": a time noun with "of" after it heads the content, not an adjunct.
+    if (afterTime >= 0 && tokens[afterTime]?.norm === 'of' && !ADJUNCT_PREPS.has(t.norm)) return p
     if (afterTime >= 0) {
       p = afterTime
       continue

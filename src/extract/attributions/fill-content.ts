@@ -203,7 +203,7 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
     start = p
   } else if (
     isWord(t) &&
-    !ADJUNCT_PREPS.has(t.norm) &&
+    (!ADJUNCT_PREPS.has(t.norm) || approximates(tokens, p)) &&
     !CONJUNCTIONS.has(t.norm) &&
     (cue.verb?.noThat || cue.kind === 'participle')
   ) {
@@ -215,6 +215,34 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   if (!setContentFromRange(ctx, c, start, clauseEnd)) return false
   setExtent(tokens, c, tagStart)
   return true
+}
+
+const APPROXIMATORS = new Set(['about', 'around', 'over', 'under'])
+const AMOUNT_WORDS = new Set([
+  'half',
+  'a',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'dozen',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+])
+
+/** "said about half of them ...", "said over 200 people ...": a preposition that only rounds a number opens the content. */
+function approximates(tokens: readonly Token[], p: number): boolean {
+  const next = tokens[p + 1]
+  return (
+    APPROXIMATORS.has(tokens[p]!.norm) &&
+    next !== undefined &&
+    (next.type === 'number' ||
+      (AMOUNT_WORDS.has(next.norm) &&
+        (next.norm !== 'a' || /^(third|quarter|fifth|half|dozen)$/.test(tokens[p + 2]?.norm ?? ''))))
+  )
 }
 
 /** A cue whose content may be any complement (`first` is its first word): "vowed to appeal", "..., asking voters to". */

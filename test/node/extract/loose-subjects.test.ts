@@ -49,3 +49,17 @@ describe('calling someone something', () => {
     expect(attributed('Ada Moss called the harbour office twice.')).toEqual([])
   })
 })
+
+describe('content that opens like an adjunct', () => {
+  it.each([
+    ['Ada Moss said about half of the boats were idle.', 'about half of the boats were idle'],
+    ['Ada Moss said over 200 workers had signed up.', 'over 200 workers had signed up'],
+    ['Ada Moss said each week of delay costs the port money.', 'each week of delay costs the port money'],
+  ])('reads %j', (text, content) => {
+    expect(only(text).content).toBe(content)
+  })
+
+  it('still skips an occasion before the content', () => {
+    expect(only('Ada Moss said on Monday that the ferry would run.').content).toBe('the ferry would run')
+  })
+})
