@@ -6,6 +6,7 @@
 import {
   FINITE_VERBS,
   FUNCTION_WORDS,
+  isRoleWord,
   MODALS,
   NP_DETERMINERS,
   OPENING_CONJUNCTIONS,
@@ -135,9 +136,13 @@ export function mainClauseSubject(ctx: ParseContext, lo: number, cueTok: number)
   const { tokens } = ctx
   let p = lo
   while (p < cueTok && CLAUSE_OPENERS.has(tokens[p]!.norm) && mentionIdAt(ctx, p) < 0) p++
-  // "On Friday," / "In a speech to supporters in Phoenix,": an opening phrase ends at its comma.
-  const first = tokens[p]
-  if (first !== undefined && FUNCTION_WORDS.has(first.norm) && !PRONOUNS.has(first.norm)) {
+  // "On Friday," / "In a speech to supporters in Phoenix," / "At a rally in Dover, Del., on Tuesday,": opening
+  // phrases end at their commas, a place after a comma continues them.
+  for (let guard = 0; guard < 4 && p < cueTok; guard++) {
+    const first = tokens[p]!
+    const mid = mentionIdAt(ctx, p)
+    const opener = FUNCTION_WORDS.has(first.norm) && !PRONOUNS.has(first.norm) && mid < 0
+    if (!opener && !(mid >= 0 && ctx.mentions[mid]!.place)) break
     let k = p
     while (k < cueTok && k - p <= 12 && (isWord(tokens[k]) || mentionIdAt(ctx, k) >= 0)) k++
     if (tokens[k]?.text !== ',' || k >= cueTok) return null
@@ -146,12 +151,27 @@ export function mainClauseSubject(ctx: ParseContext, lo: number, cueTok: number)
   if (p >= cueTok) return null
   const t = tokens[p]!
   if (PRONOUNS.has(t.norm) && isWord(t)) return parsePhrase(ctx, p, p + 1)
+  // "Senator Ada Moss", "Former Gov. Ada Moss": titles before the name.
+  const a = p
+  while (
+    p < cueTok &&
+    p - a < 4 &&
+    mentionIdAt(ctx, p) < 0 &&
+    isWord(tokens[p]) &&
+    isRoleWord(tokens[p]!.norm.replace(/\.$/, ''))
+  )
+    p++
   const mid = mentionIdAt(ctx, p)
   if (mid < 0) return null
   const m = ctx.mentions[mid]!
-  // The name must be followed by its verb or an appositive, not be the start of a longer phrase.
-  const after = tokens[m.tokEnd]
+  if (m.place) return null
+  // The name must be followed by its verb or an appositive, not be the start of a longer phrase; "of Vermont" may
+  // come between.
+  let e = m.tokEnd
+  if (/^(of|from)$/.test(tokens[e]?.norm ?? '') && mentionIdAt(ctx, e + 1) >= 0)
+    e = ctx.mentions[mentionIdAt(ctx, e + 1)]!.tokEnd
+  const after = tokens[e]
   if (after === undefined || !(after.text === ',' || (isWord(after) && !after.cap))) return null
   if (after.text !== ',' && (RELATIVES.has(after.norm) || FUNCTION_WORDS.has(after.norm))) return null
-  return parsePhrase(ctx, m.tokStart, m.tokEnd)
+  return parsePhrase(ctx, a, m.tokEnd)
 }

@@ -63,3 +63,16 @@ describe('content that opens like an adjunct', () => {
     expect(only('Ada Moss said on Monday that the ferry would run.').content).toBe('the ferry would run')
   })
 })
+
+describe('descriptors and openers around a name', () => {
+  it('keeps descriptor words before a name in a tag after the content', () => {
+    const s = only('The ferry will run again, former harbour candidate Tom Reyes said.')
+    expect([names(s), s.content]).toEqual([['Tom Reyes'], 'The ferry will run again'])
+  })
+
+  it('steps over an opening phrase with a place and a time to the main clause subject', () => {
+    const s = only('At a rally in Dover, N.H., on Tuesday, Senator Tom Reyes backed the plan, saying it would pass.')
+    expect([s.cue, s.content, names(s).length]).toEqual(['saying', 'it would pass', 1])
+    expect(names(s)[0]).toMatch(/^Tom Reyes/)
+  })
+})
