@@ -76,3 +76,16 @@ describe('descriptors and openers around a name', () => {
     expect(names(s)[0]).toMatch(/^Tom Reyes/)
   })
 })
+
+describe('surnames that are also titles', () => {
+  it.each([
+    ['"The tide is late," Mr. Bishop said.', 'Bishop'],
+    ['Charlie King, a former director, said the boats were ready.', 'Charlie King'],
+  ])('reads %j', (text, speaker) => {
+    expect(names(only(text))).toEqual([speaker])
+  })
+
+  it('still reads a title before a name as a role', () => {
+    expect(names(only('Prime Minister Tom Reyes said the boats were ready.'))).toEqual(['Tom Reyes'])
+  })
+})
