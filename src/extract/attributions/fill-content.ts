@@ -18,7 +18,15 @@ import { skipAdverbialsBackward } from '../speakers'
 import type { Token } from '../tokens'
 import { skipAdjuncts, skipObject } from './adjuncts'
 import { fillAsFrame } from './as-frame'
-import { hasOwnTag, isGlossAt, setContentFromRange, setDirect, trimRange } from './content'
+import {
+  adverbialOnly,
+  hasOwnTag,
+  isGlossAt,
+  opensWithAdverbial,
+  setContentFromRange,
+  setDirect,
+  trimRange,
+} from './content'
 import { type AttributionContext, type Candidate, isClose, isOpen, isWord } from './types'
 
 /** Computes the content of candidate `ci`, or marks it dropped when it has none. */
@@ -316,6 +324,13 @@ function fillClauseBefore(
   while (from < comma && tokens[from]!.quote < 0 && tokens[from]!.type === 'punct' && !isOpen(tokens[from])) from++
   // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
   if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
+  // "In response, Moss assured voters ...": an opening adverbial is no content when the tag's clause goes on.
+  if (
+    adverbialOnly(tokens, from, comma) &&
+    !c.inverted &&
+    tokens[skipAdjuncts(tokens, c.tagEnd, s.tokEnd)]?.text !== ','
+  )
+    return false
   if (!setContentFromRange(ctx, c, from, comma)) return false
   c.fwd = null
   c.bwd = [from, comma]
@@ -340,12 +355,6 @@ function clauseBeforeStart(
   const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
   for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) return pStart
   return prevEnd
-}
-
-/** "Over the years, she said, the ferry ...": the clause before the tag is an adverbial, so the clause goes on after it. */
-function opensWithAdverbial(tokens: readonly Token[], from: number): boolean {
-  const t = tokens[from]
-  return isWord(t) && (ADJUNCT_PREPS.has(t!.norm) || SUBORDINATORS.has(t!.norm))
 }
 
 /** "Any fair reading of the deal, he said, would ...": the words after the tag open with the subject's verb. */

@@ -89,3 +89,19 @@ describe('surnames that are also titles', () => {
     expect(names(only('Prime Minister Tom Reyes said the boats were ready.'))).toEqual(['Tom Reyes'])
   })
 })
+
+describe('opening adverbials', () => {
+  it.each([
+    'In response, Maria Moss assured voters the pier would be rebuilt.',
+    'On May 5, Maria Moss posted a photo of the pier online.',
+    'Meanwhile, Maria Moss reminds everyone of the old pier.',
+  ])('are no content of the tag that follows them: %j', (text) => {
+    expect(attributed(text).map((s) => s.content)).not.toContain(text.split(',')[0])
+  })
+
+  it('still resume the clause after a parenthetical tag', () => {
+    expect(only('Over the years, Maria Moss said, the pier has changed.').content).toBe(
+      'Over the years the pier has changed',
+    )
+  })
+})
