@@ -106,7 +106,7 @@ export function descriptionName(part: SpeakerPart): string {
   const t =
     part.definite && /^the\s/i.test(part.text)
       ? part.text.replace(/^the\s+/i, '')
-      : /^one\s+(?!of\b)/i.test(part.text)
+      : /^one\s+(?!of\b|in\b)/i.test(part.text)
         ? part.text.replace(/^one\s+/i, 'a ')
         : part.text
   const firstWord = t.split(/\s+/)[0]!

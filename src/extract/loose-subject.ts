@@ -39,6 +39,7 @@ const NOT_IN_SUBJECT = new Set([
 /** Words before the subject that open its clause: "But", "And", "Yet". */
 const CLAUSE_OPENERS = new Set([...OPENING_CONJUNCTIONS, 'while', 'whereas', 'although', 'though', 'because', 'also'])
 
+const NUMBER_WORDS = new Set('one two three four five six seven eight nine ten half third quarter'.split(' '))
 const MAX_SUBJECT_WORDS = 7
 const MAX_ASIDE_TOKENS = 20
 
@@ -89,22 +90,33 @@ function looseNounPhrase(ctx: ParseContext, lo: number, j: number): SpeakerPhras
   while (a >= lo && (isWord(tokens[a]) || mentionIdAt(ctx, a) >= 0)) {
     const t = tokens[a]!
     if (CLAUSE_OPENERS.has(t.norm) && mentionIdAt(ctx, a) < 0) break
-    if (NOT_IN_SUBJECT.has(t.norm) || RELATIVES.has(t.norm) || PLAIN_VERBS.has(t.norm)) return null
+    // "most of them said": an object pronoun after "of" is inside the subject.
+    const ofObject = /^(them|us)$/.test(t.norm) && tokens[a - 1]?.norm === 'of'
+    if ((NOT_IN_SUBJECT.has(t.norm) && !ofObject) || RELATIVES.has(t.norm) || PLAIN_VERBS.has(t.norm)) return null
     if (++words > MAX_SUBJECT_WORDS) return null
     a--
   }
   const start = a + 1
   if (start > j) return null
-  // The phrase opens a clause: the sentence start, a comma, or a conjunction.
+  // The phrase opens a clause: the sentence start, a comma, a colon, or a conjunction.
+  if (a >= lo && tokens[a]!.text === ':' && tokens[a]!.quote < 0) return finishLoose(ctx, start, j)
   if (a >= lo && !(tokens[a]!.text === ',' || CLAUSE_OPENERS.has(tokens[a]!.norm))) return null
   if (a >= lo && tokens[a]!.text === ',' && !opensClause(tokens, lo, a) && !introductoryPhrase(tokens, lo, a))
     return null
+  return finishLoose(ctx, start, j)
+}
+
+/** Tokens [start, j] as a speaker phrase: the strict reading, else a description of any head. */
+function finishLoose(ctx: ParseContext, start: number, j: number): SpeakerPhrase | null {
+  const { tokens } = ctx
   const strict = parsePhrase(ctx, start, j + 1)
   if (strict !== null) return strict
   const first = tokens[start]!
   const head = tokens[j]!
-  if (PRONOUNS.has(head.norm) || (FUNCTION_WORDS.has(head.norm) && head.type !== 'number')) return null
-  if (head.norm.length < 3 && head.type !== 'number') return null
+  const numeric = head.type === 'number' || NUMBER_WORDS.has(head.norm)
+  const ofObject = j > start && tokens[j - 1]!.norm === 'of' && /^(them|us)$/.test(head.norm)
+  if (PRONOUNS.has(head.norm) || (FUNCTION_WORDS.has(head.norm) && !numeric && !ofObject)) return null
+  if (head.norm.length < 3 && !numeric) return null
   // A lone capitalised word the mention finder passed over is no speaker ("Also said", "Friday said").
   if (start === j && first.cap) return null
   const text = ctx.text.slice(first.start, head.end)
@@ -125,7 +137,8 @@ function introductoryPhrase(tokens: readonly Token[], lo: number, comma: number)
   const first = tokens[lo]
   if (first === undefined || comma - lo > 8) return false
   for (let k = lo; k < comma; k++) if (!isWord(tokens[k])) return false
-  return FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
+  // "Again, those surveyed said": a lone opening word is an adverb.
+  return comma - lo === 1 || FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
 }
 
 /**

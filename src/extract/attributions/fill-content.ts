@@ -203,7 +203,11 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
       setExtent(tokens, c, tagStart)
       return true
     }
-  } else if (isWord(t) && WH_OPENERS.has(t.norm) && (cue.kind === 'verb' || cue.kind === 'participle')) {
+  } else if (
+    isWord(t) &&
+    (WH_OPENERS.has(t.norm) || (t.norm === 'because' && cue.verb?.noThat)) &&
+    (cue.kind === 'verb' || cue.kind === 'participle')
+  ) {
     // "asked whether the ferry would run", "said if he wins, taxes fall": a question or condition is the content.
     start = p
   } else if (isWord(t) && !CONJUNCTIONS.has(t.norm) && takesComplement(ctx, cue, t)) {

@@ -105,3 +105,20 @@ describe('opening adverbials', () => {
     )
   })
 })
+
+describe('more loose subjects', () => {
+  it.each([
+    ['Again, those surveyed said the ferry was too slow.', 'those surveyed'],
+    ['Until the strike, most of them said they liked the work.', 'most of them'],
+    ['One in five say the fares are too high.', 'one in five'],
+    ['The news was good: a majority of her backers say they will vote.', 'a majority of her backers'],
+  ])('reads %j', (text, speaker) => {
+    expect(names(only(text))).toEqual([speaker])
+  })
+
+  it('reads content that opens with "because"', () => {
+    expect(only('Maria Moss said because the tide was late, the ferry waited.').content).toBe(
+      'because the tide was late, the ferry waited',
+    )
+  })
+})
