@@ -1,6 +1,6 @@
 /** Attributions tagged by a cue inside a sentence: "Han said ...", `"...," said Smith`, "according to officials". */
 import { type CueMatch, matchCue } from '../cues'
-import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
+import { ADJUNCT_PREPS, CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
 import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
@@ -176,9 +176,11 @@ function verbCandidate(
     else {
       // "At one stage she put down her tea and said:": the subject of the first verb.
       // "Sen. Ann Roe, a Democrat, welcomed the plan but said ...": else the subject that opens the sentence.
+      const opening = prev.norm === 'but' || prev.norm === 'and'
       const shared =
+        (opening ? mainClauseSubject(ctx, s.tokStart, cue.tokStart) : null) ??
         clauseSubject(ctx, s, cue.tokStart - 1) ??
-        (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
+        (opening ? leadingSubject(ctx, s, cue.tokStart) : null)
       if (shared !== null) c = newCandidate(cue, shared, false, false, shared.tokStart, cue.tokEnd)
     }
   }
@@ -205,6 +207,8 @@ function addAudience(ctx: AttributionContext, s: Sentence, c: Candidate): void {
 /** The sentence's opening noun phrase, for a participle cue with no earlier attribution ("Acme cut jobs, saying ..."). */
 function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): SpeakerPhrase | null {
   const { tokens } = ctx
+  // "At a June campaign event, ...": a sentence opened by a preposition has its subject later.
+  if (ADJUNCT_PREPS.has(tokens[s.tokStart]!.norm) && ctx.mentionAt[s.tokStart]! < 0) return null
   let e = s.tokStart
   while (e < limit && isWord(tokens[e]) && e - s.tokStart < 10) {
     const t = tokens[e]!

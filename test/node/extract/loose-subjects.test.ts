@@ -122,3 +122,17 @@ describe('more loose subjects', () => {
     )
   })
 })
+
+describe('coordinated speech verbs', () => {
+  it('share the subject that opens the sentence, not an object of the first verb', () => {
+    const s = only(
+      'Tom Reyes summed up the mayor as weak, attacked her record as harbour master and said she should resign.',
+    )
+    expect([names(s), s.content]).toEqual([['Tom Reyes'], 'she should resign'])
+  })
+
+  it('never take an opening prepositional phrase as the subject', () => {
+    const found = attributed('At a June campaign event in Dover, the crowd cheered, and explained nothing.')
+    expect(found.flatMap((s) => names(s))).not.toContain('at a June campaign')
+  })
+})
