@@ -4,6 +4,7 @@
  * off from its verb by an aside ("Jones, after the story broke, said").
  */
 import {
+  ADJUNCT_PREPS,
   FINITE_VERBS,
   FUNCTION_WORDS,
   isRoleWord,
@@ -55,22 +56,27 @@ export function looseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   return looseNounPhrase(ctx, lo, j)
 }
 
-/** The subject before an aside that ends at the comma `j`: `Jones, after ..., said`. */
+/**
+ * The subject before asides that end at the comma `j`: `Jones, after ..., said`, `Paul Roe, a driver from Ava, Mo.,
+ * who backs the plan, said`, `The companies, which ..., said`: the phrase that opens the clause, before the first comma.
+ */
 function subjectBeforeAside(ctx: ParseContext, lo: number, j: number): SpeakerPhrase | null {
   const { tokens } = ctx
   let k = j - 1
-  while (k >= lo && j - k <= MAX_ASIDE_TOKENS && tokens[k]!.text !== ',') {
+  while (k > lo && j - k <= MAX_ASIDE_TOKENS * 2) {
     const t = tokens[k]!
     if (t.quote >= 0 || t.type === 'quote' || t.text === ';' || t.text === ':') return null
+    if (t.text === ',') {
+      const e = k - 1
+      if (isWord(tokens[e]) || mentionIdAt(ctx, e) >= 0) {
+        // The subject must open the sentence: "Jones, after ..., said", not "In March, after ..., said".
+        const p = looseNounPhrase(ctx, lo, e)
+        if (p !== null && opensClause(tokens, lo, p.tokStart)) return p
+      }
+    }
     k--
   }
-  if (k <= lo || tokens[k]!.text !== ',' || k === j - 1) return null
-  const e = k - 1
-  if (!isWord(tokens[e]) && mentionIdAt(ctx, e) < 0) return null
-  // The subject must open the sentence: "Jones, after ..., said", not "In March, after ..., said".
-  const p = looseNounPhrase(ctx, lo, e)
-  if (p === null || !opensClause(tokens, lo, p.tokStart)) return null
-  return p
+  return null
 }
 
 /** Tokens [lo, a) are empty or only clause openers ("But", "And yet"). */
@@ -97,7 +103,9 @@ function looseNounPhrase(ctx: ParseContext, lo: number, j: number): SpeakerPhras
     a--
   }
   const start = a + 1
-  if (start > j) return null
+  // "In March said" is no subject, "About 12 percent said" is.
+  const rounded = tokens[start + 1]?.type === 'number' || NUMBER_WORDS.has(tokens[start + 1]?.norm ?? '')
+  if (start > j || (ADJUNCT_PREPS.has(tokens[start]!.norm) && mentionIdAt(ctx, start) < 0 && !rounded)) return null
   // The phrase opens a clause: the sentence start, a comma, a colon, or a conjunction.
   if (a >= lo && tokens[a]!.text === ':' && tokens[a]!.quote < 0) return finishLoose(ctx, start, j)
   if (a >= lo && !(tokens[a]!.text === ',' || CLAUSE_OPENERS.has(tokens[a]!.norm))) return null

@@ -1,6 +1,15 @@
 /** Attributions tagged by a cue inside a sentence: "Han said ...", `"...," said Smith`, "according to officials". */
 import { type CueMatch, matchCue } from '../cues'
-import { ADJUNCT_PREPS, CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
+import {
+  ADJUNCT_PREPS,
+  ADVERB_SKIP,
+  CONJUNCTIONS,
+  COORDINATORS,
+  FINITE_VERBS,
+  MODALS,
+  OBJECT_DETERMINERS,
+  ORG_HEAD_NOUNS,
+} from '../lexicon'
 import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
@@ -162,13 +171,16 @@ function verbCandidate(
   const prev = ctx.tokens[cue.tokStart - 1]
   let c: Candidate | null = asReportedBy(ctx, s, cue)
   if (c !== null) return c
-  const subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+  let subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+  // "..., from Dover, N.H., who ..., said": a place is never the speaker; look further back.
+  if (subject?.parts.every((p) => p.mention?.place === true)) subject = null
   if (subject !== null) {
     c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
   } else if (cue.verb?.inversion && prev !== undefined && (prev.text === ',' || isClose(prev) || prev.text === ':')) {
     // `"...," said Smith.`
     const after = parsePhraseAfter(ctx, cue.tokEnd, s.tokEnd)
-    if (after !== null) c = newCandidate(cue, after, false, true, cue.tokStart, after.tokEnd)
+    if (after !== null && !predicateFollows(ctx, after, s.tokEnd))
+      c = newCandidate(cue, after, false, true, cue.tokStart, after.tokEnd)
   }
   if (c === null && prev !== undefined && COORDINATORS.has(prev.norm)) {
     // "He said C and added that C2": the coordinated verb shares the subject.
@@ -190,6 +202,19 @@ function verbCandidate(
     if (loose !== null) c = newCandidate(cue, loose, false, false, loose.tokStart, cue.tokEnd)
   }
   return c
+}
+
+/** `X, ..., said he already knew`: a verb after the phrase makes it the subject of the content, not an inverted tag. */
+function predicateFollows(ctx: AttributionContext, phrase: SpeakerPhrase, end: number): boolean {
+  const { tokens } = ctx
+  let k = phrase.tokEnd
+  const pronoun = phrase.parts.length === 1 && phrase.parts[0]!.kind === 'pronoun'
+  while (k < end && isWord(tokens[k]) && (ADVERB_SKIP.has(tokens[k]!.norm) || /ly$/.test(tokens[k]!.norm))) k++
+  const t = tokens[k]
+  if (k >= end || !isWord(t) || t!.cap) return false
+  // "said he works": after a pronoun any word but a preposition is its verb.
+  if (pronoun && !ADJUNCT_PREPS.has(t!.norm)) return true
+  return FINITE_VERBS.has(t!.norm) || MODALS.has(t!.norm) || /ed$/.test(t!.norm)
 }
 
 /** "told reporters that ...": the addressee joins the reported cue ("told reporters"). */

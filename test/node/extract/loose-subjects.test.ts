@@ -136,3 +136,16 @@ describe('coordinated speech verbs', () => {
     expect(found.flatMap((s) => names(s))).not.toContain('at a June campaign')
   })
 })
+
+describe('long subjects before the verb', () => {
+  it('reads the name before several asides, not "said he" as an inverted tag', () => {
+    const s = only(
+      'Paul Reyes, a ferry pilot from Dover, N.H., who is a member of the union, said he already works long shifts.',
+    )
+    expect([names(s), s.content]).toEqual([['Paul Reyes'], 'he already works long shifts'])
+  })
+
+  it('still reads an inverted pronoun tag', () => {
+    expect(only('"We are ready," said he.').content).toBe('We are ready,')
+  })
+})
