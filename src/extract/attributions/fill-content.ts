@@ -103,7 +103,7 @@ function fillAccording(
   const cue = c.cue
   const np = c.subject!
   const atStart = cue.tokStart === prevEnd || (cue.tokStart === prevEnd + 1 && CONJUNCTIONS.has(tokens[prevEnd]!.norm))
-  if (atStart && tokens[np.tokEnd]?.text === ',') {
+  if (atStart && (tokens[np.tokEnd]?.text === ',' || tokens[np.tokEnd]?.text === ':')) {
     c.fwd = [np.tokEnd + 1, clauseEnd]
     if (!setContentFromRange(ctx, c, np.tokEnd + 1, clauseEnd)) c.dropped = true
   } else {

@@ -149,3 +149,18 @@ describe('long subjects before the verb', () => {
     expect(only('"We are ready," said he.').content).toBe('We are ready,')
   })
 })
+
+describe('"as" frames and "according to" with a colon', () => {
+  it.each([
+    ['But as Maria Moss noted, the pier is older than the town.', 'the pier is older than the town'],
+    ['The pier is older than the town, as Maria Moss noted.', 'The pier is older than the town'],
+  ])('reads %j', (text, content) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([['Maria Moss'], content])
+  })
+
+  it('reads a quotation after "According to X:"', () => {
+    const s = only('According to Maria Moss: "The pier is older than the town."')
+    expect([names(s), s.kind]).toEqual([['Maria Moss'], 'direct'])
+  })
+})
