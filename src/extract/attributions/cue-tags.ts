@@ -48,6 +48,15 @@ export function findAttributions(ctx: AttributionContext, s: Sentence): Attribut
   if (cands.length === 0) return []
   for (let ci = 0; ci < cands.length; ci++) fillContent(ctx, s, cands, ci)
   resolveNesting(ctx, cands)
+  // "Zucker responded, saying ...": a cue with no content of its own hands its subject to the one that goes on.
+  for (let ci = 1; ci < cands.length; ci++) {
+    const c = cands[ci]!
+    const prev = cands[ci - 1]!
+    if (c.inherit && prev.dropped && !prev.inherit && prev.subject !== null) {
+      c.subject = prev.subject
+      c.inherit = false
+    }
+  }
   return cands
     .filter((c) => !c.dropped)
     .map((c) => ({
@@ -110,7 +119,11 @@ function participleCandidate(
 ): Candidate | null {
   const prev = ctx.tokens[cue.tokStart - 1]
   const hasPrevInSentence = cue.tokStart > s.tokStart
-  if (!hasPrevInSentence || prev === undefined || !(prev.text === ',' || COORDINATORS.has(prev.norm))) return null
+  // "..., telling ...", `... as "fantastic," telling ...`, "... and saying ...", "responded by saying ...".
+  const afterComma =
+    prev !== undefined && (prev.text === ',' || (isClose(prev) && ctx.tokens[cue.tokStart - 2]?.text === ','))
+  if (!hasPrevInSentence || prev === undefined || !(afterComma || COORDINATORS.has(prev.norm) || prev.norm === 'by'))
+    return null
   const last = prior[prior.length - 1]
   const subject =
     last !== undefined

@@ -180,7 +180,9 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   const { tokens } = ctx
   const cue = c.cue
   let p = cue.tokEnd
-  if (cue.verb?.object) p = skipObject(ctx, cue, p, clauseEnd)
+  // "told reporters that ...", "..., telling reporters that ...": the addressee is no content.
+  if (cue.verb?.object || (cue.kind === 'participle' && cue.phrase === 'telling'))
+    p = skipObject(ctx, cue, p, clauseEnd)
   p = skipAdjuncts(tokens, p, clauseEnd)
   const t = tokens[p]
   if (p >= clauseEnd || t === undefined) return false

@@ -164,3 +164,18 @@ describe('"as" frames and "according to" with a colon', () => {
     expect([names(s), s.kind]).toEqual([['Maria Moss'], 'direct'])
   })
 })
+
+describe('participles after a cue with no content', () => {
+  it.each([
+    'Maria Moss responded, saying that the pier would stay open.',
+    'Maria Moss responded by saying that the pier would stay open.',
+  ])('take the subject of the cue before them: %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.cue, s.content]).toEqual([['Maria Moss'], 'saying', 'the pier would stay open'])
+  })
+
+  it('skips the audience of "telling" after a quotation with its comma inside', () => {
+    const s = only('Maria Moss hailed the vote as "a triumph," telling reporters on Friday that the pier would stay open.')
+    expect([names(s), s.content]).toEqual([['Maria Moss'], 'the pier would stay open'])
+  })
+})
