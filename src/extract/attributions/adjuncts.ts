@@ -97,6 +97,8 @@ function skipOccasion(tokens: readonly Token[], p: number, hi: number): number {
   for (let k = p + 1; k < Math.min(hi, p + 12); k++) {
     const u = tokens[k]!
     if (u.norm === 'that' && isWord(u)) return k
+    // "explained to CBS why ...", "asked at the hearing whether ...": the question opens the content.
+    if (k > p + 1 && isWord(u) && /^(whether|why|how)$/.test(u.norm)) return k
     // "wrote on X, formerly Twitter, that ...": a comma-set aside inside the occasion.
     if (u.text === ',' && u.quote < 0 && k > p + 1) continue
     // "said in a statement posted on its website that ...": a participle after the venue noun is no new cue.

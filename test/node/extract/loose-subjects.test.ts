@@ -175,7 +175,15 @@ describe('participles after a cue with no content', () => {
   })
 
   it('skips the audience of "telling" after a quotation with its comma inside', () => {
-    const s = only('Maria Moss hailed the vote as "a triumph," telling reporters on Friday that the pier would stay open.')
+    const s = only(
+      'Maria Moss hailed the vote as "a triumph," telling reporters on Friday that the pier would stay open.',
+    )
     expect([names(s), s.content]).toEqual([['Maria Moss'], 'the pier would stay open'])
+  })
+})
+
+describe('a question after an adjunct', () => {
+  it('reads "explained to X why ..."', () => {
+    expect(only('Maria Moss explained to the council why the pier was closed.').content).toBe('why the pier was closed')
   })
 })
