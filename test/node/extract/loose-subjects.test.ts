@@ -176,7 +176,7 @@ describe('participles after a cue with no content', () => {
 
   it('skips the audience of "telling" after a quotation with its comma inside', () => {
     const s = only(
-      'Maria Moss hailed the vote as "a triumph," telling reporters on Friday that the pier would stay open.',
+      'Maria Moss greeted the vote as "a triumph," telling reporters on Friday that the pier would stay open.',
     )
     expect([names(s), s.content]).toEqual([['Maria Moss'], 'the pier would stay open'])
   })
@@ -185,5 +185,16 @@ describe('participles after a cue with no content', () => {
 describe('a question after an adjunct', () => {
   it('reads "explained to X why ..."', () => {
     expect(only('Maria Moss explained to the council why the pier was closed.').content).toBe('why the pier was closed')
+  })
+})
+
+describe('more speech verbs', () => {
+  it.each([
+    ['Maria Moss claims the pier is older than the town.', 'claims', 'the pier is older than the town'],
+    ['Maria Moss slammed the council for closing the pier.', 'slammed', 'the council for closing the pier'],
+    ['Maria Moss touted her plan to rebuild the pier.', 'touted', 'her plan to rebuild the pier'],
+  ])('reads %j', (text, cue, content) => {
+    const s = only(text)
+    expect([s.cue, s.content]).toEqual([cue, content])
   })
 })
