@@ -101,13 +101,38 @@ function candidateForCue(
     const np = accordingSource(ctx, s, cue)
     return np === null ? null : newCandidate(cue, np, false, true, cue.tokStart, np.tokEnd)
   }
-  if (cue.kind === 'participle') return participleCandidate(ctx, s, cue, prior)
+  if (cue.kind === 'participle') return quotedAsSaying(ctx, s, cue) ?? participleCandidate(ctx, s, cue, prior)
   if (cue.kind === 'possessive') {
     // "Smith's warning that ...", "his insistence that ..."
     const subject = possessiveSubject(ctx, cue)
     return subject === null ? null : newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
   }
   return verbCandidate(ctx, s, cue, prior)
+}
+
+/**
+ * "Moss was quoted as saying ...": the passive subject speaks; "The paper quoted Moss as saying ...": the object does.
+ */
+function quotedAsSaying(ctx: AttributionContext, s: Sentence, cue: CueMatch): Candidate | null {
+  const { tokens } = ctx
+  if (cue.phrase !== 'saying' || tokens[cue.tokStart - 1]?.norm !== 'as') return null
+  let q = cue.tokStart - 2
+  while (q > s.tokStart && q > cue.tokStart - 8 && tokens[q]!.norm !== 'quoted') q--
+  if (tokens[q]?.norm !== 'quoted' || tokens[q]!.quote >= 0) return null
+  let aux = q - 1
+  while (
+    aux > s.tokStart &&
+    isWord(tokens[aux]) &&
+    (ADVERB_SKIP.has(tokens[aux]!.norm) || /ly$/.test(tokens[aux]!.norm))
+  )
+    aux--
+  const subject =
+    q + 1 < cue.tokStart - 1
+      ? parsePhrase(ctx, q + 1, cue.tokStart - 1)
+      : /^(was|were|is|are|been|being)$/.test(tokens[aux]?.norm ?? '')
+        ? parseSubjectBefore(ctx, s.tokStart, aux)
+        : null
+  return subject === null ? null : newCandidate(cue, subject, false, false, q, cue.tokEnd)
 }
 
 /** "..., adding that ..." continues the previous speaker (or the sentence's subject). */

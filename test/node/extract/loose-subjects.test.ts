@@ -198,3 +198,14 @@ describe('more speech verbs', () => {
     expect([s.cue, s.content]).toEqual([cue, content])
   })
 })
+
+describe('"quoted as saying"', () => {
+  it.each([
+    'Maria Moss was quoted as saying the pier was unsafe.',
+    'Maria Moss was later quoted as saying the pier was unsafe.',
+    'The Harbour Gazette quoted Maria Moss as saying the pier was unsafe.',
+  ])('credits the person quoted: %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([['Maria Moss'], 'the pier was unsafe'])
+  })
+})
