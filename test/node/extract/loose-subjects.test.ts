@@ -209,3 +209,12 @@ describe('"quoted as saying"', () => {
     expect([names(s), s.content]).toEqual([['Maria Moss'], 'the pier was unsafe'])
   })
 })
+
+describe('things that say', () => {
+  it('are never the antecedent of "he" or "she"', () => {
+    const found = attributed(
+      'Tom Reyes filed the suit in May. The lawsuit says the fares are unfair. He said the county had ignored him.',
+    )
+    expect(found.map((s) => names(s))).toEqual([['the lawsuit'], ['Tom Reyes']])
+  })
+})
