@@ -285,7 +285,7 @@ function fillQuoteAfterCue(ctx: AttributionContext, c: Candidate, from: number, 
     after !== undefined &&
     isWord(after) &&
     !CONJUNCTIONS.has(after.norm) &&
-    !ADJUNCT_PREPS.has(after.norm)
+    (!ADJUNCT_PREPS.has(after.norm) || after.norm === 'of')
   ) {
     c.fwd = [from, clauseEnd]
     if (setContentFromRange(ctx, c, from, clauseEnd)) return

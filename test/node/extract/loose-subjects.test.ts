@@ -218,3 +218,10 @@ describe('things that say', () => {
     expect(found.map((s) => names(s))).toEqual([['the lawsuit'], ['Tom Reyes']])
   })
 })
+
+describe('a quotation that opens a longer content', () => {
+  it('goes on past "of"', () => {
+    const s = only('Maria Moss testified "dozens" of boats had been left unlocked.')
+    expect([s.kind, s.content]).toEqual(['mixed', '"dozens" of boats had been left unlocked'])
+  })
+})
