@@ -5,6 +5,7 @@
  */
 import {
   ADJUNCT_PREPS,
+  ADVERB_SKIP,
   FINITE_VERBS,
   FUNCTION_WORDS,
   isRoleWord,
@@ -48,8 +49,15 @@ const MAX_ASIDE_TOKENS = 20
 export function looseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number): SpeakerPhrase | null {
   const { tokens } = ctx
   if (!PLAIN_VERBS.has(tokens[cueTok]!.norm)) return null
+  // "X has since said", "X, in ..., has said": adverbs and auxiliaries sit between the subject and the verb.
   let j = cueTok - 1
-  while (j >= lo && isWord(tokens[j]) && !tokens[j]!.cap && /ly$/.test(tokens[j]!.norm)) j--
+  while (
+    j >= lo &&
+    isWord(tokens[j]) &&
+    !tokens[j]!.cap &&
+    (ADVERB_SKIP.has(tokens[j]!.norm) || /ly$/.test(tokens[j]!.norm))
+  )
+    j--
   if (j < lo) return null
   // "Jones, after the story broke in March, said": the subject before the aside speaks.
   if (tokens[j]!.text === ',' && tokens[j]!.quote < 0) return subjectBeforeAside(ctx, lo, j)

@@ -96,6 +96,15 @@ function skipOccasion(tokens: readonly Token[], p: number, hi: number): number {
   // "told reporters outside the union's headquarters that ...": a short phrase, then "that".
   for (let k = p + 1; k < Math.min(hi, p + 12); k++) {
     const u = tokens[k]!
+    // `said on ABC's "This Week" that ...`: a quoted title inside the occasion.
+    if (u.mark === 'open' && k > p + 1) {
+      let c = k + 1
+      while (c < Math.min(hi, k + 10) && !(tokens[c]!.mark === 'close' && tokens[c]!.unit === u.unit)) c++
+      if (c < hi && tokens[c]!.mark === 'close' && tokens[c]!.unit === u.unit) {
+        k = c
+        continue
+      }
+    }
     if (u.norm === 'that' && isWord(u)) return k
     // "explained to CBS why ...", "asked at the hearing whether ...": the question opens the content.
     if (k > p + 1 && isWord(u) && /^(whether|why|how)$/.test(u.norm)) return k

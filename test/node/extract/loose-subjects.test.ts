@@ -225,3 +225,15 @@ describe('a quotation that opens a longer content', () => {
     expect([s.kind, s.content]).toEqual(['mixed', '"dozens" of boats had been left unlocked'])
   })
 })
+
+describe('adjuncts and auxiliaries', () => {
+  it('steps over a quoted programme title in the occasion', () => {
+    const s = only('Maria Moss said on WHRB\'s "Harbour Hour" that the pier would reopen.')
+    expect(s.content).toBe('the pier would reopen')
+  })
+
+  it('steps over an aside and an auxiliary before the verb', () => {
+    const s = only('The port authority, in a long-awaited move to help crews, has said it would extend the pier.')
+    expect([names(s), s.content]).toEqual([['port authority'], 'it would extend the pier'])
+  })
+})
