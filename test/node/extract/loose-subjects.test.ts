@@ -237,3 +237,16 @@ describe('adjuncts and auxiliaries', () => {
     expect([names(s), s.content]).toEqual([['port authority'], 'it would extend the pier'])
   })
 })
+
+describe('documents that speak', () => {
+  it('speak for the issuer named before them', () => {
+    const found = attributed(
+      'The harbour board said in a statement that fares would rise. The statement said the pier would close.',
+    )
+    expect(found.map((s) => names(s))).toEqual([['harbour board'], ['harbour board']])
+  })
+
+  it('speak as written when nobody issued them', () => {
+    expect(names(only('Officials met on Monday. The memo said the pier would close.'))).toEqual(['memo'])
+  })
+})
