@@ -38,7 +38,7 @@ function speaksAsLabel(ctx: AttributionContext, m: Mention): boolean {
  */
 export function findLabelAttributions(ctx: AttributionContext, s: Sentence, used: ReadonlySet<number>): Attribution[] {
   const { tokens } = ctx
-  const para = ctx.paragraphs.find((p) => p.tokStart <= s.tokStart && s.tokStart < p.tokEnd)
+  const para = ctx.paragraphs[s.paragraph]
   if (para === undefined || para.tokStart !== s.tokStart) return []
   let a = s.tokStart
   // "EXCLUSIVE – Ada Moss: ...": a kicker before the name.
