@@ -44,6 +44,9 @@ export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
 
 const PARTICLE_VERB = verbOf(PARTICLE_VERB_FLAGS)
 
+/** Cues a title-case headline capitalises: "Mayor Says Ferry Will Run", "Moss Tells Council ...". */
+const HEADLINE_CUES = new Set(['says', 'say', 'tells', 'warns', 'claims'])
+
 export type CueKind = 'verb' | 'nominal' | 'according' | 'decline' | 'participle' | 'possessive'
 
 export interface CueMatch {
@@ -85,8 +88,10 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   // "According to Xinhua, ..." / "..., according to officials."
   if (n === 'according' && next?.norm === 'to')
     return { kind: 'according', tokStart: i, tokEnd: i + 2, phrase: 'according to', verb: null }
-  // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue.
-  if (t.cap) return null
+  // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue,
+  // except in a title-case headline between capitalised words: "Mayor Says Ferry Will Run".
+  if (t.cap && !(HEADLINE_CUES.has(n) && prev?.cap === true && prev.type === 'word' && next?.cap === true)) return null
+  if (t.cap) return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb: CUE_VERBS.get(n)! }
 
   const decline = matchDecline(tokens, i, end)
   if (decline !== null) return decline

@@ -25,3 +25,14 @@ describe('name-and-colon labels', () => {
     expect(attributed(story(first)).map((s) => s.cue)).toEqual(['said'])
   })
 })
+
+describe('title-case headlines', () => {
+  it('read a capitalised "Says" between capitalised words as the cue', () => {
+    const [s] = attributed(story('Maria Moss Says The Ferry Will Run Again.'))
+    expect([s!.cue, s!.content, names(s!)]).toEqual(['says', 'The Ferry Will Run Again', ['Maria Moss']])
+  })
+
+  it('read no cue in a capitalised "Says" that opens the line', () => {
+    expect(attributed(story('Says Who? A Ferry Story For Winter.')).map((s) => s.cue)).toEqual(['said'])
+  })
+})
