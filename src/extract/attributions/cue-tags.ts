@@ -17,6 +17,7 @@ import type { Token } from '../tokens'
 import { accordingSource } from './according'
 import { skipObject } from './adjuncts'
 import { asReportedBy } from './as-frame'
+import { skipDateline } from './content'
 import { fillContent } from './fill-content'
 import { resolveNesting } from './nesting'
 import { type Attribution, type AttributionContext, type Candidate, isClose, isWord, newCandidate } from './types'
@@ -150,10 +151,11 @@ function participleCandidate(
   if (!hasPrevInSentence || prev === undefined || !(afterComma || COORDINATORS.has(prev.norm) || prev.norm === 'by'))
     return null
   const last = prior[prior.length - 1]
+  // "WASHINGTON — Sen. Ann Roe defended the plan, saying ...": the subject comes after the dateline.
+  const lo = skipDateline(ctx.text, ctx.tokens, s.tokStart, cue.tokStart)
+  const body = lo === s.tokStart ? s : { ...s, tokStart: lo }
   const subject =
-    last !== undefined
-      ? null
-      : (leadingSubject(ctx, s, cue.tokStart) ?? mainClauseSubject(ctx, s.tokStart, cue.tokStart))
+    last !== undefined ? null : (leadingSubject(ctx, body, cue.tokStart) ?? mainClauseSubject(ctx, lo, cue.tokStart))
   if (last === undefined && subject === null) return null
   return newCandidate(cue, subject, last !== undefined, false, cue.tokStart, cue.tokEnd)
 }

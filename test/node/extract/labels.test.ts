@@ -36,3 +36,12 @@ describe('title-case headlines', () => {
     expect(attributed(story('Says Who? A Ferry Story For Winter.')).map((s) => s.cue)).toEqual(['said'])
   })
 })
+
+describe('datelines', () => {
+  it('are skipped when a participle looks for the subject that opens the paragraph', () => {
+    const [s] = attributed(
+      story('DOVER, N.H. — Sen. Maria Moss defended her call to rebuild the pier, saying the town could not wait.'),
+    )
+    expect([names(s!), s!.cue]).toEqual([['Maria Moss'], 'saying'])
+  })
+})
