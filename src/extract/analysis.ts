@@ -7,6 +7,7 @@ import {
   findColonAttributions,
   findDashAttributions,
 } from './attributions'
+import { findLabelAttributions } from './attributions/label'
 import { buildRegistryIndex, type RegistryIndex } from './entities'
 import { findFurniture } from './furniture'
 import type { Mention } from './mention'
@@ -99,6 +100,10 @@ export function findArticleAttributions(a: Analysis): Attribution[] {
     if (!t.units.some((u) => quoted.has(u)) && !skipParagraph(sentences[t.sentence]!.paragraph)) atts.push(t)
   const claimed = new Set(atts.flatMap((t) => t.units))
   for (const s of sentences) if (!skipParagraph(s.paragraph)) atts.push(...findColonAttributions(ctx, s, claimed))
+  // "Moss: Ferry Fares Will Not Rise.": a paragraph opened by a name and a colon, when nothing else spoke there.
+  const spoken = new Set(atts.map((t) => t.sentence))
+  for (const s of sentences)
+    if (!skipParagraph(s.paragraph) && !spoken.has(s.index)) atts.push(...findLabelAttributions(ctx, s, claimed))
   atts.sort((x, y) => x.pos - y.pos)
   return atts
 }

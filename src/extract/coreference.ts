@@ -169,7 +169,8 @@ export class Discourse {
 
   /**
    * "The statement said ...", "according to the release": the issuer of that document named lately, else the
-   * speaker or organisation of the same or previous sentence; a document nobody issued is no speaker.
+   * speaker or organisation of the same or previous sentence; null when nobody issued it (it then speaks as written,
+   * "the memo said" → "the memo", as annotators of real news credit it).
    */
   private resolveDocument(head: string, pos: number, sentence: number, exclude: readonly Span[]): EntityState | null {
     const noun = singularDocument(head)
@@ -274,8 +275,10 @@ export class Discourse {
     const words = part.words.join(' ')
     const head = part.head ?? ''
     // "according to court documents" names its source; "the statement said" points back at whoever issued it.
-    if (DOCUMENT_NOUNS.has(head) && part.alias === null && part.definite)
-      return this.resolveDocument(head, pos, sentence, exclude)
+    if (DOCUMENT_NOUNS.has(head) && part.alias === null && part.definite) {
+      const issuer = this.resolveDocument(head, pos, sentence, exclude)
+      if (issuer !== null) return issuer
+    }
     // "Springdale Police Department ... police said": bare "police" is the police force the story named.
     if (!part.definite && head === 'police' && part.words.length === 1) {
       const force = this.mostRecent((e) => e.type === 'organization' && e.nameWords.has('police'))

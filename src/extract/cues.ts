@@ -44,6 +44,9 @@ export const CUE_VERBS: ReadonlyMap<string, CueVerb> = new Map(
 
 const PARTICLE_VERB = verbOf(PARTICLE_VERB_FLAGS)
 
+/** Cues a title-case headline capitalises: "Mayor Says Ferry Will Run", "Moss Tells Council ...". */
+const HEADLINE_CUES = new Set(['says', 'say', 'tells', 'warns', 'claims'])
+
 export type CueKind = 'verb' | 'nominal' | 'according' | 'decline' | 'participle' | 'possessive'
 
 export interface CueMatch {
@@ -85,8 +88,10 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   // "According to Xinhua, ..." / "..., according to officials."
   if (n === 'according' && next?.norm === 'to')
     return { kind: 'according', tokStart: i, tokEnd: i + 2, phrase: 'according to', verb: null }
-  // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue.
-  if (t.cap) return null
+  // A capitalised form is a name or a sentence opener ("the United States", "Asked about it, ..."), not a cue,
+  // except in a title-case headline between capitalised words: "Mayor Says Ferry Will Run".
+  if (t.cap && !(HEADLINE_CUES.has(n) && prev?.cap === true && prev.type === 'word' && next?.cap === true)) return null
+  if (t.cap) return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb: CUE_VERBS.get(n)! }
 
   const decline = matchDecline(tokens, i, end)
   if (decline !== null) return decline
@@ -115,10 +120,11 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'possessive', tokStart: i, tokEnd: i + 1, phrase: n, verb: null }
   }
 
-  // "..., adding that ...", "..., pointing out that ...", "..., calling on voters to ..."
+  // "..., adding that ...", "..., pointing out that ...", "..., calling on voters to ...", "..., calling it "a farce""
   if (PARTICIPLE_CUES.has(n)) {
     const particles = n === 'pointing' ? ['out'] : n === 'calling' ? ['on', 'for'] : null
-    const particle = particles === null ? null : particles.includes(next?.norm ?? '') ? next!.norm : undefined
+    let particle = particles === null ? null : particles.includes(next?.norm ?? '') ? next!.norm : undefined
+    if (particle === undefined && n === 'calling' && namesSomething(tokens, i, end)) particle = null
     if (particle === undefined) return null
     // "..., adding to concern about the fires": adding to something says nothing.
     if (n === 'adding' && next?.norm === 'to') return null
@@ -143,11 +149,46 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
   const verb = CUE_VERBS.get(n) ?? (particles === undefined ? undefined : PARTICLE_VERB)
   if (verb === undefined) return null
   if (prev !== undefined && prev.type === 'word' && CUE_BLOCKERS.has(prev.norm)) return null
+  // "Roe called the plan "a farce"", "She called him a liar": calling someone something says it.
+  if (CALL_FORMS.has(n) && !particles?.includes(next?.norm ?? '') && namesSomething(tokens, i, end))
+    return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb: PARTICLE_VERB }
   if (particles !== undefined) {
     if (next === undefined || !particles.includes(next.norm)) return null
     return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${next.norm}`, verb }
   }
   return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb }
+}
+
+const CALL_FORMS = new Set(['called', 'calls', 'calling'])
+const NAMED_OBJECTS = new Set([
+  'him',
+  'her',
+  'it',
+  'them',
+  'that',
+  'this',
+  'himself',
+  'herself',
+  'themselves',
+  'us',
+  'me',
+])
+const MAX_CALL_OBJECT = 14
+
+/**
+ * After a form of "call" at token i: a quotation follows soon in the sentence ("called the plan "a farce"") or a
+ * pronoun object and a noun phrase ("called him a liar"), so it names something rather than phones someone.
+ */
+function namesSomething(tokens: readonly Token[], i: number, end: number): boolean {
+  const obj = tokens[i + 1]
+  if (obj === undefined || i + 1 >= end) return false
+  if (NAMED_OBJECTS.has(obj.norm) && /^(a|an|the|so|too|very|one|"|“)$/.test(tokens[i + 2]?.norm ?? '')) return true
+  for (let k = i + 1; k < Math.min(end, i + MAX_CALL_OBJECT); k++) {
+    const t = tokens[k]!
+    if (t.mark === 'open') return k > i + 1
+    if (t.type === 'punct' && t.text !== ',' && t.text !== '-') return false
+  }
+  return false
 }
 
 /** A refusal to speak at token i: "declined to comment", "did not respond to a request for comment". */

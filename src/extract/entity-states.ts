@@ -6,6 +6,7 @@ import { slugify } from './ids'
 import {
   COUNTRIES,
   DEMONYMS,
+  DOCUMENT_NOUNS,
   FEMALE_NOUNS,
   HONORIFIC_FEMALE,
   HONORIFIC_MALE,
@@ -37,6 +38,8 @@ export interface EntityState {
   lastPos: number
   /** A place: never an antecedent. */
   place?: boolean
+  /** A document, poll or other thing that "says" ("the lawsuit", "exit polls"): never "he" or "she". */
+  thing?: boolean
   /** Was it resolved as a speaker somewhere: a lone unknown word that spoke may be "he" later. */
   spoke?: boolean
   /** The named entity a description turned out to be: "The man with the sign is Walter Pruitt". */
@@ -48,6 +51,13 @@ export interface EntityState {
 }
 
 const NO_ANAPHORS: ReadonlySet<string> = new Set()
+
+/** Heads of things that "say" besides documents: "the ruling", "exit polls", "74 percent". */
+const THING_HEADS = new Set(
+  'percent ruling order suit petition tweet message article book website site results polls ad video sign post'.split(
+    ' ',
+  ),
+)
 
 /** A fresh state for a name chain, typed by its longest form or else by the mention. */
 export function nameEntityState(key: string, form: NameForm, m: Mention): EntityState {
@@ -106,7 +116,7 @@ export function descriptionName(part: SpeakerPart): string {
   const t =
     part.definite && /^the\s/i.test(part.text)
       ? part.text.replace(/^the\s+/i, '')
-      : /^one\s+(?!of\b)/i.test(part.text)
+      : /^one\s+(?!of\b|in\b)/i.test(part.text)
         ? part.text.replace(/^one\s+/i, 'a ')
         : part.text
   const firstWord = t.split(/\s+/)[0]!
@@ -128,6 +138,8 @@ export function descriptionEntityState(key: string, name: string, part: SpeakerP
       : gender !== null
         ? 'person'
         : 'unknown'
+  // "the lawsuit says", "74 percent said": a document or a share of a poll is never "he" or "she" later.
+  const thing = DOCUMENT_NOUNS.has(head) || THING_HEADS.has(head) || /^\d/.test(head)
   return {
     key,
     name,
@@ -139,6 +151,7 @@ export function descriptionEntityState(key: string, name: string, part: SpeakerP
     nameWords: new Set(part.words),
     anaphors: NO_ANAPHORS,
     lastPos: -1,
+    ...(thing ? { thing: true } : {}),
   }
 }
 

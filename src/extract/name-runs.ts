@@ -217,6 +217,13 @@ function organisationBeforeTitle(tokens: readonly Token[], i: number, j: number)
   return -1
 }
 
+/** "Mr. King", "Charlie King": a title word that ends the run after an honorific or a first name is a surname. */
+function surnameLikeTitle(tokens: readonly Token[], i: number, k: number, end: number): boolean {
+  if (k !== end - 1 || k === i) return false
+  const prev = tokens[k - 1]!
+  return /^(?:mr|mrs|ms|miss|mx|dr|prof)\.?$/.test(prev.norm) || firstNameGender(prev.text) !== null
+}
+
 /** The first token of a person's name after the titles before it: "Foreign Minister Wang Yi" → "Wang". */
 function nameStartAfterTitles(
   tokens: readonly Token[],
@@ -232,7 +239,8 @@ function nameStartAfterTitles(
     if (
       isTitle(tokens[k]!) &&
       (nickname === null || k < nickname[0] || k >= nickname[1]) &&
-      !(k === end - 1 && end < j)
+      !(k === end - 1 && end < j) &&
+      !surnameLikeTitle(tokens, i, k, end)
     )
       return k + 1
   // "Owner Rosalind Patterson said": a role noun capitalised only because it opens the sentence.

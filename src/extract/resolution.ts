@@ -31,8 +31,12 @@ export function describeResolution(
     return { path: alias ? 'registry-alias' : 'named', distance: 0, competitors: 0 }
   }
   const keys = new Set(states.map((s) => s.key))
-  const events = eventsBefore(discourse, pos, exclude)
-  const latest = events.find((ev) => ev.keys.some((k) => keys.has(k)))
+  let latest: SalienceEvent | undefined
+  for (const ev of eventsBefore(discourse, pos, exclude))
+    if (ev.keys.some((k) => keys.has(k))) {
+      latest = ev
+      break
+    }
   const distance = latest === undefined ? COMPETITOR_WINDOW : sentence - latest.sentence
   if (part.kind === 'description' && chosen.key.startsWith('desc:') && latest === undefined)
     return { path: 'description', distance: 0, competitors: 0 }
@@ -43,7 +47,7 @@ export function describeResolution(
   // Competitors: entities that fit too, named between the antecedent's sentence and the statement.
   const since = latest === undefined ? sentence - COMPETITOR_WINDOW : latest.sentence
   const others = new Set<string>()
-  for (const ev of events) {
+  for (const ev of eventsBefore(discourse, pos, exclude)) {
     if (ev.sentence < since) break
     for (const k of ev.keys) {
       const e = discourse.entities.get(k)
@@ -59,15 +63,16 @@ export function continuationOf(of: readonly Resolution[], distance: number): Res
   return of.map((r) => ({ path: 'continuation', distance: Math.max(0, distance), competitors: 0, continues: r }))
 }
 
-/** Salience events before `pos`, latest first, outside the statement's own content and headlines. */
-function eventsBefore(discourse: Discourse, pos: number, exclude: readonly Span[]): SalienceEvent[] {
-  const out: SalienceEvent[] = []
+/**
+ * Salience events before `pos`, latest first, outside the statement's own content and headlines: lazily, so the
+ * callers, which stop at the antecedent or at a sentence window, never walk the whole article for each statement.
+ */
+function* eventsBefore(discourse: Discourse, pos: number, exclude: readonly Span[]): Generator<SalienceEvent> {
   for (let k = discourse.events.length - 1; k >= 0; k--) {
     const ev = discourse.events[k]!
     if (ev.pos >= pos || ev.role === 'topic' || exclude.some((r) => ev.pos >= r.start && ev.pos < r.end)) continue
-    out.push(ev)
+    yield ev
   }
-  return out
 }
 
 /** Could "he", "she", "they" or "it" mean this entity? (The pronoun search's test, without its weak-name rule.) */

@@ -20,7 +20,7 @@ const TOPIC_EVENTS = 400
  * // pronounFits(<Sacramento, a place>, 'he', false) → false
  */
 export function pronounFits(e: EntityState, pronoun: string, joint: boolean): boolean {
-  if (e.place) return false
+  if (e.place || (e.thing && (pronoun === 'he' || pronoun === 'she'))) return false
   // "Facebook", "Standing": a lone unknown word is a "he" or "she" only once it spoke, had a role or a known first name.
   const personish =
     e.type === 'person' || (e.type === 'unknown' && (e.spoke === true || e.roles.length > 0 || e.gender !== null))

@@ -88,7 +88,7 @@ export const isWord = (t: Token | undefined): boolean =>
 export const isPluralNoun = (n: string): boolean => IRREGULAR_PLURALS.has(n) || (/s$/.test(n) && !/(ss|us|is)$/.test(n))
 
 /** Builds a part with one fixed property order, so every part shares a shape. */
-function makePart(
+export function makePart(
   kind: PartKind,
   tokStart: number,
   tokEnd: number,

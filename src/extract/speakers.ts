@@ -159,9 +159,33 @@ function plainSubjectBefore(ctx: ParseContext, lo: number, j: number): SpeakerPh
     if (!(PRONOUNS.has(u.norm) || (mid >= 0 && mid !== mentionIdAt(ctx, s - 1)) || (u.cap && isRoleWord(u.norm))))
       continue
     const p = parsePhrase(ctx, s, j + 1)
-    if (p?.parts.every((x) => x.kind !== 'description')) return p
+    if (p?.parts.every((x) => x.kind !== 'description')) {
+      // `C, former presidential candidate Herman Cain said`: descriptor words before the name belong to the tag.
+      if (s > start && descriptorRun(ctx, lo, start, s)) {
+        p.tokStart = start
+        const one = p.parts.length === 1 ? p.parts[0]! : null
+        if (one?.kind === 'name' && one.description === null)
+          one.description = ctx.text.slice(tokens[start]!.start, tokens[s - 1]!.end)
+      }
+      return p
+    }
   }
   return null
+}
+
+/** Words [a, b) before a name are a descriptor set off from what precedes: no verb, conjunction or clause word. */
+function descriptorRun(ctx: ParseContext, lo: number, a: number, b: number): boolean {
+  const { tokens } = ctx
+  if (b - a > 6) return false
+  const before = tokens[a - 1]
+  if (a > lo && !(before !== undefined && (before.text === ',' || DASHES.has(before.text) || before.mark === 'close')))
+    return false
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!
+    if (!isWord(t) || isSpeechVerbForm(t.norm) || CONJUNCTIONS.has(t.norm) || RELATIVES.has(t.norm)) return false
+    if (t.norm === 'that' || PRONOUNS.has(t.norm) || /ed$/.test(t.norm)) return false
+  }
+  return true
 }
 
 /** "The San Jose, California-based company said": the article before the place makes the description definite. */

@@ -15,6 +15,8 @@ import {
 import type { Token } from '../tokens'
 import { type AttributionContext, isOpen, isWord } from './types'
 
+const QUANTIFIER_ADVERBS = new Set(['each', 'both', 'all'])
+
 /**
  * Skips adverbs, time phrases and occasions after a cue: "said on Monday in a statement on its website that".
  *
@@ -37,11 +39,15 @@ export function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): n
       }
       return p
     }
+    // "said each year of schooling ...", "said both parties ...": a quantifier before a noun opens the content.
+    if (QUANTIFIER_ADVERBS.has(t.norm) && isWord(tokens[p + 1]) && !tokens[p + 1]!.cap) return p
     if (!t.cap && (ADVERB_SKIP.has(t.norm) || TIME_ADVERBS.has(t.norm) || (/ly$/.test(t.norm) && t.norm.length > 4))) {
       p++
       continue
     }
     const afterTime = skipTimePhrase(tokens, p, hi)
+    // "said each year of schooling adds ...": a time noun with "of" after it heads the content, not an adjunct.
+    if (afterTime >= 0 && tokens[afterTime]?.norm === 'of' && !ADJUNCT_PREPS.has(t.norm)) return p
     if (afterTime >= 0) {
       p = afterTime
       continue
@@ -90,7 +96,18 @@ function skipOccasion(tokens: readonly Token[], p: number, hi: number): number {
   // "told reporters outside the union's headquarters that ...": a short phrase, then "that".
   for (let k = p + 1; k < Math.min(hi, p + 12); k++) {
     const u = tokens[k]!
+    // `said on ABC's "This Week" that ...`: a quoted title inside the occasion.
+    if (u.mark === 'open' && k > p + 1) {
+      let c = k + 1
+      while (c < Math.min(hi, k + 10) && !(tokens[c]!.mark === 'close' && tokens[c]!.unit === u.unit)) c++
+      if (c < hi && tokens[c]!.mark === 'close' && tokens[c]!.unit === u.unit) {
+        k = c
+        continue
+      }
+    }
     if (u.norm === 'that' && isWord(u)) return k
+    // "explained to CBS why ...", "asked at the hearing whether ...": the question opens the content.
+    if (k > p + 1 && isWord(u) && /^(whether|why|how)$/.test(u.norm)) return k
     // "wrote on X, formerly Twitter, that ...": a comma-set aside inside the occasion.
     if (u.text === ',' && u.quote < 0 && k > p + 1) continue
     // "said in a statement posted on its website that ...": a participle after the venue noun is no new cue.

@@ -13,7 +13,9 @@ export function asFrameStart(ctx: AttributionContext, s: Sentence, clauseTok: nu
   const k = clauseTok - 1
   if (k < s.tokStart || !isWord(tokens[k]) || tokens[k]!.norm !== 'as') return -1
   // The clause opens the sentence or sits between commas: "Later, as Ada Moss noted, ...".
-  return k === s.tokStart || tokens[k - 1]?.text === ',' ? k : -1
+  // "But as Ada Moss noted, ...": an opening conjunction may come first.
+  const opener = k - 1 === s.tokStart && /^(but|and|yet|so)$/.test(tokens[k - 1]!.norm)
+  return k === s.tokStart || opener || tokens[k - 1]?.text === ',' ? k : -1
 }
 
 /** "As reported by the Tidewire, ...": a passive cue whose source follows "by". */
@@ -38,6 +40,12 @@ export function fillAsFrame(ctx: AttributionContext, s: Sentence, c: Candidate, 
   let p = Math.max(c.cue.tokEnd, c.tagEnd)
   if (c.cue.verb?.object) p = skipObject(ctx, c.cue, p, clauseEnd)
   p = skipAdjuncts(tokens, p, clauseEnd)
+  // "The ferry is late, as Ada Moss noted.": a closing "as" clause vouches for the clause before it.
+  if (p >= clauseEnd - 1 && as > s.tokStart + 1 && tokens[as - 1]!.text === ',' && tokens[p]?.type !== 'word') {
+    if (!setContentFromRange(ctx, c, s.tokStart, as - 1)) return false
+    c.bwd = [s.tokStart, as - 1]
+    return true
+  }
   if (tokens[p]?.text !== ',' || p + 1 >= clauseEnd) return false
   const head: Candidate = { ...c, pieces: [], units: [] }
   const before = as > s.tokStart && setContentFromRange(ctx, head, s.tokStart, as - 1)

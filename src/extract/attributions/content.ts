@@ -1,7 +1,7 @@
 /** Turning a token range into statement content: trimming, cutting a reporter's gloss, direct versus mixed. */
 import type { Span } from '../../types'
 import { matchCue } from '../cues'
-import { CONJUNCTIONS, GLOSS_NOUNS } from '../lexicon'
+import { ADJUNCT_PREPS, CONJUNCTIONS, FINITE_VERBS, GLOSS_NOUNS, MODALS, SUBORDINATORS } from '../lexicon'
 import type { QuoteUnit } from '../quotes'
 import type { Token } from '../tokens'
 import { type AttributionContext, type Candidate, isOpen, isWord } from './types'
@@ -168,4 +168,39 @@ export function hasOwnTag(ctx: AttributionContext, u: QuoteUnit): boolean {
     if (matchCue(tokens, j, tokens.length) !== null) return true
   }
   return false
+}
+
+/** "Over the years, she said, the ferry ...": the clause before the tag is an adverbial, so the clause goes on after it. */
+export function opensWithAdverbial(tokens: readonly Token[], from: number): boolean {
+  const t = tokens[from]
+  return isWord(t) && (ADJUNCT_PREPS.has(t!.norm) || SUBORDINATORS.has(t!.norm))
+}
+
+const DISCOURSE_OPENERS = new Set([
+  'meanwhile',
+  'instead',
+  'however',
+  'later',
+  'earlier',
+  'still',
+  'now',
+  'then',
+  'also',
+])
+
+/** "In response", "On May 5", "Meanwhile": a short phrase of no clause of its own, opened by a preposition or an adverb. */
+export function adverbialOnly(tokens: readonly Token[], a: number, b: number): boolean {
+  const t = tokens[a]
+  if (b - a > 8 || !isWord(t) || !(opensWithAdverbial(tokens, a) || DISCOURSE_OPENERS.has(t!.norm))) return false
+  for (let k = a; k < b; k++) {
+    const u = tokens[k]!
+    if (
+      u.quote >= 0 ||
+      u.type === 'quote' ||
+      ((FINITE_VERBS.has(u.norm) || MODALS.has(u.norm)) && !u.cap) ||
+      /ed$/.test(u.norm)
+    )
+      return false
+  }
+  return true
 }

@@ -1,12 +1,23 @@
 /** Attributions tagged by a cue inside a sentence: "Han said ...", `"...," said Smith`, "according to officials". */
 import { type CueMatch, matchCue } from '../cues'
-import { CONJUNCTIONS, COORDINATORS, OBJECT_DETERMINERS, ORG_HEAD_NOUNS } from '../lexicon'
+import {
+  ADJUNCT_PREPS,
+  ADVERB_SKIP,
+  CONJUNCTIONS,
+  COORDINATORS,
+  FINITE_VERBS,
+  MODALS,
+  OBJECT_DETERMINERS,
+  ORG_HEAD_NOUNS,
+} from '../lexicon'
+import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
 import { accordingSource } from './according'
 import { skipObject } from './adjuncts'
 import { asReportedBy } from './as-frame'
+import { skipDateline } from './content'
 import { fillContent } from './fill-content'
 import { resolveNesting } from './nesting'
 import { type Attribution, type AttributionContext, type Candidate, isClose, isWord, newCandidate } from './types'
@@ -38,6 +49,15 @@ export function findAttributions(ctx: AttributionContext, s: Sentence): Attribut
   if (cands.length === 0) return []
   for (let ci = 0; ci < cands.length; ci++) fillContent(ctx, s, cands, ci)
   resolveNesting(ctx, cands)
+  // "Zucker responded, saying ...": a cue with no content of its own hands its subject to the one that goes on.
+  for (let ci = 1; ci < cands.length; ci++) {
+    const c = cands[ci]!
+    const prev = cands[ci - 1]!
+    if (c.inherit && prev.dropped && !prev.inherit && prev.subject !== null) {
+      c.subject = prev.subject
+      c.inherit = false
+    }
+  }
   return cands
     .filter((c) => !c.dropped)
     .map((c) => ({
@@ -82,13 +102,38 @@ function candidateForCue(
     const np = accordingSource(ctx, s, cue)
     return np === null ? null : newCandidate(cue, np, false, true, cue.tokStart, np.tokEnd)
   }
-  if (cue.kind === 'participle') return participleCandidate(ctx, s, cue, prior)
+  if (cue.kind === 'participle') return quotedAsSaying(ctx, s, cue) ?? participleCandidate(ctx, s, cue, prior)
   if (cue.kind === 'possessive') {
     // "Smith's warning that ...", "his insistence that ..."
     const subject = possessiveSubject(ctx, cue)
     return subject === null ? null : newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
   }
   return verbCandidate(ctx, s, cue, prior)
+}
+
+/**
+ * "Moss was quoted as saying ...": the passive subject speaks; "The paper quoted Moss as saying ...": the object does.
+ */
+function quotedAsSaying(ctx: AttributionContext, s: Sentence, cue: CueMatch): Candidate | null {
+  const { tokens } = ctx
+  if (cue.phrase !== 'saying' || tokens[cue.tokStart - 1]?.norm !== 'as') return null
+  let q = cue.tokStart - 2
+  while (q > s.tokStart && q > cue.tokStart - 8 && tokens[q]!.norm !== 'quoted') q--
+  if (tokens[q]?.norm !== 'quoted' || tokens[q]!.quote >= 0) return null
+  let aux = q - 1
+  while (
+    aux > s.tokStart &&
+    isWord(tokens[aux]) &&
+    (ADVERB_SKIP.has(tokens[aux]!.norm) || /ly$/.test(tokens[aux]!.norm))
+  )
+    aux--
+  const subject =
+    q + 1 < cue.tokStart - 1
+      ? parsePhrase(ctx, q + 1, cue.tokStart - 1)
+      : /^(was|were|is|are|been|being)$/.test(tokens[aux]?.norm ?? '')
+        ? parseSubjectBefore(ctx, s.tokStart, aux)
+        : null
+  return subject === null ? null : newCandidate(cue, subject, false, false, q, cue.tokEnd)
 }
 
 /** "..., adding that ..." continues the previous speaker (or the sentence's subject). */
@@ -100,9 +145,17 @@ function participleCandidate(
 ): Candidate | null {
   const prev = ctx.tokens[cue.tokStart - 1]
   const hasPrevInSentence = cue.tokStart > s.tokStart
-  if (!hasPrevInSentence || prev === undefined || !(prev.text === ',' || COORDINATORS.has(prev.norm))) return null
+  // "..., telling ...", `... as "fantastic," telling ...`, "... and saying ...", "responded by saying ...".
+  const afterComma =
+    prev !== undefined && (prev.text === ',' || (isClose(prev) && ctx.tokens[cue.tokStart - 2]?.text === ','))
+  if (!hasPrevInSentence || prev === undefined || !(afterComma || COORDINATORS.has(prev.norm) || prev.norm === 'by'))
+    return null
   const last = prior[prior.length - 1]
-  const subject = last !== undefined ? null : leadingSubject(ctx, s, cue.tokStart)
+  // "WASHINGTON — Sen. Ann Roe defended the plan, saying ...": the subject comes after the dateline.
+  const lo = skipDateline(ctx.text, ctx.tokens, s.tokStart, cue.tokStart)
+  const body = lo === s.tokStart ? s : { ...s, tokStart: lo }
+  const subject =
+    last !== undefined ? null : (leadingSubject(ctx, body, cue.tokStart) ?? mainClauseSubject(ctx, lo, cue.tokStart))
   if (last === undefined && subject === null) return null
   return newCandidate(cue, subject, last !== undefined, false, cue.tokStart, cue.tokEnd)
 }
@@ -158,13 +211,16 @@ function verbCandidate(
   const prev = ctx.tokens[cue.tokStart - 1]
   let c: Candidate | null = asReportedBy(ctx, s, cue)
   if (c !== null) return c
-  const subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+  let subject = parseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+  // "..., from Dover, N.H., who ..., said": a place is never the speaker; look further back.
+  if (subject?.parts.every((p) => p.mention?.place === true)) subject = null
   if (subject !== null) {
     c = newCandidate(cue, subject, false, false, subject.tokStart, cue.tokEnd)
   } else if (cue.verb?.inversion && prev !== undefined && (prev.text === ',' || isClose(prev) || prev.text === ':')) {
     // `"...," said Smith.`
     const after = parsePhraseAfter(ctx, cue.tokEnd, s.tokEnd)
-    if (after !== null) c = newCandidate(cue, after, false, true, cue.tokStart, after.tokEnd)
+    if (after !== null && !predicateFollows(ctx, after, s.tokEnd))
+      c = newCandidate(cue, after, false, true, cue.tokStart, after.tokEnd)
   }
   if (c === null && prev !== undefined && COORDINATORS.has(prev.norm)) {
     // "He said C and added that C2": the coordinated verb shares the subject.
@@ -172,13 +228,33 @@ function verbCandidate(
     else {
       // "At one stage she put down her tea and said:": the subject of the first verb.
       // "Sen. Ann Roe, a Democrat, welcomed the plan but said ...": else the subject that opens the sentence.
+      const opening = prev.norm === 'but' || prev.norm === 'and'
       const shared =
+        (opening ? mainClauseSubject(ctx, s.tokStart, cue.tokStart) : null) ??
         clauseSubject(ctx, s, cue.tokStart - 1) ??
-        (prev.norm === 'but' || prev.norm === 'and' ? leadingSubject(ctx, s, cue.tokStart) : null)
+        (opening ? leadingSubject(ctx, s, cue.tokStart) : null)
       if (shared !== null) c = newCandidate(cue, shared, false, false, shared.tokStart, cue.tokEnd)
     }
   }
+  if (c === null && cue.kind === 'verb' && cue.tokEnd === cue.tokStart + 1) {
+    // "The lawsuit says ...", "74 percent said ...", "Jones, after the story broke, said ...".
+    const loose = looseSubjectBefore(ctx, s.tokStart, cue.tokStart)
+    if (loose !== null) c = newCandidate(cue, loose, false, false, loose.tokStart, cue.tokEnd)
+  }
   return c
+}
+
+/** `X, ..., said he already knew`: a verb after the phrase makes it the subject of the content, not an inverted tag. */
+function predicateFollows(ctx: AttributionContext, phrase: SpeakerPhrase, end: number): boolean {
+  const { tokens } = ctx
+  let k = phrase.tokEnd
+  const pronoun = phrase.parts.length === 1 && phrase.parts[0]!.kind === 'pronoun'
+  while (k < end && isWord(tokens[k]) && (ADVERB_SKIP.has(tokens[k]!.norm) || /ly$/.test(tokens[k]!.norm))) k++
+  const t = tokens[k]
+  if (k >= end || !isWord(t) || t!.cap) return false
+  // "said he works": after a pronoun any word but a preposition is its verb.
+  if (pronoun && !ADJUNCT_PREPS.has(t!.norm)) return true
+  return FINITE_VERBS.has(t!.norm) || MODALS.has(t!.norm) || /ed$/.test(t!.norm)
 }
 
 /** "told reporters that ...": the addressee joins the reported cue ("told reporters"). */
@@ -196,6 +272,8 @@ function addAudience(ctx: AttributionContext, s: Sentence, c: Candidate): void {
 /** The sentence's opening noun phrase, for a participle cue with no earlier attribution ("Acme cut jobs, saying ..."). */
 function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): SpeakerPhrase | null {
   const { tokens } = ctx
+  // "At a June campaign event, ...": a sentence opened by a preposition has its subject later.
+  if (ADJUNCT_PREPS.has(tokens[s.tokStart]!.norm) && ctx.mentionAt[s.tokStart]! < 0) return null
   let e = s.tokStart
   while (e < limit && isWord(tokens[e]) && e - s.tokStart < 10) {
     const t = tokens[e]!

@@ -18,7 +18,15 @@ import { skipAdverbialsBackward } from '../speakers'
 import type { Token } from '../tokens'
 import { skipAdjuncts, skipObject } from './adjuncts'
 import { fillAsFrame } from './as-frame'
-import { hasOwnTag, isGlossAt, setContentFromRange, setDirect, trimRange } from './content'
+import {
+  adverbialOnly,
+  hasOwnTag,
+  isGlossAt,
+  opensWithAdverbial,
+  setContentFromRange,
+  setDirect,
+  trimRange,
+} from './content'
 import { type AttributionContext, type Candidate, isClose, isOpen, isWord } from './types'
 
 /** Computes the content of candidate `ci`, or marks it dropped when it has none. */
@@ -95,7 +103,7 @@ function fillAccording(
   const cue = c.cue
   const np = c.subject!
   const atStart = cue.tokStart === prevEnd || (cue.tokStart === prevEnd + 1 && CONJUNCTIONS.has(tokens[prevEnd]!.norm))
-  if (atStart && tokens[np.tokEnd]?.text === ',') {
+  if (atStart && (tokens[np.tokEnd]?.text === ',' || tokens[np.tokEnd]?.text === ':')) {
     c.fwd = [np.tokEnd + 1, clauseEnd]
     if (!setContentFromRange(ctx, c, np.tokEnd + 1, clauseEnd)) c.dropped = true
   } else {
@@ -172,7 +180,9 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   const { tokens } = ctx
   const cue = c.cue
   let p = cue.tokEnd
-  if (cue.verb?.object) p = skipObject(ctx, cue, p, clauseEnd)
+  // "told reporters that ...", "..., telling reporters that ...": the addressee is no content.
+  if (cue.verb?.object || (cue.kind === 'participle' && cue.phrase === 'telling'))
+    p = skipObject(ctx, cue, p, clauseEnd)
   p = skipAdjuncts(tokens, p, clauseEnd)
   const t = tokens[p]
   if (p >= clauseEnd || t === undefined) return false
@@ -195,7 +205,11 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
       setExtent(tokens, c, tagStart)
       return true
     }
-  } else if (isWord(t) && WH_OPENERS.has(t.norm) && (cue.kind === 'verb' || cue.kind === 'participle')) {
+  } else if (
+    isWord(t) &&
+    (WH_OPENERS.has(t.norm) || (t.norm === 'because' && cue.verb?.noThat)) &&
+    (cue.kind === 'verb' || cue.kind === 'participle')
+  ) {
     // "asked whether the ferry would run", "said if he wins, taxes fall": a question or condition is the content.
     start = p
   } else if (isWord(t) && !CONJUNCTIONS.has(t.norm) && takesComplement(ctx, cue, t)) {
@@ -203,7 +217,7 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
     start = p
   } else if (
     isWord(t) &&
-    !ADJUNCT_PREPS.has(t.norm) &&
+    (!ADJUNCT_PREPS.has(t.norm) || approximates(tokens, p)) &&
     !CONJUNCTIONS.has(t.norm) &&
     (cue.verb?.noThat || cue.kind === 'participle')
   ) {
@@ -215,6 +229,34 @@ function fillAfterCue(ctx: AttributionContext, c: Candidate, clauseEnd: number, 
   if (!setContentFromRange(ctx, c, start, clauseEnd)) return false
   setExtent(tokens, c, tagStart)
   return true
+}
+
+const APPROXIMATORS = new Set(['about', 'around', 'over', 'under'])
+const AMOUNT_WORDS = new Set([
+  'half',
+  'a',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'dozen',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'millions',
+])
+
+/** "said about half of them ...", "said over 200 people ...": a preposition that only rounds a number opens the content. */
+function approximates(tokens: readonly Token[], p: number): boolean {
+  const next = tokens[p + 1]
+  return (
+    APPROXIMATORS.has(tokens[p]!.norm) &&
+    next !== undefined &&
+    (next.type === 'number' ||
+      (AMOUNT_WORDS.has(next.norm) &&
+        (next.norm !== 'a' || /^(third|quarter|fifth|half|dozen)$/.test(tokens[p + 2]?.norm ?? ''))))
+  )
 }
 
 /** A cue whose content may be any complement (`first` is its first word): "vowed to appeal", "..., asking voters to". */
@@ -243,7 +285,7 @@ function fillQuoteAfterCue(ctx: AttributionContext, c: Candidate, from: number, 
     after !== undefined &&
     isWord(after) &&
     !CONJUNCTIONS.has(after.norm) &&
-    !ADJUNCT_PREPS.has(after.norm)
+    (!ADJUNCT_PREPS.has(after.norm) || after.norm === 'of')
   ) {
     c.fwd = [from, clauseEnd]
     if (setContentFromRange(ctx, c, from, clauseEnd)) return
@@ -288,6 +330,13 @@ function fillClauseBefore(
   while (from < comma && tokens[from]!.quote < 0 && tokens[from]!.type === 'punct' && !isOpen(tokens[from])) from++
   // "Prices will rise, Okoro said, and wages will not, Moss added": the second clause starts after "and".
   if (from > s.tokStart && from < comma - 1 && isWord(tokens[from]) && COORDINATORS.has(tokens[from]!.norm)) from++
+  // "In response, Moss assured voters ...": an opening adverbial is no content when the tag's clause goes on.
+  if (
+    adverbialOnly(tokens, from, comma) &&
+    !c.inverted &&
+    tokens[skipAdjuncts(tokens, c.tagEnd, s.tokEnd)]?.text !== ','
+  )
+    return false
   if (!setContentFromRange(ctx, c, from, comma)) return false
   c.fwd = null
   c.bwd = [from, comma]
@@ -312,12 +361,6 @@ function clauseBeforeStart(
   const pStart = ci > 1 ? cands[ci - 2]!.tagEnd : s.tokStart
   for (let k = pStart; k < p.clauseTok; k++) if (isWord(tokens[k]) && SUBORDINATORS.has(tokens[k]!.norm)) return pStart
   return prevEnd
-}
-
-/** "Over the years, she said, the ferry ...": the clause before the tag is an adverbial, so the clause goes on after it. */
-function opensWithAdverbial(tokens: readonly Token[], from: number): boolean {
-  const t = tokens[from]
-  return isWord(t) && (ADJUNCT_PREPS.has(t!.norm) || SUBORDINATORS.has(t!.norm))
 }
 
 /** "Any fair reading of the deal, he said, would ...": the words after the tag open with the subject's verb. */

@@ -90,6 +90,10 @@ export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['wondered wonders', 'IC'],
   ['put puts', ''],
   ['answered answers pressed interjected retorted barked surmised', 'I'],
+  ['claims', 'N'],
+  ['implied implies', ''],
+  ['proclaimed proclaims', 'N'],
+  ['touted touts slammed slams blasted blasts mocked mocks hailed hails thanked demanded', 'C'],
 ]
 
 /** Speech verbs that need a particle to be a cue: "pointed out that ...", "called on the council to ...", "as she put it". */
