@@ -64,7 +64,7 @@ export function etagMatches(etag: string, ifNoneMatch: string | undefined): bool
 
 /** The request the Workers cache files an answer under: one URL per deployment, build and normalised request. */
 async function workersCacheKey(c: Context<AppEnv>, key: string): Promise<Request> {
-  const id = await digest([deploymentVersion(c), c.var.store.buildHash, key])
+  const id = await digest([deploymentVersion(c), c.var.catalog.buildHash, key])
   return new Request(`${new URL(c.req.url).origin}/__cache/${id}`)
 }
 
@@ -106,17 +106,21 @@ export interface CachedAnswer {
 export async function cachedResponse<T extends Response>(
   c: Context<AppEnv>,
   answer: CachedAnswer,
-  compute: () => T | Response,
+  compute: () => T | Response | Promise<T | Response>,
 ): Promise<T> {
   // Typed as the JSON answer `compute` gives, which is what the route and a typed client declare;
   // the CSV, NDJSON and 304 forms of it are in the OpenAPI document.
   return (await answerFromCache(c, answer, compute)) as T
 }
 
-async function answerFromCache(c: Context<AppEnv>, answer: CachedAnswer, compute: () => Response): Promise<Response> {
+async function answerFromCache(
+  c: Context<AppEnv>,
+  answer: CachedAnswer,
+  compute: () => Response | Promise<Response>,
+): Promise<Response> {
   const version = deploymentVersion(c)
   const representation = `${answer.format}${answer.pretty ? '+pretty' : ''}`
-  const etag = await deriveEtag(version, c.var.store.buildHash, `${answer.key}#${representation}`)
+  const etag = await deriveEtag(version, c.var.catalog.buildHash, `${answer.key}#${representation}`)
   if (etagMatches(etag, c.req.header('If-None-Match'))) {
     return new Response(null, { status: 304, headers: { ETag: etag, Vary: 'Accept' } })
   }

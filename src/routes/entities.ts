@@ -48,7 +48,7 @@ const listEntities = createRoute({
 
 export const entities = createRouter().openapi(listEntities, (c) => {
   const query = c.req.valid('query')
-  const all = c.var.store.entities
+  const all = c.var.catalog.entities
   const items = query.mentioned === 'true' ? all.filter((e) => e.count > 0) : all
   const page = cutPage(c.req.url, items, query, (e) => e)
   return c.json(page, 200, linkHeaders(page.links))

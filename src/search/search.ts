@@ -102,7 +102,7 @@ const SPEECH_WORDS = new Set([
  * Speakers the query names, by id, name, alias or surname (one or two words at a time), with the
  * boost their statements get.
  */
-export function namedSpeakers(store: Store, query: ParsedQuery): Map<string, number> {
+export function namedSpeakers(store: Pick<Store, 'dimensions'>, query: ParsedQuery): Map<string, number> {
   const words = query.terms.map(normalizeName).filter(Boolean)
   const intent = words.some((w) => SPEECH_WORDS.has(w))
   const boost = intent ? SPEECH_INTENT_BOOST : NAMED_SPEAKER_BOOST
@@ -117,7 +117,7 @@ export function namedSpeakers(store: Store, query: ParsedQuery): Map<string, num
 }
 
 /** A word's comparison form for phrases: folded, stop words kept, hyphenated words split. */
-function phraseWords(text: string): string[] {
+export function phraseWords(text: string): string[] {
   return tokenize(text).flatMap((t) => fold(t.raw).replace(/'s$/, '').replace(/'/g, '').split('-').filter(Boolean))
 }
 
@@ -176,7 +176,7 @@ function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
  * a form of a synonym group ("United States") becomes one clause whose alternatives are all the
  * group's forms. Stop words make no clause.
  */
-export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
+export function planQuery(store: Pick<Store, 'hasTerm' | 'synonyms'>, query: ParsedQuery): QueryPlan {
   const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
   // People type acronyms in lower case ("what did the us say"): a stop word whose capitals are a
   // synonym form ("US") is read as that acronym in a query. In text, case tells them apart.
