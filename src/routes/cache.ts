@@ -62,9 +62,18 @@ export function etagMatches(etag: string, ifNoneMatch: string | undefined): bool
   return ifNoneMatch.split(',').some((tag) => strip(tag) === strip(etag))
 }
 
+/**
+ * The build an answer comes from, and the backend when it is not the default: D1 ranks with bm25()
+ * and scores differ, so its answers must never be served from the memory backend's cache, or back.
+ */
+function servedBuild(c: Context<AppEnv>): string {
+  const { backend, catalog } = c.var
+  return backend.name === 'memory' ? catalog.buildHash : `${catalog.buildHash}+${backend.name}`
+}
+
 /** The request the Workers cache files an answer under: one URL per deployment, build and normalised request. */
 async function workersCacheKey(c: Context<AppEnv>, key: string): Promise<Request> {
-  const id = await digest([deploymentVersion(c), c.var.catalog.buildHash, key])
+  const id = await digest([deploymentVersion(c), servedBuild(c), key])
   return new Request(`${new URL(c.req.url).origin}/__cache/${id}`)
 }
 
@@ -120,7 +129,7 @@ async function answerFromCache(
 ): Promise<Response> {
   const version = deploymentVersion(c)
   const representation = `${answer.format}${answer.pretty ? '+pretty' : ''}`
-  const etag = await deriveEtag(version, c.var.catalog.buildHash, `${answer.key}#${representation}`)
+  const etag = await deriveEtag(version, servedBuild(c), `${answer.key}#${representation}`)
   if (etagMatches(etag, c.req.header('If-None-Match'))) {
     return new Response(null, { status: 304, headers: { ETag: etag, Vary: 'Accept' } })
   }

@@ -358,18 +358,13 @@ async function catalogFor(db: D1Like): Promise<Catalog> {
   return entry.catalog
 }
 
-/** Which of these index terms the corpus holds (one statement, each term an indexed lookup). */
+/** Which of these index terms the corpus holds: one indexed lookup each, in one round trip. */
 async function knownTerms(db: D1Like, terms: Iterable<string>): Promise<Set<string>> {
   const unique = [...new Set(terms)]
   const known = new Set<string>()
-  const statements: D1Statement[] = []
-  for (let i = 0; i < unique.length; i += 90) {
-    const part = unique.slice(i, i + 90)
-    const sql = part.map((_, j) => `SELECT term FROM statements_terms WHERE term = ?${j + 1}`).join(' UNION ALL ')
-    statements.push(prepare(db, sql, part))
-  }
-  if (statements.length === 0) return known
-  for (const result of await batch(db, 'looking up terms', statements)) {
+  if (unique.length === 0) return known
+  const lookups = unique.map((term) => prepare(db, 'SELECT term FROM statements_terms WHERE term = ?1', [term]))
+  for (const result of await batch(db, 'looking up terms', lookups)) {
     for (const row of rowsOf<{ term: string }>(result)) known.add(row.term)
   }
   return known
