@@ -14,14 +14,18 @@ const memory = new WeakMap<Store, SearchBackend>()
 
 export type Chosen = { ok: true; backend: SearchBackend } | { ok: false; error: string }
 
-export function chooseBackend(env: { SEARCH_BACKEND?: string; DB?: D1Like }, data: LoadResult): Chosen {
+export function chooseBackend(
+  env: { SEARCH_BACKEND?: string; DB?: D1Like; D1_TIMEOUT_MS?: string },
+  data: LoadResult,
+): Chosen {
   const name = env.SEARCH_BACKEND ?? 'memory'
   if (name === 'd1') {
     if (!env.DB) {
       console.error('whosaid: SEARCH_BACKEND is "d1" but there is no DB binding ([[d1_databases]] in wrangler.toml)')
       return { ok: false, error: 'the search database is not configured' }
     }
-    return { ok: true, backend: d1Backend(env.DB) }
+    const timeoutMs = Number(env.D1_TIMEOUT_MS)
+    return { ok: true, backend: d1Backend(env.DB, Number.isFinite(timeoutMs) && timeoutMs > 0 ? { timeoutMs } : {}) }
   }
   if (name !== 'memory') {
     console.error(`whosaid: unknown SEARCH_BACKEND "${name}"; use "memory" or "d1"`)

@@ -25,6 +25,8 @@ export interface Bindings {
   SEARCH_BACKEND?: string
   /** The D1 database the `d1` backend reads (`[[d1_databases]]` in wrangler.toml). */
   DB?: D1Like
+  /** How long one D1 round trip may take before the API answers 503 (default 5000). */
+  D1_TIMEOUT_MS?: string
 }
 
 export interface AppEnv {

@@ -71,14 +71,15 @@ function prepare(db: D1Like, sql: string, params: Params | unknown[]): D1Stateme
   return db.prepare(sql).bind(...values.slice(0, max))
 }
 
-/** A D1 call that gives up after D1_TIMEOUT_MS; storage failures become BackendUnavailableError (a 503). */
-async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
+/** How long each binding's calls may take (d1Backend's option), by binding. */
+const timeouts = new WeakMap<D1Like, number>()
+
+/** A D1 call that gives up after the timeout; storage failures become BackendUnavailableError (a 503). */
+async function guarded<T>(db: D1Like, what: string, work: () => Promise<T>): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined
+  const ms = timeouts.get(db) ?? D1_TIMEOUT_MS
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new BackendUnavailableError(`${what}: no answer from D1 within ${D1_TIMEOUT_MS} ms`)),
-      D1_TIMEOUT_MS,
-    )
+    timer = setTimeout(() => reject(new BackendUnavailableError(`${what}: no answer from D1 within ${ms} ms`)), ms)
   })
   try {
     return await Promise.race([work(), timeout])
@@ -94,7 +95,7 @@ async function guarded<T>(what: string, work: () => Promise<T>): Promise<T> {
 }
 
 async function batch(db: D1Like, what: string, statements: D1Statement[]) {
-  return guarded(what, () => db.batch(statements))
+  return guarded(db, what, () => db.batch(statements))
 }
 
 function rowsOf<T>(result: { results?: unknown[] } | undefined): T[] {
@@ -426,7 +427,8 @@ interface HitRow {
  *
  * @example const backend = d1Backend(env.DB); const page = await backend.search({ ... })
  */
-export function d1Backend(db: D1Like): SearchBackend {
+export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): SearchBackend {
+  if (options.timeoutMs !== undefined) timeouts.set(db, options.timeoutMs)
   const existing = backends.get(db)
   if (existing) return existing
 
