@@ -60,7 +60,10 @@ export interface CorpusRows {
   speakers: { id: string; json: string }[]
   topics: { id: string; json: string }[]
   entities: { id: string; json: string }[]
-  articles: ArticleRows[]
+  /** Article ids in corpus order, known before any row is made. */
+  articleIds: string[]
+  /** Each article's rows, made as they are read: a corpus of millions never holds them all at once. */
+  articles: Iterable<ArticleRows>
 }
 
 /** A field's index terms, as MiniSearch makes them from SEARCH_OPTIONS. */
@@ -131,10 +134,16 @@ export function corpusRows(corpus: Corpus): CorpusRows {
     entities: new Map(corpus.entities.map((e) => [e.id, e])),
     topics: new Map(corpus.topics.map((t) => [t.id, t])),
   }
-  const byArticle = new Map<string, StatementRow[]>()
+  const summaries = new Map(store.articleSummaries.map((a) => [a.id, a]))
+  const positions = new Map<string, number[]>()
   corpus.statements.forEach((st, pos) => {
+    const list = positions.get(st.article) ?? []
+    list.push(pos)
+    positions.set(st.article, list)
+  })
+  const statementRow = (st: Statement, pos: number): StatementRow => {
     const doc = toSearchDocument(st, lookups)
-    const row: StatementRow = {
+    return {
       id: st.id,
       article: st.article,
       pos,
@@ -150,19 +159,17 @@ export function corpusRows(corpus: Corpus): CorpusRows {
       entities: [...new Set(st.entities)],
       fts: SEARCH_FIELDS.map((f) => fieldTerms(doc[f])),
     }
-    const list = byArticle.get(st.article) ?? []
-    list.push(row)
-    byArticle.set(st.article, list)
-  })
-  const summaries = new Map(store.articleSummaries.map((a) => [a.id, a]))
-  const articles = corpus.articles.map((a, position): ArticleRows => {
-    const statements = byArticle.get(a.id) ?? []
-    const summary = JSON.stringify(summaries.get(a.id))
-    const record = JSON.stringify(a)
-    // Positions are left out of the hash: an article moved by another's arrival is renumbered, not rewritten.
-    const content = [summary, record, ...statements.map((s) => [s.json, ...s.fts, s.phrase].join('\n'))].join('\n')
-    return { id: a.id, hash: hashString(content), position, summary, record, statements }
-  })
+  }
+  function* articles(): Generator<ArticleRows> {
+    for (const [position, a] of corpus.articles.entries()) {
+      const statements = (positions.get(a.id) ?? []).map((pos) => statementRow(corpus.statements[pos]!, pos))
+      const summary = JSON.stringify(summaries.get(a.id))
+      const record = JSON.stringify(a)
+      // Positions are left out of the hash: an article moved by another's arrival is renumbered, not rewritten.
+      const content = [summary, record, ...statements.map((s) => [s.json, ...s.fts, s.phrase].join('\n'))].join('\n')
+      yield { id: a.id, hash: hashString(content), position, summary, record, statements }
+    }
+  }
   return {
     buildHash: corpus.build_hash,
     // ASCII only (\u escapes), so cutting it into parts never splits a character.
@@ -173,6 +180,7 @@ export function corpusRows(corpus: Corpus): CorpusRows {
     speakers: store.speakers.map((s) => ({ id: s.id, json: JSON.stringify(s) })),
     topics: store.topics.map((t) => ({ id: t.id, json: JSON.stringify(t) })),
     entities: store.entities.map((e) => ({ id: e.id, json: JSON.stringify(e) })),
-    articles,
+    articleIds: corpus.articles.map((a) => a.id),
+    articles: { [Symbol.iterator]: articles },
   }
 }
