@@ -75,3 +75,20 @@ describe('npm run d1:load', () => {
     }
   })
 })
+
+describe('a load that stops half-way', () => {
+  it('keeps serving the build it had, and is finished by the next run without rewriting what it wrote', async () => {
+    const { existing, build } = await existingState(env.DB)
+    const corpus: Corpus = { ...TEST_CORPUS, build_hash: 'next' }
+    const writes = planLoad(corpusRows(corpus), existing, build).writes
+    // Stop after marking the load: the catalog still reads, the build is not complete.
+    await env.DB.batch(writes.slice(0, 1).map((w) => env.DB.prepare(w.sql).bind(...w.params)))
+    const meta = await env.DB.prepare("SELECT value FROM meta WHERE key = 'build_hash'").first<{ value: string }>()
+    expect(meta?.value).toBe(TEST_CORPUS.build_hash)
+    expect((await existingState(env.DB)).build).toBeNull()
+    const finished = await loadCorpus(env.DB, corpus)
+    expect(finished).toMatchObject({ needed: true, added: 0, changed: 0, statements: 0 })
+    expect((await existingState(env.DB)).build).toBe('next')
+    await loadCorpus(env.DB, TEST_CORPUS)
+  })
+})

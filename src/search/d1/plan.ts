@@ -146,8 +146,9 @@ export function* planWrites(
     if (started) return
     started = true
     summary.needed = true
-    // The build is unset while writing, so a load that stops half-way is seen (and redone) next time.
-    yield [{ sql: "DELETE FROM meta WHERE key = 'build_hash'", params: [] }]
+    // Marked while writing: readers keep the catalog of the build they have, and a load that stops
+    // half-way is seen next time (the database then reports no build) and finished, skipping what it wrote.
+    yield [{ sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('loading', ?)", params: [rows.buildHash] }]
   }
   if (removed.length > 0 || existingBuild !== rows.buildHash) yield* start()
   for (let i = 0; i < removed.length; i += 500) yield deleteArticles(removed.slice(i, i + 500))
@@ -212,6 +213,7 @@ export function* planWrites(
       params: [i, rows.catalog.slice(i * maxChunk, (i + 1) * maxChunk)],
     })),
     { sql: "INSERT OR REPLACE INTO meta (key, value) VALUES ('build_hash', ?)", params: [rows.buildHash] },
+    { sql: "DELETE FROM meta WHERE key = 'loading'", params: [] },
   ]
 }
 
@@ -236,4 +238,6 @@ export function planLoad(
 
 /** The queries that read what planWrites needs to know about the database. */
 export const EXISTING_ARTICLES_SQL = 'SELECT id, hash, position, first_pos FROM articles'
-export const EXISTING_BUILD_SQL = "SELECT value FROM meta WHERE key = 'build_hash'"
+/** The build the database holds completely: none while a load is unfinished. */
+export const EXISTING_BUILD_SQL =
+  "SELECT value FROM meta WHERE key = 'build_hash' AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'loading')"
