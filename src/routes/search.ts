@@ -75,7 +75,7 @@ export const SearchQuery = queryObject({
   }),
   explain: z.enum(['true', 'false']).optional().openapi({
     description:
-      '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+      '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts. The memory backend only: a deployment on the `d1` backend leaves `explain` out (see the API description).',
     example: 'true',
   }),
   ...FilterQuery,
@@ -108,7 +108,8 @@ const ExplanationSchema = z
 
 export const SearchResultSchema = StatementSchema.extend({
   score: z.number().openapi({
-    description: 'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters.',
+    description:
+      'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters. Values differ between the memory and d1 backends (BM25+ in MiniSearch, bm25() in SQLite FTS5); compare scores within one response only.',
   }),
   matches: z.record(z.string(), z.array(z.string())).openapi({
     description: 'Each matched index term, with the fields it matched in.',

@@ -411,6 +411,12 @@ function planningTerms(terms: readonly string[]): string[] {
   return out
 }
 
+interface RunResult {
+  total: number
+  rows: HitRow[]
+  facets?: Facets
+}
+
 interface HitRow {
   score: number
   json: string
@@ -445,7 +451,70 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
     const fuzzy = await fuzzyCandidates(db, fuzzyTerms)
     const specs = plan.clauses.map((c) => clauseSpecs(c, fuzzy)).filter((s) => s.length > 0)
 
-    const run = async (combine: 'AND' | 'OR') => {
+    /**
+     * The plain relevance search (no filter, phrase, exclusion or named speaker), without scoring
+     * every match in SQL: FTS5 ranks by bm25() alone, then the top candidates get their boost here.
+     * Exact: a statement outside the candidates scores at most the lowest candidate's bm25, and the
+     * boost only lowers scores, so once the k-th boosted score beats that, no other can enter.
+     * Null when the candidates never suffice (the general query then answers).
+     */
+    const topByRelevance = async (match: string): Promise<RunResult | null> => {
+      const k = request.offset + request.limit
+      const facets = request.facets ?? []
+      const fts = 'SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ?1'
+      let total = -1
+      let facetCounts: Facets | undefined
+      for (let m = Math.max(100, 2 * k); m <= 64_000; m *= 4) {
+        const candidates = `SELECT c.rid AS rid, c.raw AS raw, s.kind AS kind, s.pos AS pos FROM (SELECT rowid AS rid, -${BM25} AS raw
+FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY ${BM25} LIMIT ?2) c JOIN statements s ON s.rid = c.rid`
+        const first = total < 0
+        const results = await batch(db, 'searching', [
+          prepare(db, candidates, [match, m]),
+          ...(first
+            ? [
+                prepare(db, 'SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH ?1', [match]),
+                ...facets.map((name) => prepare(db, FACET_SQL[name](`(${fts}) m`), [match])),
+              ]
+            : []),
+        ])
+        if (first) {
+          total = rowsOf<{ n: number }>(results[1])[0]?.n ?? 0
+          if (facets.length) facetCounts = facetsOf(catalog, facets, results.slice(2))
+        }
+        const rows = rowsOf<{ rid: number; raw: number; kind: string; pos: number }>(results[0])
+        const scored = rows
+          .map((r) => ({ rid: r.rid, pos: r.pos, score: r.raw * (r.kind === 'narration' ? NARRATION_BOOST : 1) }))
+          .sort((a, b) => b.score - a.score || a.pos - b.pos)
+        let floor = Number.POSITIVE_INFINITY
+        for (const r of rows) floor = Math.min(floor, r.raw)
+        const exact = rows.length < m || k === 0 || (scored.length >= k && scored[k - 1]!.score > floor)
+        if (!exact) continue
+        const page = scored.slice(request.offset, request.offset + request.limit)
+        const byRid = new Map<number, HitRow>()
+        if (page.length > 0) {
+          const [found] = await batch(db, 'reading results', [
+            prepare(
+              db,
+              `SELECT s.rid AS rid, s.json AS json, f.content, f.speaker, f.text, f.topic, f.entity, f.cue FROM statements s
+JOIN statements_fts f ON f.rowid = s.rid WHERE s.rid IN (SELECT value FROM json_each(?1))`,
+              [JSON.stringify(page.map((r) => r.rid))],
+            ),
+          ])
+          for (const row of rowsOf<HitRow & { rid: number }>(found)) byRid.set(row.rid, row)
+        }
+        return {
+          total,
+          rows: page.flatMap((r) => {
+            const row = byRid.get(r.rid)
+            return row ? [{ ...row, score: r.score }] : []
+          }),
+          facets: facetCounts,
+        }
+      }
+      return null
+    }
+
+    const run = async (combine: 'AND' | 'OR'): Promise<RunResult> => {
       const p = new Params()
       const conditions = filterConditions(p, request.filters)
       for (const phrase of plan.phrases) conditions.push(`instr(s.phrase, ${p.add(` ${phrase.join(' ')} `)}) > 0`)
@@ -461,12 +530,17 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
         )
       }
       const searching = specs.length > 0
+      const named = namedSpeakers(catalog, request.query)
+      const { by, order } = request.sort
+      if (searching && conditions.length === 0 && named.size === 0 && by === 'relevance' && order === 'desc') {
+        const ranked = await topByRelevance(matchExpression(specs, combine))
+        if (ranked) return ranked
+      }
       let from = 'statements s'
       let score = '0'
       if (searching) {
         from = 'statements_fts JOIN statements s ON s.rid = statements_fts.rowid'
         conditions.unshift(`statements_fts MATCH ${p.add(matchExpression(specs, combine))}`)
-        const named = namedSpeakers(catalog, request.query)
         const boost = named.size
           ? `CASE WHEN EXISTS (SELECT 1 FROM statement_speakers x WHERE x.rid = s.rid AND x.speaker IN ${p.list(named.keys())}) THEN ${[...named.values()][0]} WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END`
           : `CASE WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END`
