@@ -324,7 +324,8 @@ async function main() {
   lines.push(
     'Bar (issue 12): 1M statements in local D1, a one-word search through the Worker with p99 under 50 ms. Memory-backend figures are in-process (no HTTP), so they are not comparable one to one with the Worker column; they show where the memory backend stops fitting (its index alone outgrows a 128 MB isolate past roughly 100k statements).',
   )
-  writeSection(join(ROOT, 'bench', 'RESULTS.md'), 'd1', lines.join('\n'))
+  // One section per set of sizes, so a 1M run does not erase the 100k figures.
+  writeSection(join(ROOT, 'bench', 'RESULTS.md'), `d1-${SIZES.join('-')}`, lines.join('\n'))
   log(`\n${lines.join('\n')}`)
 }
 

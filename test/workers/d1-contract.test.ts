@@ -166,6 +166,29 @@ describe('the d1 backend answers as the memory backend does', () => {
     }
   })
 
+  it('finds the same similar statements', async () => {
+    const list = (await (await app.request('/v1/statements?limit=100')).json()) as { results: Hit[] }
+    for (const { id } of list.results.filter((_, i) => i % 9 === 0)) {
+      const { memory, d1 } = await bodies(`/v1/statements/${id}/similar?limit=100`)
+      const ids = (body: Json) => (body.results as Hit[]).map((r) => r.id).sort()
+      expect(ids(d1), id).toEqual(ids(memory))
+      expect(d1.total, id).toBe(memory.total)
+    }
+  })
+
+  it('exports the same CSV and NDJSON', async () => {
+    for (const path of [
+      '/v1/statements?format=csv&limit=1000',
+      '/v1/statements?format=ndjson&kind=direct',
+      '/v1/topics/north-korea/statements?format=csv',
+    ]) {
+      const { memory, d1 } = await both(path)
+      expect(d1.status, path).toBe(200)
+      expect(d1.headers.get('X-Total-Count'), path).toBe(memory.headers.get('X-Total-Count'))
+      expect(await d1.text(), path).toBe(await memory.text())
+    }
+  })
+
   it('keeps its answers apart from the memory backend in the cache and in ETags', async () => {
     const path = '/v1/search?q=relations&limit=3'
     const { memory, d1 } = await both(path)

@@ -5,411 +5,43 @@
  * The small tables (the Catalog) are read once per isolate and revalidated by build hash.
  */
 import type { Statement } from '../../types'
-import {
-  type BackendHit,
-  BackendUnavailableError,
-  type Catalog,
-  type ListRequest,
-  type PageRequest,
-  type Scope,
-  type SearchBackend,
-  type SearchPageRequest,
-  type SearchPageResult,
+import type {
+  BackendHit,
+  ListRequest,
+  PageRequest,
+  SearchBackend,
+  SearchPageRequest,
+  SearchPageResult,
 } from '../backend'
 import type { ArticleRecord } from '../corpus'
 import { wordsOf } from '../correction'
 import { correctQuery } from '../did-you-mean'
-import { type FacetName, type Facets, MAX_FACET_VALUES } from '../facets'
-import type { Filters } from '../filter'
+import type { Facets } from '../facets'
 import { highlightHit } from '../highlight'
-import { FIELD_BOOSTS, fuzzyDistance, SEARCH_FIELDS, type SearchField } from '../options'
 import { parseQuery } from '../query'
-import {
-  type Clause,
-  NARRATION_BOOST,
-  namedSpeakers,
-  phraseWords,
-  planQuery,
-  type QueryPlan,
-  type Sort,
-} from '../search'
+import { NARRATION_BOOST, namedSpeakers, phraseWords, planQuery, type QueryPlan } from '../search'
 import { distinctiveTerms, SAME_SPEAKER_BOOST } from '../similar'
-import type { ArticleSummary, Dimension, EntitySummary, SpeakerSummary, TopicSummary } from '../store'
 import { suggest } from '../suggest'
-import { createSynonyms } from '../synonyms'
-import { compareStrings, fold, processTerm, tokenize, tokenizeForIndex } from '../text'
-import type { CatalogJson } from './rows'
-import type { D1Like, D1Statement } from './types'
+import { fold, processTerm, tokenize } from '../text'
+import { catalogFor } from './catalog'
+import {
+  BM25,
+  clauseSpecs,
+  fuzzyCandidates,
+  indexTerms,
+  knownTerms,
+  matchExpression,
+  matchesOf,
+  planningTerms,
+  quote,
+} from './fts'
+import { batch, FACET_SQL, facetsOf, filterConditions, orderBy, Params, prepare, rowsOf, timeouts } from './sql'
+import type { D1Like } from './types'
 
-/** How long one D1 round trip may take before the request gives up with a 503. */
-export const D1_TIMEOUT_MS = 5_000
-/** How long a catalog is trusted before the build hash is checked again. */
-export const CATALOG_TTL_MS = 60_000
+export { CATALOG_TTL_MS } from './catalog'
+export { D1_TIMEOUT_MS } from './sql'
 
-/** bm25() weights, in the FTS5 column order (SEARCH_FIELDS). */
-const BM25 = `bm25(statements_fts, ${SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]).join(', ')})`
-/** Fields a synonym form is looked up in, as in the memory backend. */
-const SYNONYM_FIELDS: readonly SearchField[] = ['content', 'text', 'speaker']
-
-/** Numbered SQL parameters (`?1`, `?2`, …), so parts of a query can be written in any order. */
-class Params {
-  readonly values: unknown[] = []
-  add(value: unknown): string {
-    this.values.push(value)
-    return `?${this.values.length}`
-  }
-  list(values: Iterable<string>): string {
-    return `(SELECT value FROM json_each(${this.add(JSON.stringify([...values]))}))`
-  }
-}
-
-/** Binds the parameters a statement's SQL uses: D1 refuses more than the SQL names. */
-function prepare(db: D1Like, sql: string, params: Params | unknown[]): D1Statement {
-  const values = Array.isArray(params) ? params : params.values
-  let max = 0
-  for (const m of sql.matchAll(/\?(\d+)/g)) max = Math.max(max, Number(m[1]))
-  return db.prepare(sql).bind(...values.slice(0, max))
-}
-
-/** How long each binding's calls may take (d1Backend's option), by binding. */
-const timeouts = new WeakMap<D1Like, number>()
-
-/** A D1 call that gives up after the timeout; storage failures become BackendUnavailableError (a 503). */
-async function guarded<T>(db: D1Like, what: string, work: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const ms = timeouts.get(db) ?? D1_TIMEOUT_MS
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BackendUnavailableError(`${what}: no answer from D1 within ${ms} ms`)), ms)
-  })
-  try {
-    return await Promise.race([work(), timeout])
-  } catch (error) {
-    if (error instanceof BackendUnavailableError) throw error
-    const message = error instanceof Error ? error.message : String(error)
-    // A query this module wrote wrong is a bug (500); anything else is the database not answering.
-    if (/syntax error|unrecognized token|no such column|fts5: /i.test(message)) throw error
-    throw new BackendUnavailableError(`${what}: ${message}`)
-  } finally {
-    if (timer !== undefined) clearTimeout(timer)
-  }
-}
-
-async function batch(db: D1Like, what: string, statements: D1Statement[]) {
-  return guarded(db, what, () => db.batch(statements))
-}
-
-function rowsOf<T>(result: { results?: unknown[] } | undefined): T[] {
-  return (result?.results ?? []) as T[]
-}
-
-// ---------------------------------------------------------------------------------------------
-// The catalog
-
-function dimensionOf(json: CatalogJson['dimensions'][keyof CatalogJson['dimensions']]): Dimension {
-  return {
-    labels: new Map(json.labels),
-    counts: new Map(json.counts),
-    keys: new Map(json.keys.map(([k, ids]) => [k, new Set(ids)])),
-    exact: new Map(json.exact.map(([k, ids]) => [k, new Set(ids)])),
-  }
-}
-
-async function readBuild(db: D1Like): Promise<string | null> {
-  const [meta] = await batch(db, 'reading the build', [db.prepare("SELECT value FROM meta WHERE key = 'build_hash'")])
-  return rowsOf<{ value: string }>(meta)[0]?.value ?? null
-}
-
-async function loadCatalog(db: D1Like): Promise<Catalog> {
-  const [meta, parts, speakers, topics, entities, articles] = await batch(db, 'reading the catalog', [
-    db.prepare("SELECT value FROM meta WHERE key = 'build_hash'"),
-    db.prepare('SELECT json FROM catalog ORDER BY part'),
-    db.prepare('SELECT json FROM speakers ORDER BY rank'),
-    db.prepare('SELECT json FROM topics ORDER BY rank'),
-    db.prepare('SELECT json FROM entities ORDER BY rank'),
-    db.prepare('SELECT summary FROM articles ORDER BY position'),
-  ])
-  if (!rowsOf<{ value: string }>(meta)[0]) {
-    throw new BackendUnavailableError('the database holds no complete build (run `npm run d1:load`)', 60)
-  }
-  const json = JSON.parse(
-    rowsOf<{ json: string }>(parts)
-      .map((r) => r.json)
-      .join(''),
-  ) as CatalogJson
-  const parse = <T>(rows: { json: string }[]) => rows.map((r) => JSON.parse(r.json) as T)
-  const speakerList = parse<SpeakerSummary>(rowsOf(speakers))
-  const topicList = parse<TopicSummary>(rowsOf(topics))
-  const entityList = parse<EntitySummary>(rowsOf(entities))
-  return {
-    buildHash: json.buildHash,
-    registry: json.registry,
-    synonyms: createSynonyms(json.synonyms),
-    vocabulary: json.vocabulary,
-    statementCount: json.statementCount,
-    articleCount: json.articleCount,
-    speakers: speakerList,
-    speakerById: new Map(speakerList.map((s) => [s.id, s])),
-    topics: topicList,
-    topicById: new Map(topicList.map((t) => [t.id, t])),
-    entities: entityList,
-    entityById: new Map(entityList.map((e) => [e.id, e])),
-    articleSummaries: rowsOf<{ summary: string }>(articles).map((r) => JSON.parse(r.summary) as ArticleSummary),
-    dimensions: {
-      speaker: dimensionOf(json.dimensions.speaker),
-      via: dimensionOf(json.dimensions.via),
-      topic: dimensionOf(json.dimensions.topic),
-      entity: dimensionOf(json.dimensions.entity),
-      article: dimensionOf(json.dimensions.article),
-      kind: dimensionOf(json.dimensions.kind),
-    },
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Filters, sorting and facets as SQL
-
-/** Conditions on `s` (statements) for the filters and scope; every one must hold. */
-function filterConditions(p: Params, filters: readonly Filters[], scope: Scope = {}): string[] {
-  const out: string[] = []
-  const link = (table: string, column: string, ids: Iterable<string>) =>
-    `s.rid IN (SELECT rid FROM ${table} WHERE ${column} IN ${p.list(ids)})`
-  for (const f of filters) {
-    if (f.kind) out.push(`s.kind IN ${p.list(f.kind)}`)
-    if (f.article) out.push(`s.article IN ${p.list(f.article)}`)
-    if (f.via) out.push(`s.via IN ${p.list(f.via)}`)
-    if (f.speaker) out.push(link('statement_speakers', 'speaker', f.speaker))
-    if (f.topic) out.push(link('statement_topics', 'topic', f.topic))
-    if (f.entity) out.push(link('statement_entities', 'entity', f.entity))
-    if (f.since !== undefined) out.push(`s.day >= ${p.add(f.since)}`)
-    if (f.until !== undefined) out.push(`s.day <= ${p.add(f.until)}`)
-    if (f.attributed !== undefined) out.push(f.attributed ? "s.kind <> 'narration'" : "s.kind = 'narration'")
-    if (f.min_confidence !== undefined) out.push(`s.confidence >= ${p.add(f.min_confidence)}`)
-  }
-  if (scope.speakerOrVia) {
-    const id = p.add(scope.speakerOrVia)
-    out.push(`(s.rid IN (SELECT rid FROM statement_speakers WHERE speaker = ${id}) OR s.via = ${id})`)
-  }
-  if (scope.topic) out.push(`s.rid IN (SELECT rid FROM statement_topics WHERE topic = ${p.add(scope.topic)})`)
-  return out
-}
-
-/** ORDER BY for a sort over columns `score`, `pos` and `date` of `t`; ties always in article order. */
-function orderBy(sort: Sort, t: string): string {
-  const dir = sort.order === 'asc' ? 'ASC' : 'DESC'
-  if (sort.by === 'relevance') return `${t}.score ${dir}, ${t}.pos ASC`
-  if (sort.by === 'position') return `${t}.pos ${dir}`
-  return `(${t}.date IS NULL) ASC, ${t}.date ${dir}, ${t}.pos ASC`
-}
-
-const FACET_SQL: Record<FacetName, (m: string) => string> = {
-  kind: (m) => `SELECT s.kind AS value, count(*) AS n FROM ${m} JOIN statements s ON s.rid = m.rid GROUP BY 1`,
-  article: (m) => `SELECT s.article AS value, count(*) AS n FROM ${m} JOIN statements s ON s.rid = m.rid GROUP BY 1`,
-  via: (m) =>
-    `SELECT s.via AS value, count(*) AS n FROM ${m} JOIN statements s ON s.rid = m.rid WHERE s.via IS NOT NULL GROUP BY 1`,
-  speaker: (m) =>
-    `SELECT x.speaker AS value, count(*) AS n FROM ${m} JOIN statement_speakers x ON x.rid = m.rid GROUP BY 1`,
-  topic: (m) => `SELECT x.topic AS value, count(*) AS n FROM ${m} JOIN statement_topics x ON x.rid = m.rid GROUP BY 1`,
-  entity: (m) =>
-    `SELECT x.entity AS value, count(*) AS n FROM ${m} JOIN statement_entities x ON x.rid = m.rid GROUP BY 1`,
-}
-
-/** Facet counts as the memory backend orders them: most first, then by label; at most MAX_FACET_VALUES. */
-function facetsOf(catalog: Catalog, names: readonly FacetName[], results: { results?: unknown[] }[]): Facets {
-  const facets: Facets = {}
-  names.forEach((name, i) => {
-    const labels = catalog.dimensions[name].labels
-    facets[name] = rowsOf<{ value: string; n: number }>(results[i])
-      .map((r) => ({ value: r.value, label: labels.get(r.value) ?? r.value, count: r.n }))
-      .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
-      .slice(0, MAX_FACET_VALUES)
-  })
-  return facets
-}
-
-// ---------------------------------------------------------------------------------------------
-// Queries as FTS5 expressions
-
-/** Index terms of a string, in order, as MiniSearch makes them. */
-function indexTerms(text: string): string[] {
-  return tokenizeForIndex(text).flatMap((t) => processTerm(t) ?? [])
-}
-
-const quote = (term: string) => `"${term.replace(/"/g, '""')}"`
-
-/** One query term with everything it may match: itself, words it begins (the last word) and close spellings. */
-interface TermSpec {
-  exact: Set<string>
-  prefix: string | null
-}
-
-interface AlternativeSpec {
-  fields: readonly SearchField[] | null
-  terms: TermSpec[]
-}
-
-/** A clause's alternatives, with typo candidates filled in from `fuzzy` (term → corpus terms within its distance). */
-function clauseSpecs(clause: Clause, fuzzy: ReadonlyMap<string, string[]>): AlternativeSpec[] {
-  return clause.alternatives
-    .map((alternative, i) => ({
-      fields: i > 0 ? SYNONYM_FIELDS : null,
-      terms: indexTerms(alternative).map((term) => ({
-        exact: new Set([term, ...(i === 0 && clause.fuzzy ? (fuzzy.get(term) ?? []) : [])]),
-        prefix: clause.prefix ? term : null,
-      })),
-    }))
-    .filter((a) => a.terms.length > 0)
-}
-
-function alternativeExpression(a: AlternativeSpec): string {
-  const terms = a.terms.map((t) => {
-    const parts = [...t.exact].filter((e) => e !== t.prefix).map(quote)
-    if (t.prefix !== null) parts.unshift(`${quote(t.prefix)}*`)
-    return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
-  })
-  const all = terms.length === 1 ? terms[0]! : `(${terms.join(' AND ')})`
-  return a.fields ? `{${a.fields.join(' ')}} : ${all}` : all
-}
-
-function matchExpression(specs: readonly AlternativeSpec[][], combine: 'AND' | 'OR'): string {
-  return specs
-    .map((alternatives) => {
-      const parts = alternatives.map(alternativeExpression)
-      return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`
-    })
-    .join(` ${combine} `)
-}
-
-/** The terms each field of a hit matched, as MiniSearch reports them: alternatives that matched whole. */
-function matchesOf(
-  columns: Record<SearchField, string>,
-  specs: readonly AlternativeSpec[][],
-): Record<string, string[]> {
-  const tokens = SEARCH_FIELDS.map((field) => ({ field, terms: columns[field] ? columns[field].split(' ') : [] }))
-  const matches: Record<string, string[]> = {}
-  for (const alternatives of specs) {
-    for (const a of alternatives) {
-      const found: [string, SearchField][][] = a.terms.map((spec) => {
-        const hits: [string, SearchField][] = []
-        for (const { field, terms } of tokens) {
-          if (a.fields && !a.fields.includes(field)) continue
-          for (const term of terms) {
-            if (spec.exact.has(term) || (spec.prefix !== null && term.startsWith(spec.prefix))) hits.push([term, field])
-          }
-        }
-        return hits
-      })
-      if (found.some((f) => f.length === 0)) continue
-      for (const [term, field] of found.flat()) {
-        const fields = matches[term] ?? []
-        if (!fields.includes(field)) fields.push(field)
-        matches[term] = fields
-      }
-    }
-  }
-  return matches
-}
-
-/** Levenshtein distance, or `max + 1` as soon as it must exceed `max`. */
-export function editDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    let best = i
-    for (let j = 1; j <= b.length; j++) {
-      const d = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-      cur.push(d)
-      if (d < best) best = d
-    }
-    if (best > max) return max + 1
-    prev = cur
-  }
-  return prev[b.length]!
-}
-
-// ---------------------------------------------------------------------------------------------
-// The backend
-
-interface CachedCatalog {
-  catalog: Promise<Catalog>
-  checked: number
-}
-
-const catalogs = new WeakMap<D1Like, CachedCatalog>()
 const backends = new WeakMap<D1Like, SearchBackend>()
-
-/** The catalog of this database, read once per isolate and trusted for CATALOG_TTL_MS. */
-async function catalogFor(db: D1Like): Promise<Catalog> {
-  const cached = catalogs.get(db)
-  const now = Date.now()
-  if (cached && now - cached.checked < CATALOG_TTL_MS) return cached.catalog
-  if (cached) {
-    const current = await cached.catalog.catch(() => null)
-    if (current && (await readBuild(db)) === current.buildHash) {
-      cached.checked = now
-      return current
-    }
-  }
-  const entry: CachedCatalog = { catalog: loadCatalog(db), checked: now }
-  catalogs.set(db, entry)
-  // A failed read is not kept: the next request tries again.
-  entry.catalog.catch(() => {
-    if (catalogs.get(db) === entry) catalogs.delete(db)
-  })
-  return entry.catalog
-}
-
-/** Which of these index terms the corpus holds: one indexed lookup each, in one round trip. */
-async function knownTerms(db: D1Like, terms: Iterable<string>): Promise<Set<string>> {
-  const unique = [...new Set(terms)]
-  const known = new Set<string>()
-  if (unique.length === 0) return known
-  const lookups = unique.map((term) => prepare(db, 'SELECT term FROM statements_terms WHERE term = ?1', [term]))
-  for (const result of await batch(db, 'looking up terms', lookups)) {
-    for (const row of rowsOf<{ term: string }>(result)) known.add(row.term)
-  }
-  return known
-}
-
-/** Corpus terms within each term's edit distance, from the FTS5 vocabulary: those sharing its first letter. */
-async function fuzzyCandidates(db: D1Like, terms: readonly string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>()
-  const wanted = terms.filter((t) => fuzzyDistance(t) > 0)
-  if (wanted.length === 0) return out
-  const statements = wanted.map((term) => {
-    const d = Math.min(2, fuzzyDistance(term))
-    const first = term[0]!
-    const next = String.fromCharCode(first.charCodeAt(0) + 1)
-    return prepare(
-      db,
-      'SELECT term FROM statements_terms WHERE term >= ?1 AND term < ?2 AND length(term) BETWEEN ?3 AND ?4',
-      [first, next, term.length - d, term.length + d],
-    )
-  })
-  const results = await batch(db, 'looking up close spellings', statements)
-  wanted.forEach((term, i) => {
-    const d = Math.min(2, fuzzyDistance(term))
-    out.set(
-      term,
-      rowsOf<{ term: string }>(results[i])
-        .map((r) => r.term)
-        .filter((t) => t !== term && editDistance(term, t, d) <= d),
-    )
-  })
-  return out
-}
-
-/** Every index term a query's words could need `hasTerm` for while planning. */
-function planningTerms(terms: readonly string[]): string[] {
-  const out: string[] = []
-  for (const raw of terms) {
-    for (const form of [raw, raw.toUpperCase()]) {
-      out.push(...(processTerm(form) ?? []))
-      out.push(...indexTerms(form))
-    }
-  }
-  return out
-}
 
 interface RunResult {
   total: number
