@@ -28,6 +28,7 @@ import {
   type Write,
 } from '../src/search/d1/plan'
 import { corpusRows } from '../src/search/d1/rows'
+import { FREQUENT_TERMS_SQL, TOP_BUILD_SQL, topThreshold, topWrites } from '../src/search/d1/top'
 
 export interface LoadOptions {
   remote?: boolean
@@ -36,6 +37,8 @@ export interface LoadOptions {
   env?: string
   /** Progress lines to stderr (default true). */
   progress?: boolean
+  /** Fewest statements a word needs for precomputed candidates (default TOP_MIN_DOCS). */
+  topMinDocs?: number
 }
 
 /** Where writes go: a D1 binding in this process, or wrangler's command line. */
@@ -186,6 +189,23 @@ export async function loadIntoD1(corpus: Corpus, options: LoadOptions = {}): Pro
       options.remote || options.viaFile ? 4_000_000 : 2_000_000,
       progress,
     )
+    // The frequent words' precomputed candidates, rebuilt whenever the build changed (src/search/d1/top.ts).
+    const topBuild = (await target.query<{ value: string }>(TOP_BUILD_SQL))[0]?.value ?? null
+    if (summary.needed || topBuild !== rows.buildHash) {
+      const t0 = performance.now()
+      const threshold = topThreshold(corpus.statements.length, options.topMinDocs)
+      const terms = (await target.query<{ term: string }>(FREQUENT_TERMS_SQL.replace('?', String(threshold)))).map(
+        (r) => r.term,
+      )
+      const groups = topWrites(terms, rows.buildHash)
+      for (let i = 0; i < groups.length; i += 20) {
+        await target.run(groups.slice(i, i + 20).flat())
+        if (i % 100 === 0) say(`d1:load: top candidates of ${Math.min(i, terms.length)}/${terms.length} frequent words`)
+      }
+      say(
+        `d1:load: top candidates of ${terms.length} frequent words (in ${threshold}+ statements) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      )
+    }
     const ms = performance.now() - started
     say(
       summary.needed

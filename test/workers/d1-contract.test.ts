@@ -166,6 +166,29 @@ describe('the d1 backend answers as the memory backend does', () => {
     }
   })
 
+  it('answers a frequent word from its precomputed candidates, and a rare one by ranking live', async () => {
+    const seen: string[] = []
+    const spying = {
+      prepare: (sql: string) => {
+        seen.push(sql)
+        return env.DB.prepare(sql)
+      },
+      batch: (statements: D1PreparedStatement[]) => env.DB.batch(statements),
+    }
+    const ask = async (q: string) => {
+      seen.length = 0
+      const res = await app.request(`/v1/search?q=${q}`, {}, { DB: spying, SEARCH_BACKEND: 'd1' })
+      expect(res.status).toBe(200)
+      return seen.some((sql) => sql.includes('FROM term_top t'))
+    }
+    const frequent = await env.DB.prepare('SELECT query FROM term_top_totals ORDER BY total DESC LIMIT 1').first<{
+      query: string
+    }>()
+    expect(frequent?.query).toMatch(/^"\w+"\*?$/)
+    expect(await ask('talks')).toBe(true)
+    expect(await ask('zeppelin')).toBe(false)
+  })
+
   it('finds the same similar statements', async () => {
     const list = (await (await app.request('/v1/statements?limit=100')).json()) as { results: Hit[] }
     for (const { id } of list.results.filter((_, i) => i % 9 === 0)) {

@@ -10,6 +10,7 @@ import {
   planLoad,
 } from '../../src/search/d1/plan'
 import { corpusRows } from '../../src/search/d1/rows'
+import { FREQUENT_TERMS_SQL, topWrites } from '../../src/search/d1/top'
 
 export const TEST_CORPUS = JSON.parse(CORPUS_JSON) as Corpus
 
@@ -33,8 +34,22 @@ export async function loadCorpus(db: D1Database, corpus: Corpus): Promise<LoadPl
   return plan
 }
 
-/** The schema and the test corpus, in this test file's D1. */
+/**
+ * Rebuilds the frequent words' precomputed candidates as the loader does, with a threshold low
+ * enough (2 statements) that the test corpus has them for most of its words.
+ */
+export async function buildTopLists(db: D1Database, buildHash: string, minDocs = 2): Promise<string[]> {
+  const { results } = await db.prepare(FREQUENT_TERMS_SQL).bind(minDocs).all<{ term: string }>()
+  const terms = results.map((r) => r.term)
+  for (const group of topWrites(terms, buildHash)) {
+    await db.batch(group.map((w) => db.prepare(w.sql).bind(...w.params)))
+  }
+  return terms
+}
+
+/** The schema, the test corpus and its precomputed candidates, in this test file's D1. */
 export async function seedD1(): Promise<void> {
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
   await loadCorpus(env.DB, TEST_CORPUS)
+  await buildTopLists(env.DB, TEST_CORPUS.build_hash)
 }

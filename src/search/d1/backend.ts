@@ -23,7 +23,7 @@ import { NARRATION_BOOST, namedSpeakers, phraseWords, planQuery, type QueryPlan 
 import { distinctiveTerms, SAME_SPEAKER_BOOST } from '../similar'
 import { suggest } from '../suggest'
 import { fold, processTerm, tokenize } from '../text'
-import { catalogFor } from './catalog'
+import { catalogFor, precomputed } from './catalog'
 import {
   BM25,
   clauseSpecs,
@@ -36,6 +36,7 @@ import {
   quote,
 } from './fts'
 import { batch, FACET_SQL, facetsOf, filterConditions, orderBy, Params, prepare, rowsOf, timeouts } from './sql'
+import { TOP_K } from './top'
 import type { D1Like } from './types'
 
 export { CATALOG_TTL_MS } from './catalog'
@@ -96,15 +97,27 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
       const fts = 'SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ?1'
       let total = -1
       let facetCounts: Facets | undefined
+      // A frequent word's best candidates and count were computed at load time (src/search/d1/top.ts).
+      let fromTop = k <= TOP_K && precomputed(catalog).has(match)
       for (let m = Math.max(100, 2 * k); m <= 64_000; m *= 4) {
-        const candidates = `SELECT c.rid AS rid, c.raw AS raw, s.kind AS kind, s.pos AS pos FROM (SELECT rowid AS rid, -${BM25} AS raw
+        if (fromTop && m > TOP_K) {
+          fromTop = false
+          m = TOP_K * 4
+        }
+        const candidates = fromTop
+          ? `SELECT t.rid AS rid, t.raw AS raw, s.kind AS kind, s.pos AS pos FROM term_top t JOIN statements s ON s.rid = t.rid
+WHERE t.query = ?1 AND t.rank <= ?2`
+          : `SELECT c.rid AS rid, c.raw AS raw, s.kind AS kind, s.pos AS pos FROM (SELECT rowid AS rid, -${BM25} AS raw
 FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY ${BM25} LIMIT ?2) c JOIN statements s ON s.rid = c.rid`
         const first = total < 0
+        const count = fromTop
+          ? 'SELECT total AS n FROM term_top_totals WHERE query = ?1'
+          : 'SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH ?1'
         const results = await batch(db, 'searching', [
-          prepare(db, candidates, [match, m]),
+          prepare(db, candidates, [match, Math.min(m, fromTop ? TOP_K : m)]),
           ...(first
             ? [
-                prepare(db, 'SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH ?1', [match]),
+                prepare(db, count, [match]),
                 ...facets.map((name) => prepare(db, FACET_SQL[name](`(${fts}) m`), [match])),
               ]
             : []),
@@ -119,7 +132,9 @@ FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY ${BM25} LIMIT ?2) c J
           .sort((a, b) => b.score - a.score || a.pos - b.pos)
         let floor = Number.POSITIVE_INFINITY
         for (const r of rows) floor = Math.min(floor, r.raw)
-        const exact = rows.length < m || k === 0 || (scored.length >= k && scored[k - 1]!.score > floor)
+        // Every match is a candidate, or the k-th boosted score beats any statement left out.
+        const all = rows.length >= total || (!fromTop && rows.length < m)
+        const exact = all || k === 0 || (scored.length >= k && scored[k - 1]!.score > floor)
         if (!exact) continue
         const page = scored.slice(request.offset, request.offset + request.limit)
         const byRid = new Map<number, HitRow>()

@@ -27,13 +27,17 @@ export async function readBuild(db: D1Like): Promise<string | null> {
 }
 
 async function loadCatalog(db: D1Like): Promise<Catalog> {
-  const [meta, parts, speakers, topics, entities, articles] = await batch(db, 'reading the catalog', [
+  const [meta, parts, speakers, topics, entities, articles, top] = await batch(db, 'reading the catalog', [
     db.prepare("SELECT value FROM meta WHERE key = 'build_hash'"),
     db.prepare('SELECT json FROM catalog ORDER BY part'),
     db.prepare('SELECT json FROM speakers ORDER BY rank'),
     db.prepare('SELECT json FROM topics ORDER BY rank'),
     db.prepare('SELECT json FROM entities ORDER BY rank'),
     db.prepare('SELECT summary FROM articles ORDER BY position'),
+    // The frequent words' precomputed candidates, when they were computed on the build served.
+    db.prepare(
+      "SELECT query FROM term_top_totals WHERE (SELECT value FROM meta WHERE key = 'top_build') = (SELECT value FROM meta WHERE key = 'build_hash')",
+    ),
   ])
   if (!rowsOf<{ value: string }>(meta)[0]) {
     throw new BackendUnavailableError('the database holds no complete build (run `npm run d1:load`)', 60)
@@ -47,7 +51,7 @@ async function loadCatalog(db: D1Like): Promise<Catalog> {
   const speakerList = parse<SpeakerSummary>(rowsOf(speakers))
   const topicList = parse<TopicSummary>(rowsOf(topics))
   const entityList = parse<EntitySummary>(rowsOf(entities))
-  return {
+  const catalog: Catalog = {
     buildHash: json.buildHash,
     registry: json.registry,
     synonyms: createSynonyms(json.synonyms),
@@ -70,6 +74,15 @@ async function loadCatalog(db: D1Like): Promise<Catalog> {
       kind: dimensionOf(json.dimensions.kind),
     },
   }
+  topLists.set(catalog, new Set(rowsOf<{ query: string }>(top).map((r) => r.query)))
+  return catalog
+}
+
+const topLists = new WeakMap<Catalog, ReadonlySet<string>>()
+
+/** The FTS5 queries (frequent words) whose top candidates are precomputed for this catalog's build. */
+export function precomputed(catalog: Catalog): ReadonlySet<string> {
+  return topLists.get(catalog) ?? new Set()
 }
 
 interface CachedCatalog {
