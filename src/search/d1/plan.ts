@@ -154,6 +154,7 @@ export function* planWrites(
   for (let i = 0; i < removed.length; i += 500) yield deleteArticles(removed.slice(i, i + 500))
 
   let pending: StatementRow[] = []
+  let pendingArticles: ArticleRows[] = []
   let pendingChars = 0
   const flush = (): Write[] => {
     const writes: Write[] = []
@@ -168,7 +169,11 @@ export function* planWrites(
       )
       at += part.length
     }
+    // Each article's own row goes after all its statements: its hash is what tells a later run
+    // the article is written, so a load stopped in between rewrites it rather than skipping it.
+    writes.push(...pendingArticles.map(insertArticle))
     pending = []
+    pendingArticles = []
     pendingChars = 0
     return writes
   }
@@ -194,14 +199,15 @@ export function* planWrites(
     if (old) summary.changed++
     else summary.added++
     summary.statements += a.statements.length
-    yield [...(old ? deleteArticles([a.id]) : []), insertArticle(a)]
+    if (old) yield deleteArticles([a.id])
+    pendingArticles.push(a)
     for (const st of a.statements) {
       pending.push(st)
       pendingChars += st.json.length + st.phrase.length + st.fts.join(' ').length + 200
     }
     if (pendingChars >= maxChunk * 4) yield flush()
   }
-  if (pending.length > 0) yield flush()
+  if (pending.length > 0 || pendingArticles.length > 0) yield flush()
   if (!started) return
   yield [
     ...replaceTable('speakers', rows.speakers, maxChunk),
