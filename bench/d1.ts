@@ -37,6 +37,16 @@ const REQUESTS = Number(arg('requests', '200'))
 const MEMORY_MAX = Number(arg('memory-max', '100000'))
 /** Keep a database an earlier run loaded (the load is then the no-op reload): for iterating on queries. */
 const REUSE = process.argv.includes('--reuse')
+/** Load by writing the local D1's SQLite file with the sqlite3 shell (scripts/d1-load.ts --sqlite) instead of through miniflare. */
+const SQLITE = process.argv.includes('--sqlite')
+
+/** The SQLite file of the local D1 under `dir` (it exists once the migrations are applied). */
+function databaseFile(dir: string): string {
+  const folder = join(dir, 'v3', 'd1', 'miniflare-D1DatabaseObject')
+  const file = readdirSync(folder).find((f) => f.endsWith('.sqlite') && f !== 'metadata.sqlite')
+  if (!file) throw new Error(`no local D1 database in ${folder}`)
+  return join(folder, file)
+}
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
 const ms = (x: number) => `${x.toFixed(1)} ms`
@@ -274,9 +284,10 @@ async function main() {
       ['wrangler', 'd1', 'migrations', 'apply', 'whosaid', '--local', '--env', 'd1', '--persist-to', dir],
       { cwd: ROOT, stdio: 'ignore', env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
     )
-    const load = await loadIntoD1(corpus, { persistTo: dir })
+    const target = SQLITE ? { sqlite: databaseFile(dir) } : { persistTo: dir }
+    const load = await loadIntoD1(corpus, target)
     // Reusing a loaded database, the load above was already the no-op reload.
-    const reload = REUSE ? load : await loadIntoD1(corpus, { persistTo: dir, progress: false })
+    const reload = REUSE ? load : await loadIntoD1(corpus, { ...target, progress: false })
     if (!REUSE && reload.needed) throw new Error('a reload of the same build wrote something')
     const size = dirSize(join(dir, 'v3', 'd1'))
     log(`loaded in ${ms(load.ms)}, reload ${ms(reload.ms)}, ${(size / 2 ** 20).toFixed(0)} MiB`)
@@ -305,7 +316,7 @@ async function main() {
     lines.push(`### ${n.toLocaleString('en')} statements (${corpus.articles.length.toLocaleString('en')} articles)`)
     lines.push('')
     lines.push(
-      `${REUSE ? '(Database reused from an earlier run: the load figure is a no-op reload.) ' : ''}Generated in ${ms(generateMs)}. Loaded into local D1 in ${(load.ms / 1000).toFixed(1)} s (${Math.round(n / (load.ms / 1000)).toLocaleString('en')} statements/s); reloading the same build (nothing to write) ${(reload.ms / 1000).toFixed(1)} s. Database on disk: ${(size / 2 ** 20).toFixed(0)} MiB (${((size / n) * 1).toFixed(0)} bytes per statement).${memoryTimes ? ` Memory backend index built in ${(memoryBuildMs / 1000).toFixed(1)} s.` : ''}`,
+      `${REUSE ? '(Database reused from an earlier run: the load figure is a no-op reload.) ' : ''}Generated in ${ms(generateMs)}. Loaded into local D1${SQLITE ? ' (its SQLite file written by `npm run d1:load -- --sqlite`, the same writes through the sqlite3 shell)' : ' (through miniflare, as `npm run d1:load -- --local`)'} in ${(load.ms / 1000).toFixed(1)} s (${Math.round(n / (load.ms / 1000)).toLocaleString('en')} statements/s); reloading the same build (nothing to write) ${(reload.ms / 1000).toFixed(1)} s. Database on disk: ${(size / 2 ** 20).toFixed(0)} MiB (${((size / n) * 1).toFixed(0)} bytes per statement).${memoryTimes ? ` Memory backend index built in ${(memoryBuildMs / 1000).toFixed(1)} s.` : ''}`,
     )
     lines.push('')
     lines.push(

@@ -11,8 +11,10 @@
  *   --persist-to DIR   with --local: the local state directory (as wrangler's --persist-to)
  *   --env NAME         the wrangler environment with the DB binding (default d1)
  *   --corpus FILE      a corpus JSON file instead of the built one
+ *   --sqlite FILE      write a local D1's SQLite file directly with the sqlite3 shell (large local
+ *                      loads; nothing may have the file open)
  */
-import { execFileSync } from 'node:child_process'
+import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -39,6 +41,8 @@ export interface LoadOptions {
   progress?: boolean
   /** Fewest statements a word needs for precomputed candidates (default TOP_MIN_DOCS). */
   topMinDocs?: number
+  /** Write this SQLite file (a local D1's) directly with the sqlite3 shell. */
+  sqlite?: string
 }
 
 /** Where writes go: a D1 binding in this process, or wrangler's command line. */
@@ -117,6 +121,46 @@ function fileTarget(options: LoadOptions): Target {
   }
 }
 
+/**
+ * A local D1's SQLite file written directly by the sqlite3 command-line shell: the same writes, for
+ * loading millions of statements locally (through miniflare a local load runs at a few hundred
+ * statements a second on a small machine). Nothing else may have the file open meanwhile.
+ */
+function sqliteTarget(file: string): Target {
+  let child: ChildProcessWithoutNullStreams | null = null
+  let failed = ''
+  let exited: Promise<number | null> = Promise.resolve(0)
+  const finish = async () => {
+    if (!child) return
+    child.stdin.end()
+    const code = await exited
+    child = null
+    if (code !== 0 || failed) throw new Error(`sqlite3 ${file}: ${failed.trim() || `exit ${code}`}`)
+  }
+  return {
+    query: async <T>(sql: string) => {
+      await finish()
+      const out = execFileSync('sqlite3', ['-json', file, sql], { encoding: 'utf8', maxBuffer: 1 << 30 })
+      return (out.trim() ? JSON.parse(out) : []) as T[]
+    },
+    run: async (writes) => {
+      if (!child) {
+        const started = spawn('sqlite3', ['-bail', file], { stdio: ['pipe', 'pipe', 'pipe'] })
+        started.stderr.on('data', (d) => {
+          failed += String(d)
+        })
+        exited = new Promise((resolve) => started.on('close', resolve))
+        child = started
+      }
+      const text = `BEGIN;\n${writes.map(inline).join(';\n')};\nCOMMIT;\n`
+      if (!child.stdin.write(text)) await new Promise((resolve) => child?.stdin.once('drain', resolve))
+      if (failed) throw new Error(`sqlite3 ${file}: ${failed.trim()}`)
+    },
+    chunk: 400_000,
+    close: finish,
+  }
+}
+
 /** Runs writes in groups, each group one D1 batch (binding) or one file (wrangler), of about `limit` characters. */
 async function runGrouped(
   target: Target,
@@ -149,7 +193,11 @@ async function runGrouped(
  */
 export async function loadIntoD1(corpus: Corpus, options: LoadOptions = {}): Promise<LoadSummary & { ms: number }> {
   const started = performance.now()
-  const target = options.remote || options.viaFile ? fileTarget(options) : await bindingTarget(options)
+  const target = options.sqlite
+    ? sqliteTarget(options.sqlite)
+    : options.remote || options.viaFile
+      ? fileTarget(options)
+      : await bindingTarget(options)
   const say = (line: string) => {
     if (options.progress !== false) process.stderr.write(`${line}\n`)
   }
@@ -186,7 +234,7 @@ export async function loadIntoD1(corpus: Corpus, options: LoadOptions = {}): Pro
     await runGrouped(
       target,
       planWrites(rows, existing, build, summary, target.chunk),
-      options.remote || options.viaFile ? 4_000_000 : 2_000_000,
+      options.sqlite ? 20_000_000 : options.remote || options.viaFile ? 4_000_000 : 2_000_000,
       progress,
     )
     // The frequent words' precomputed candidates, rebuilt whenever the build changed (src/search/d1/top.ts).
@@ -241,9 +289,10 @@ function parseArgs(argv: string[]): LoadOptions & { corpus?: string } {
     else if (arg === '--persist-to') options.persistTo = value()
     else if (arg === '--env') options.env = value()
     else if (arg === '--corpus') options.corpus = value()
+    else if (arg === '--sqlite') options.sqlite = value()
     else
       throw new Error(
-        `unknown option ${arg}; use --local, --remote, --via-file, --persist-to DIR, --env NAME, --corpus FILE`,
+        `unknown option ${arg}; use --local, --remote, --via-file, --persist-to DIR, --env NAME, --corpus FILE, --sqlite FILE`,
       )
   }
   return options
