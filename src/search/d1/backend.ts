@@ -101,6 +101,7 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
       let fromTop = k <= TOP_K && precomputed(catalog).has(match)
       for (let m = Math.max(100, 2 * k); m <= 64_000; m *= 4) {
         if (fromTop && m > TOP_K) {
+          // The whole list is the exact top TOP_K (already boosted); past it, rank live.
           fromTop = false
           m = TOP_K * 4
         }
@@ -127,14 +128,16 @@ FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY ${BM25} LIMIT ?2) c J
           if (facets.length) facetCounts = facetsOf(catalog, facets, results.slice(2))
         }
         const rows = rowsOf<{ rid: number; raw: number; kind: string; pos: number }>(results[0])
+        // Precomputed scores are boosted already: they are in search order, and the exact top.
+        const boost = (kind: string) => (fromTop || kind !== 'narration' ? 1 : NARRATION_BOOST)
         const scored = rows
-          .map((r) => ({ rid: r.rid, pos: r.pos, score: r.raw * (r.kind === 'narration' ? NARRATION_BOOST : 1) }))
+          .map((r) => ({ rid: r.rid, pos: r.pos, score: r.raw * boost(r.kind) }))
           .sort((a, b) => b.score - a.score || a.pos - b.pos)
         let floor = Number.POSITIVE_INFINITY
         for (const r of rows) floor = Math.min(floor, r.raw)
         // Every match is a candidate, or the k-th boosted score beats any statement left out.
         const all = rows.length >= total || (!fromTop && rows.length < m)
-        const exact = all || k === 0 || (scored.length >= k && scored[k - 1]!.score > floor)
+        const exact = all || k === 0 || (scored.length >= k && (fromTop || scored[k - 1]!.score > floor))
         if (!exact) continue
         const page = scored.slice(request.offset, request.offset + request.limit)
         const byRid = new Map<number, HitRow>()

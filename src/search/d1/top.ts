@@ -3,6 +3,7 @@
  * build them, run by D1 itself at load time (so the scores are FTS5's own bm25()), and the set of
  * queries that have them, read with the catalog.
  */
+import { NARRATION_BOOST } from '../search'
 import { BM25, quote } from './fts'
 import type { Write } from './plan'
 
@@ -41,8 +42,11 @@ export function topWrites(terms: readonly string[], buildHash: string): Write[][
     groups.push(
       topQueries(term).flatMap((query) => [
         {
-          sql: `INSERT INTO term_top (query, rank, rid, raw) SELECT ?, row_number() OVER (ORDER BY raw DESC, rid), rid, raw
-FROM (SELECT rowid AS rid, -${BM25} AS raw FROM statements_fts WHERE statements_fts MATCH ? ORDER BY ${BM25} LIMIT ${TOP_K})`,
+          // Ranked as a search ranks them: bm25() times the narration boost, ties in article order.
+          sql: `INSERT INTO term_top (query, rank, rid, raw) SELECT ?, row_number() OVER (ORDER BY score DESC, pos), rid, score
+FROM (SELECT s.rid AS rid, s.pos AS pos, -${BM25} * (CASE WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END) AS score
+FROM statements_fts JOIN statements s ON s.rid = statements_fts.rowid WHERE statements_fts MATCH ?
+ORDER BY score DESC, pos LIMIT ${TOP_K})`,
           params: [query, query],
         },
         {
