@@ -268,7 +268,7 @@ async function main() {
   lines.push('## D1 backend at scale (`npm run bench:d1`)')
   lines.push('')
   lines.push(
-    `Command: \`npm run bench:d1 -- --sizes ${SIZES.join(',')} --requests ${REQUESTS}\`. Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${when}. Local D1 (miniflare's SQLite) through \`wrangler dev --env d1\` on 127.0.0.1, one request at a time, each a different query (no cache hits); times are client-side, so they include wrangler's dev proxy. The machine is shared and noisy: medians and ratios matter, single figures less.`,
+    `Command: \`npm run bench:d1 -- --sizes ${SIZES.join(',')} --requests ${REQUESTS}${SQLITE ? ' --sqlite' : ''}${REUSE ? ' --reuse' : ''}\`. Machine: ${cpus().length} × ${cpus()[0]?.model.trim()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${when}. Local D1 (miniflare's SQLite) through \`wrangler dev --env d1\` on 127.0.0.1, one request at a time, each a different query (no cache hits); times are client-side, so they include wrangler's dev proxy. The machine is shared and noisy: medians and ratios matter, single figures less.`,
   )
   for (const n of SIZES) {
     const dir = join(ROOT, '.tmp', 'bench-d1', String(n))
