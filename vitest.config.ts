@@ -1,4 +1,4 @@
-import { cloudflareTest } from '@cloudflare/vitest-plugin'
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
 // Two projects: the Worker and the search core run inside workerd, exactly as deployed;
@@ -41,17 +41,21 @@ export default defineConfig({
         // no CF-Connecting-IP), so here they allow far more; SMALL_LIMITER (3 a minute) is the one the
         // rate-limit tests exhaust, through the same local simulation.
         plugins: [
-          cloudflareTest({
+          cloudflareTest(async () => ({
             main: './test/workers/worker.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              // The d1 backend's contract tests: a local D1 with the schema of migrations/, which
+              // each test file that needs it applies (test/workers/d1-seed.ts).
+              d1Databases: ['DB'],
+              bindings: { TEST_MIGRATIONS: await readD1Migrations('./migrations') },
               ratelimits: {
                 API_LIMITER: { namespace_id: '1301', simple: { limit: 1_000_000, period: 60 } },
                 EXTRACT_LIMITER: { namespace_id: '1302', simple: { limit: 1_000_000, period: 60 } },
                 SMALL_LIMITER: { namespace_id: '1399', simple: { limit: 3, period: 60 } },
               },
             },
-          }),
+          })),
         ],
         test: {
           name: 'workers',

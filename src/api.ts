@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { prettyJSON } from 'hono/pretty-json'
 import { secureHeaders } from 'hono/secure-headers'
+import { chooseBackend } from './backend'
 import type { LoadResult } from './data'
 import { ProblemError, problem, problemResponse } from './errors'
 import { accessLog } from './middleware/access-log'
@@ -30,6 +31,7 @@ import { speakers } from './routes/speakers'
 import { statements } from './routes/statements'
 import { suggestRoutes } from './routes/suggest'
 import { topics } from './routes/topics'
+import { BackendUnavailableError } from './search/backend'
 import { LIMITS } from './search/limits'
 
 /** Longest URL accepted; longer ones get 414 before anything parses them. */
@@ -142,15 +144,17 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
   })
   for (const path of ['/v1/*', '/health']) {
     app.use(path, async (c, next) => {
-      if (!data.ok) {
+      const chosen = chooseBackend(c.env ?? {}, data)
+      if (!chosen.ok) {
         return problemResponse(
-          problem('data_unavailable', `${data.error}; try again later`, { instance: c.req.path }),
+          problem('data_unavailable', `${chosen.error}; try again later`, { instance: c.req.path }),
           {
             'Retry-After': '60',
           },
         )
       }
-      c.set('store', data.store)
+      c.set('backend', chosen.backend)
+      c.set('catalog', await chosen.backend.catalog())
       await next()
     })
   }
@@ -198,6 +202,14 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
   )
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.problem, error.headers)
+    if (error instanceof BackendUnavailableError) {
+      // The storage did not answer: the client may retry; the log says why.
+      console.error(`whosaid: search backend unavailable on ${c.req.path}: ${error.message}`)
+      return problemResponse(
+        problem('data_unavailable', 'the search database did not answer; try again later', { instance: c.req.path }),
+        { 'Retry-After': String(error.retryAfter) },
+      )
+    }
     if (error instanceof HTTPException && error.status < 500) {
       return problemResponse(
         problem('malformed_request', error.message || 'the request could not be read', { instance: c.req.path }),

@@ -13,7 +13,9 @@ export const OPENAPI_CONFIG = {
   info: {
     title: 'whosaid',
     version: '1.0.0',
-    description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${LIMITS.urlLength} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`. The API is public (no authentication) and stores nothing: every route reads the corpus, and \`POST /v1/extract\` reads only the text it is sent. Each client IP is rate-limited; the \`RateLimit\` headers say how much is left.`,
+    description: `Search who said what in news articles: statements, speakers, topics and articles. Every request is bounded: URLs of at most ${LIMITS.urlLength} characters; the limits of each parameter are in its description. Errors are RFC 9457 problem+json with a stable \`code\`. The API is public (no authentication) and stores nothing: every route reads the corpus, and \`POST /v1/extract\` reads only the text it is sent. Each client IP is rate-limited; the \`RateLimit\` headers say how much is left.
+
+A deployment serves from one of two backends, with the same routes, parameters, ids, totals, facets, highlights and snippets: \`memory\` (the index bundled into the Worker, the default) or \`d1\` (Cloudflare D1 with SQLite FTS5, for archives of millions of statements). Where the \`d1\` backend answers differently (docs/SCALING.md has the list): \`score\` is SQLite's bm25() with the same field weights, so its values, and the order of results whose scores are close, differ from the memory backend's; prefix and typo matches are not ranked below exact ones; typo tolerance considers only corpus words with the same first letter; \`explain=true\` adds nothing; and when the database does not answer, routes answer 503 \`data_unavailable\` with \`Retry-After\`.`,
     // No licence has been chosen yet; this says so rather than guess one.
     license: { name: 'Proprietary: no licence granted yet', identifier: 'LicenseRef-Proprietary' },
   },

@@ -7,6 +7,10 @@ declare namespace Cloudflare {
   interface Env {
     /** A rate limiter of 3 requests a minute (vitest.config.ts), for the rate-limit tests. */
     SMALL_LIMITER: RateLimit
+    /** The local D1 the d1 backend's contract tests load the test corpus into. */
+    DB: D1Database
+    /** migrations/, read by vitest.config.ts, for applyD1Migrations. */
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
   }
 }
 

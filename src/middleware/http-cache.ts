@@ -46,7 +46,9 @@ export function httpCache(buildHash: string): MiddlewareHandler<AppEnv> {
         params.push([name, value])
       })
       params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      etag = await deriveEtag(deploymentVersion(c), buildHash, `${url.pathname}?${new URLSearchParams(params)}`)
+      // The backend's build when it has one (a D1 database may hold another build than the bundle).
+      const served = c.get('catalog')?.buildHash ?? buildHash
+      etag = await deriveEtag(deploymentVersion(c), served, `${url.pathname}?${new URLSearchParams(params)}`)
       res.headers.set('ETag', etag)
     }
     res.headers.set('Cache-Control', CACHE_CONTROL)

@@ -1,5 +1,8 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
 import { createRoute, z } from '@hono/zod-openapi'
+import { ProblemError, problem } from '../errors'
+import type { Catalog } from '../search/backend'
+import type { ArticleSummary } from '../search/store'
 import { STATEMENT_KINDS } from '../types'
 import { ARTICLE_EXAMPLE, ARTICLE_SUMMARY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'
@@ -89,22 +92,38 @@ const getArticle = createRoute({
   },
 })
 
+const SUMMARY_INDEX = new WeakMap<Catalog, ReadonlyMap<string, ArticleSummary>>()
+
+/** Article summaries by id, made once per catalog. */
+function articleSummaryIndex(catalog: Catalog): ReadonlyMap<string, ArticleSummary> {
+  let index = SUMMARY_INDEX.get(catalog)
+  if (!index) {
+    index = new Map(catalog.articleSummaries.map((a) => [a.id, a]))
+    SUMMARY_INDEX.set(catalog, index)
+  }
+  return index
+}
+
 export const articles = createRouter()
   .openapi(listArticles, (c) => {
-    const page = cutPage(c.req.url, c.var.store.articleSummaries, c.req.valid('query'), (a) => a)
+    const page = cutPage(c.req.url, c.var.catalog.articleSummaries, c.req.valid('query'), (a) => a)
     return c.json(page, 200, linkHeaders(page.links))
   })
-  .openapi(getArticle, (c) => {
-    const store = c.var.store
-    const article = findOrThrow(
-      store.articleById,
-      store.dimensions.article,
-      c.req.valid('param').id,
-      'article',
-      c.req.path,
-    )
-    const statements = store.statements
-      .filter((st) => st.article === article.id)
-      .map(({ id, kind, speakers, cue, spans, paragraph }) => ({ id, kind, speakers, cue, spans, paragraph }))
+  .openapi(getArticle, async (c) => {
+    const catalog = c.var.catalog
+    const summaries = articleSummaryIndex(catalog)
+    const summary = findOrThrow(summaries, catalog.dimensions.article, c.req.valid('param').id, 'article', c.req.path)
+    const found = await c.var.backend.article(summary.id)
+    if (!found)
+      throw new ProblemError(problem('not_found', `no article with id "${summary.id}"`, { instance: c.req.path }))
+    const article = found.article
+    const statements = found.statements.map(({ id, kind, speakers, cue, spans, paragraph }) => ({
+      id,
+      kind,
+      speakers,
+      cue,
+      spans,
+      paragraph,
+    }))
     return c.json({ ...article, statements }, 200)
   })

@@ -62,9 +62,18 @@ export function etagMatches(etag: string, ifNoneMatch: string | undefined): bool
   return ifNoneMatch.split(',').some((tag) => strip(tag) === strip(etag))
 }
 
+/**
+ * The build an answer comes from, and the backend when it is not the default: D1 ranks with bm25()
+ * and scores differ, so its answers must never be served from the memory backend's cache, or back.
+ */
+function servedBuild(c: Context<AppEnv>): string {
+  const { backend, catalog } = c.var
+  return backend.name === 'memory' ? catalog.buildHash : `${catalog.buildHash}+${backend.name}`
+}
+
 /** The request the Workers cache files an answer under: one URL per deployment, build and normalised request. */
 async function workersCacheKey(c: Context<AppEnv>, key: string): Promise<Request> {
-  const id = await digest([deploymentVersion(c), c.var.store.buildHash, key])
+  const id = await digest([deploymentVersion(c), servedBuild(c), key])
   return new Request(`${new URL(c.req.url).origin}/__cache/${id}`)
 }
 
@@ -106,17 +115,21 @@ export interface CachedAnswer {
 export async function cachedResponse<T extends Response>(
   c: Context<AppEnv>,
   answer: CachedAnswer,
-  compute: () => T | Response,
+  compute: () => T | Response | Promise<T | Response>,
 ): Promise<T> {
   // Typed as the JSON answer `compute` gives, which is what the route and a typed client declare;
   // the CSV, NDJSON and 304 forms of it are in the OpenAPI document.
   return (await answerFromCache(c, answer, compute)) as T
 }
 
-async function answerFromCache(c: Context<AppEnv>, answer: CachedAnswer, compute: () => Response): Promise<Response> {
+async function answerFromCache(
+  c: Context<AppEnv>,
+  answer: CachedAnswer,
+  compute: () => Response | Promise<Response>,
+): Promise<Response> {
   const version = deploymentVersion(c)
   const representation = `${answer.format}${answer.pretty ? '+pretty' : ''}`
-  const etag = await deriveEtag(version, c.var.store.buildHash, `${answer.key}#${representation}`)
+  const etag = await deriveEtag(version, servedBuild(c), `${answer.key}#${representation}`)
   if (etagMatches(etag, c.req.header('If-None-Match'))) {
     return new Response(null, { status: 304, headers: { ETag: etag, Vary: 'Accept' } })
   }

@@ -58,7 +58,7 @@ const listEntities = createRoute({
 
 export const entities = createRouter().openapi(listEntities, (c) => {
   const query = c.req.valid('query')
-  const all = c.var.store.entities
+  const all = c.var.catalog.entities
   const items = all.filter(
     (e) =>
       (query.mentioned !== 'true' || e.count > 0) &&

@@ -195,7 +195,7 @@ export const extract = router.openapi(extractRoute, async (c) => {
   if (input.text.trim().length === 0) throw bodyError('invalid_parameter', 'text', 'text must not be empty')
   const title = input.title ?? null
   const date = input.date ?? null
-  const store = c.var.store
+  const store = c.var.catalog
   const result = extractStatements(
     { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
     { entities: store.registry.entities, topics: store.registry.topics },

@@ -26,14 +26,14 @@ const health = createRoute({
 })
 
 export const healthRoutes = createRouter().openapi(health, (c) => {
-  const store = c.var.store
+  const catalog = c.var.catalog
   return c.json(
     {
       status: 'ok' as const,
-      statements: store.statements.length,
-      articles: store.articles.length,
-      speakers: store.speakers.length,
-      build_hash: store.buildHash,
+      statements: catalog.statementCount,
+      articles: catalog.articleCount,
+      speakers: catalog.speakers.length,
+      build_hash: catalog.buildHash,
     },
     200,
   )

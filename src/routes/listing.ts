@@ -1,7 +1,7 @@
 /** What every list shares: resolving filters, counting facets, cutting the page, its links and its exports. */
 import type { Context } from 'hono'
 import { ProblemError, problem } from '../errors'
-import { computeFacets, type FacetName, type Facets } from '../search/facets'
+import type { Facets } from '../search/facets'
 import { type Conditions, FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import type { Store } from '../search/store'
@@ -64,7 +64,12 @@ function conditionsOf(query: ListQuery, instance: string): Conditions {
  * With `inside` ("q"), the filters came from that parameter's text (`speaker:x`), and the errors
  * name it.
  */
-export function resolveOrThrow(store: Store, query: RawFilters, instance: string, inside?: string): Filters {
+export function resolveOrThrow(
+  store: Pick<Store, 'dimensions'>,
+  query: RawFilters,
+  instance: string,
+  inside?: string,
+): Filters {
   const raw: RawFilters = {}
   for (const p of FILTER_PARAMS) if (query[p]?.length) raw[p] = query[p]
   if (query.min_confidence !== undefined) raw.min_confidence = query.min_confidence
@@ -151,21 +156,25 @@ export function cutPage<T, R>(
 }
 
 /**
- * One page of statement-bearing items, with facet counts computed over all of them.
+ * A page the backend cut: its results, the total they were cut from, its links and any facets.
  *
- * @example statementPage(url, store, hits, { limit: 20, offset: 0, facets: ['kind'] }, (h) => h.statement, render)
+ * @example backendPage(url, result.total, query, result.statements, result.facets)
  */
-export function statementPage<T, R>(
+export function backendPage<R>(
   url: string,
-  store: Store,
-  items: readonly T[],
-  query: ListQuery,
-  toStatement: (item: T) => Statement,
-  render: (item: T) => R,
+  total: number,
+  query: { limit: number; offset: number },
+  results: R[],
+  facets?: Facets,
 ): Page<R> {
-  const page = cutPage(url, items, query, render)
-  if (query.facets?.length) page.facets = computeFacets(store, items.map(toStatement), query.facets as FacetName[])
-  return page
+  return {
+    total,
+    limit: query.limit,
+    offset: query.offset,
+    links: pageLinks(url, { total, limit: query.limit, offset: query.offset }),
+    results,
+    ...(facets ? { facets } : {}),
+  }
 }
 
 /**
@@ -183,22 +192,22 @@ export function chooseFormat(c: Context<AppEnv>, query: ListQuery): ExportFormat
   return format
 }
 
-/** A CSV or NDJSON export of one page: streamed, with the total in `X-Total-Count` and the page links in `Link`. */
+/** A CSV or NDJSON export of one page (cut by the backend from `total`): streamed, with the total in `X-Total-Count` and the page links in `Link`. */
 export function exportResponse<T>(
   c: Context<AppEnv>,
   format: Exclude<ExportFormat, 'json'>,
-  items: readonly T[],
+  page: readonly T[],
+  total: number,
   query: { limit: number; offset: number },
   toStatement: (item: T) => Statement,
   render: (item: T) => unknown,
 ): Response {
-  const links = pageLinks(c.req.url, { total: items.length, limit: query.limit, offset: query.offset })
-  const page = items.slice(query.offset, query.offset + query.limit)
+  const links = pageLinks(c.req.url, { total, limit: query.limit, offset: query.offset })
   return new Response(exportBody(format, page, toStatement, render), {
     status: 200,
     headers: {
       'Content-Type': CONTENT_TYPES[format],
-      'X-Total-Count': String(items.length),
+      'X-Total-Count': String(total),
       Vary: 'Accept',
       ...linkHeaders(links),
     },

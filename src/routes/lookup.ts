@@ -57,3 +57,14 @@ export function findOrThrow<T>(
     }),
   )
 }
+
+/** The statement a backend found, or a 404 problem: statement ids have no other spellings. */
+export function statementOrThrow<T>(found: T | null, id: string, instance: string): T {
+  if (found) return found
+  throw new ProblemError(
+    problem('not_found', `no statement with id "${id}"`, {
+      instance,
+      errors: [{ parameter: 'id', message: 'unknown statement', suggestions: [] }],
+    }),
+  )
+}

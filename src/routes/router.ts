@@ -5,7 +5,8 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { Hono, Schema } from 'hono'
 import type { HasRequiredKeys } from 'hono/utils/types'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
-import type { Store } from '../search/store'
+import type { Catalog, SearchBackend } from '../search/backend'
+import type { D1Like } from '../search/d1/types'
 
 /** A Workers rate-limiting binding, as much of it as the app uses. */
 export interface RateLimiter {
@@ -20,11 +21,17 @@ export interface Bindings {
   EXTRACT_LIMITER?: RateLimiter
   /** The deployment's version metadata: its id is part of every ETag and Workers cache key. */
   CF_VERSION_METADATA?: { id: string }
+  /** `memory` (default: the bundled index) or `d1` (the `DB` binding); `[vars]` in wrangler.toml. */
+  SEARCH_BACKEND?: string
+  /** The D1 database the `d1` backend reads (`[[d1_databases]]` in wrangler.toml). */
+  DB?: D1Like
+  /** How long one D1 round trip may take before the API answers 503 (default 5000). */
+  D1_TIMEOUT_MS?: string
 }
 
 export interface AppEnv {
   Bindings: Bindings
-  Variables: { store: Store; requestId: string }
+  Variables: { backend: SearchBackend; catalog: Catalog; requestId: string }
 }
 
 interface IssueParams {

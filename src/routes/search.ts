@@ -1,21 +1,21 @@
 /** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { suggestCorrection } from '../search/correction'
-import { explainHits } from '../search/explain'
-import { highlightHit, markHtml, snippet } from '../search/highlight'
+import type { BackendHit } from '../search/backend'
+import type { FacetName } from '../search/facets'
+import { markHtml, snippet } from '../search/highlight'
 import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
-import { DEFAULT_ORDER, type Sort, type SortKey, searchStatements } from '../search/search'
+import { DEFAULT_ORDER, type Sort, type SortKey } from '../search/search'
 import { cachedResponse } from './cache'
 import { SEARCH_PAGE_EXAMPLE } from './examples'
 import {
+  backendPage,
   canonicalFilters,
   chooseFormat,
   exportResponse,
   linkHeaders,
   listKey,
   resolveOrThrow,
-  statementPage,
 } from './listing'
 import { exportOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -75,7 +75,7 @@ export const SearchQuery = queryObject({
   }),
   explain: z.enum(['true', 'false']).optional().openapi({
     description:
-      '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts.',
+      '`true` adds, per result, the matched terms by field, how each query word matched, and the score parts. The memory backend only: a deployment on the `d1` backend leaves `explain` out (see the API description).',
     example: 'true',
   }),
   ...FilterQuery,
@@ -117,7 +117,8 @@ const ExplanationSchema = z
 
 export const SearchResultSchema = StatementSchema.extend({
   score: z.number().openapi({
-    description: 'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters.',
+    description:
+      'Relevance (BM25 with field boosts); higher is better. 0 when the query has only filters. Values differ between the memory and d1 backends (BM25+ in MiniSearch, bm25() in SQLite FTS5); compare scores within one response only.',
   }),
   matches: z.record(z.string(), z.array(z.string())).openapi({
     description: 'Each matched index term, with the fields it matched in.',
@@ -171,11 +172,11 @@ function parseSort(value: string | undefined): Sort {
 }
 
 export const searchRoutes = createRouter().openapi(search, (c) => {
-  const store = c.var.store
+  const catalog = c.var.catalog
   const query = c.req.valid('query')
-  const filters = resolveOrThrow(store, query, c.req.path)
+  const filters = resolveOrThrow(catalog, query, c.req.path)
   const parsed = parseQuery(query.q)
-  const inline = resolveOrThrow(store, parsed.filters, c.req.path, 'q')
+  const inline = resolveOrThrow(catalog, parsed.filters, c.req.path, 'q')
   const format = chooseFormat(c, query)
   const sort = parseSort(query.sort)
   const match = query.match === 'any' ? 'any' : 'all'
@@ -187,46 +188,44 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
     explain: query.explain ?? 'false',
     inline: canonicalFilters(inline),
   })
-  return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
-    const request = { filters: [filters, inline], match, sort } as const
-    const outcome = searchStatements(store, { ...request, query: parsed })
-    const render = (hit: (typeof outcome.hits)[number], explanation?: unknown) => {
-      const highlights = highlightHit(hit, outcome.plan)
-      return {
-        ...hit.statement,
-        score: hit.score,
-        matches: hit.matches,
-        highlights,
-        snippet: snippet(hit.statement.content, highlights),
-        ...(query.highlight === 'html'
-          ? {
-              content_html: markHtml(hit.statement.content, highlights, 'content'),
-              text_html: markHtml(hit.statement.text, highlights, 'text'),
-            }
-          : {}),
-        ...(explanation ? { explain: explanation } : {}),
-      }
-    }
+  return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
+    const outcome = await c.var.backend.search({
+      q: query.q,
+      query: parsed,
+      filters: [filters, inline],
+      match,
+      sort,
+      limit: query.limit,
+      offset: query.offset,
+      facets: format === 'json' ? (query.facets as FacetName[] | undefined) : undefined,
+      explain: format === 'json' && query.explain === 'true',
+    })
+    const render = (hit: BackendHit) => ({
+      ...hit.statement,
+      score: hit.score,
+      matches: hit.matches,
+      highlights: hit.highlights,
+      snippet: snippet(hit.statement.content, hit.highlights),
+      ...(query.highlight === 'html'
+        ? {
+            content_html: markHtml(hit.statement.content, hit.highlights, 'content'),
+            text_html: markHtml(hit.statement.text, hit.highlights, 'text'),
+          }
+        : {}),
+      ...(hit.explain ? { explain: hit.explain as z.infer<typeof ExplanationSchema> } : {}),
+    })
     if (format !== 'json') {
       return exportResponse(
         c,
         format,
         outcome.hits,
+        outcome.total,
         query,
         (h) => h.statement,
         (h) => render(h),
       )
     }
-    const page = statementPage(
-      c.req.url,
-      store,
-      outcome.hits,
-      query,
-      (h) => h.statement,
-      (h) => h,
-    )
-    const explanations = query.explain === 'true' ? explainHits(store, page.results, outcome.plan) : []
-    const didYouMean = outcome.hits.length === 0 ? suggestCorrection(store, query.q, request) : null
+    const page = backendPage(c.req.url, outcome.total, query, outcome.hits.map(render), outcome.facets)
     return c.json(
       {
         total: page.total,
@@ -236,9 +235,9 @@ export const searchRoutes = createRouter().openapi(search, (c) => {
         ...(outcome.relaxed
           ? { notice: 'No statement matches every word; showing statements that match some of them.' }
           : {}),
-        ...(didYouMean ? { did_you_mean: didYouMean } : {}),
+        ...(outcome.didYouMean ? { did_you_mean: outcome.didYouMean } : {}),
         links: page.links,
-        results: page.results.map((hit, i) => render(hit, explanations[i])),
+        results: page.results,
         ...(page.facets ? { facets: page.facets } : {}),
       },
       200,

@@ -1,13 +1,14 @@
 /** Speakers with their statement counts, and each speaker's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { filterStatements } from '../search/filter'
+import type { Catalog } from '../search/backend'
+import type { FacetName } from '../search/facets'
 import { LIMITS } from '../search/limits'
 import { findSpeakers } from '../search/speakers'
-import type { Store } from '../search/store'
 import { SPEAKER_TYPES } from '../types'
 import { cachedResponse } from './cache'
 import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import {
+  backendPage,
   chooseFormat,
   cutPage,
   exportResponse,
@@ -15,7 +16,6 @@ import {
   linkHeaders,
   listKey,
   resolveOrThrow,
-  statementPage,
 } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -95,34 +95,39 @@ const speakerStatements = createRoute({
 })
 
 /** A speaker by id, name or alias, channels that only relay included; else a 404 with suggestions. */
-function speakerOrThrow(store: Store, id: string, path: string) {
+function speakerOrThrow(store: Catalog, id: string, path: string) {
   return findOrThrow(store.speakerById, [store.dimensions.speaker, store.dimensions.via], id, 'speaker', path)
 }
 
 export const speakers = createRouter()
   .openapi(listSpeakers, (c) => {
-    const store = c.var.store
     const query = c.req.valid('query')
-    const items = findSpeakers(store, query)
+    const items = findSpeakers(c.var.catalog, query)
     const page = cutPage(c.req.url, items, query, (s) => s)
     return c.json(page, 200, linkHeaders(page.links))
   })
   .openapi(getSpeaker, (c) => {
-    return c.json(speakerOrThrow(c.var.store, c.req.valid('param').id, c.req.path), 200)
+    return c.json(speakerOrThrow(c.var.catalog, c.req.valid('param').id, c.req.path), 200)
   })
   .openapi(speakerStatements, (c) => {
-    const store = c.var.store
-    const found = speakerOrThrow(store, c.req.valid('param').id, c.req.path)
+    const catalog = c.var.catalog
+    const found = speakerOrThrow(catalog, c.req.valid('param').id, c.req.path)
     const query = c.req.valid('query')
-    const filters = resolveOrThrow(store, query, c.req.path)
+    const filters = resolveOrThrow(catalog, query, c.req.path)
     const format = chooseFormat(c, query)
     const key = listKey(`/v1/speakers/${found.id}/statements`, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
-      const items = filterStatements(store, filters).filter(
-        (st) => st.speakers.some((s) => s.id === found.id) || st.via?.id === found.id,
-      )
-      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
-      const page = statementPage(c.req.url, store, items, query, identity, identity)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
+      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
+      const result = await c.var.backend.list({
+        filters,
+        scope: { speakerOrVia: found.id },
+        limit: query.limit,
+        offset: query.offset,
+        facets,
+      })
+      if (format !== 'json')
+        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
+      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
       return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
     })
   })

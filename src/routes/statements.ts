@@ -1,20 +1,10 @@
 /** The filter endpoint and single-statement lookup. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { filterStatements } from '../search/filter'
-import { similarStatements } from '../search/similar'
+import type { FacetName } from '../search/facets'
 import { cachedResponse } from './cache'
 import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
-import {
-  chooseFormat,
-  cutPage,
-  exportResponse,
-  identity,
-  linkHeaders,
-  listKey,
-  resolveOrThrow,
-  statementPage,
-} from './listing'
-import { findOrThrow } from './lookup'
+import { backendPage, chooseFormat, exportResponse, identity, linkHeaders, listKey, resolveOrThrow } from './listing'
+import { statementOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import {
@@ -91,27 +81,34 @@ const similarStatementsRoute = createRoute({
 
 export const statements = createRouter()
   .openapi(listStatements, (c) => {
-    const store = c.var.store
     const query = c.req.valid('query')
-    const filters = resolveOrThrow(store, query, c.req.path)
+    const filters = resolveOrThrow(c.var.catalog, query, c.req.path)
     const format = chooseFormat(c, query)
     const key = listKey(c.req.path, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
-      const items = filterStatements(store, filters)
-      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
-      const page = statementPage(c.req.url, store, items, query, identity, identity)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
+      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
+      const result = await c.var.backend.list({ filters, limit: query.limit, offset: query.offset, facets })
+      if (format !== 'json')
+        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
+      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
       return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
     })
   })
-  .openapi(getStatement, (c) => {
+  .openapi(getStatement, async (c) => {
     const { id } = c.req.valid('param')
-    const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
+    const statement = statementOrThrow(await c.var.backend.statement(id), id, c.req.path)
     return c.json(statement, 200)
   })
-  .openapi(similarStatementsRoute, (c) => {
+  .openapi(similarStatementsRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const statement = findOrThrow(c.var.store.byId, null, id, 'statement', c.req.path)
-    const hits = similarStatements(c.var.store, statement)
-    const page = cutPage(c.req.url, hits, c.req.valid('query'), (h) => ({ ...h.statement, score: h.score }))
+    const statement = statementOrThrow(await c.var.backend.statement(id), id, c.req.path)
+    const query = c.req.valid('query')
+    const { total, hits } = await c.var.backend.similar(statement, query)
+    const page = backendPage(
+      c.req.url,
+      total,
+      query,
+      hits.map((h) => ({ ...h.statement, score: h.score })),
+    )
     return c.json(page, 200, linkHeaders(page.links))
   })

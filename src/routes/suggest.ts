@@ -1,7 +1,7 @@
 /** Completions for a search-as-you-type box. */
 import { createRoute, z } from '@hono/zod-openapi'
 import { LIMITS } from '../search/limits'
-import { MAX_SUGGESTIONS, suggest } from '../search/suggest'
+import { MAX_SUGGESTIONS } from '../search/suggest'
 import { SUGGESTIONS_EXAMPLE } from './examples'
 import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -62,7 +62,7 @@ const suggestRoute = createRoute({
   },
 })
 
-export const suggestRoutes = createRouter().openapi(suggestRoute, (c) => {
+export const suggestRoutes = createRouter().openapi(suggestRoute, async (c) => {
   const { q, limit } = c.req.valid('query')
-  return c.json({ query: q, suggestions: suggest(c.var.store, q, limit) }, 200)
+  return c.json({ query: q, suggestions: await c.var.backend.suggest(q, limit) }, 200)
 })

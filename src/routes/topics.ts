@@ -1,9 +1,10 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
-import { filterStatements } from '../search/filter'
+import type { FacetName } from '../search/facets'
 import { cachedResponse } from './cache'
 import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
 import {
+  backendPage,
   chooseFormat,
   cutPage,
   exportResponse,
@@ -11,7 +12,6 @@ import {
   linkHeaders,
   listKey,
   resolveOrThrow,
-  statementPage,
 } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -76,20 +76,28 @@ const topicStatements = createRoute({
 
 export const topics = createRouter()
   .openapi(listTopics, (c) => {
-    const page = cutPage(c.req.url, c.var.store.topics, c.req.valid('query'), (t) => t)
+    const page = cutPage(c.req.url, c.var.catalog.topics, c.req.valid('query'), (t) => t)
     return c.json(page, 200, linkHeaders(page.links))
   })
   .openapi(topicStatements, (c) => {
-    const store = c.var.store
+    const store = c.var.catalog
     const topic = findOrThrow(store.topicById, store.dimensions.topic, c.req.valid('param').id, 'topic', c.req.path)
     const query = c.req.valid('query')
     const filters = resolveOrThrow(store, query, c.req.path)
     const format = chooseFormat(c, query)
     const key = listKey(`/v1/topics/${topic.id}/statements`, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, () => {
-      const items = filterStatements(store, filters).filter((st) => st.topics.includes(topic.id))
-      if (format !== 'json') return exportResponse(c, format, items, query, identity, identity)
-      const page = statementPage(c.req.url, store, items, query, identity, identity)
+    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
+      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
+      const result = await c.var.backend.list({
+        filters,
+        scope: { topic: topic.id },
+        limit: query.limit,
+        offset: query.offset,
+        facets,
+      })
+      if (format !== 'json')
+        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
+      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
       return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
     })
   })

@@ -1,7 +1,7 @@
 /** Builds the MiniSearch index of a set of statements: the one place an index is made. */
 import MiniSearch from 'minisearch'
 import type { MentionedEntity, RegistryEntity, Statement, Topic } from '../types'
-import { toSearchDocument } from './document'
+import { documentLookups, toSearchDocument } from './document'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 
 /** What indexing needs besides the statements: the registry and the taxonomy, for names and labels. */
@@ -23,11 +23,7 @@ export interface IndexContext {
  * const again = MiniSearch.loadJSON(json, SEARCH_OPTIONS)
  */
 export function buildIndex(statements: readonly Statement[], context: IndexContext): MiniSearch<SearchDocument> {
-  const lookups = {
-    entities: new Map(context.entities.map((e) => [e.id, e])),
-    topics: new Map(context.topics.map((t) => [t.id, t])),
-    mentioned: new Map((context.mentioned ?? []).map((e) => [e.id, e])),
-  }
+  const lookups = documentLookups(context)
   const index = new MiniSearch<SearchDocument>(SEARCH_OPTIONS)
   index.addAll(statements.map((st) => toSearchDocument(st, lookups)))
   return index

@@ -6,9 +6,10 @@ import type { Store } from './store'
 import { fold, processTerm, tokenize } from './text'
 
 // The corpus words a query can be corrected to, derived once per store from its vocabulary.
-const correctionWords = new WeakMap<Store, Word[]>()
+const correctionWords = new WeakMap<object, Word[]>()
 
-function wordsOf(store: Store): Word[] {
+/** The corpus words a query can be corrected to (what `correctQuery` picks from), once per store or catalog. */
+export function wordsOf(store: Pick<Store, 'vocabulary' | 'dimensions'>): Word[] {
   let words = correctionWords.get(store)
   if (!words) {
     words = store.vocabulary

@@ -9,6 +9,19 @@ export interface DocumentLookups {
   mentioned?: ReadonlyMap<string, MentionedEntity>
 }
 
+/** The lookups of a corpus (or of a build's parts): the registry, the taxonomy and the entities statements name. */
+export function documentLookups(context: {
+  entities: readonly RegistryEntity[]
+  topics: readonly Topic[]
+  mentioned?: readonly MentionedEntity[]
+}): DocumentLookups {
+  return {
+    entities: new Map(context.entities.map((e) => [e.id, e])),
+    topics: new Map(context.topics.map((t) => [t.id, t])),
+    mentioned: new Map((context.mentioned ?? []).map((e) => [e.id, e])),
+  }
+}
+
 function describeSpeaker(speaker: Speaker, entities: DocumentLookups['entities']): string {
   const registered = entities.get(speaker.id)
   // Names and aliases only: roles have their own, weaker field ("US Secretary of State" is not a name).

@@ -55,7 +55,11 @@ function countValues(st: Statement, facet: FacetName, counts: Map<string, number
  *
  * @example computeFacets(store, results, ['kind']) // { kind: [{ value: 'narration', label: 'narration', count: 9 }, ...] }
  */
-export function computeFacets(store: Store, statements: readonly Statement[], names: readonly FacetName[]): Facets {
+export function computeFacets(
+  store: Pick<Store, 'dimensions'>,
+  statements: readonly Statement[],
+  names: readonly FacetName[],
+): Facets {
   const facets: Facets = {}
   for (const name of names) {
     const counts = new Map<string, number>()

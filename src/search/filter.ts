@@ -86,7 +86,10 @@ export interface FilterError {
  *
  * @example resolveFilters(store, { speaker: ['blinken'] }) // { filters: { speaker: Set{'antony-blinken'} }, errors: [] }
  */
-export function resolveFilters(store: Store, raw: RawFilters): { filters: Filters; errors: FilterError[] } {
+export function resolveFilters(
+  store: Pick<Store, 'dimensions'>,
+  raw: RawFilters,
+): { filters: Filters; errors: FilterError[] } {
   const filters: Filters = raw.min_confidence === undefined ? {} : { min_confidence: raw.min_confidence }
   const errors: FilterError[] = []
   for (const parameter of FILTER_PARAMS) {

@@ -3,6 +3,7 @@ import type { Query, SearchResult } from 'minisearch'
 import type { Statement } from '../types'
 import { type Filters, isEmptyFilter, matchesFilters } from './filter'
 import { LIMITS } from './limits'
+import type { SearchField } from './options'
 import type { ParsedQuery } from './query'
 import type { Store } from './store'
 import { wordKey } from './synonyms'
@@ -108,7 +109,7 @@ const SPEECH_WORDS = new Set([
  * Speakers the query names, by id, name, alias or surname (one or two words at a time), with the
  * boost their statements get.
  */
-export function namedSpeakers(store: Store, query: ParsedQuery): Map<string, number> {
+export function namedSpeakers(store: Pick<Store, 'dimensions'>, query: ParsedQuery): Map<string, number> {
   const words = query.terms.map(normalizeName).filter(Boolean)
   const intent = words.some((w) => SPEECH_WORDS.has(w))
   const boost = intent ? SPEECH_INTENT_BOOST : NAMED_SPEAKER_BOOST
@@ -123,7 +124,7 @@ export function namedSpeakers(store: Store, query: ParsedQuery): Map<string, num
 }
 
 /** A word's comparison form for phrases: folded, stop words kept, hyphenated words split. */
-function phraseWords(text: string): string[] {
+export function phraseWords(text: string): string[] {
   return tokenize(text).flatMap((t) => fold(t.raw).replace(/'s$/, '').replace(/'/g, '').split('-').filter(Boolean))
 }
 
@@ -182,7 +183,7 @@ function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
  * a form of a synonym group ("United States") becomes one clause whose alternatives are all the
  * group's forms. Stop words make no clause.
  */
-export function planQuery(store: Store, query: ParsedQuery): QueryPlan {
+export function planQuery(store: Pick<Store, 'hasTerm' | 'synonyms'>, query: ParsedQuery): QueryPlan {
   const known = (terms: readonly string[]) => terms.length > 0 && terms.every((t) => store.hasTerm(t))
   // People type acronyms in lower case ("what did the us say"): a stop word whose capitals are a
   // synonym form ("US") is read as that acronym in a query. In text, case tells them apart.
@@ -243,8 +244,8 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
   })
 }
 
-/** Fields a synonym form is looked up in. */
-const SYNONYM_FIELDS: string[] = ['content', 'text', 'speaker', 'role', 'affiliation']
+/** Fields a synonym form is looked up in (both backends). */
+export const SYNONYM_FIELDS: readonly SearchField[] = ['content', 'text', 'speaker', 'role', 'affiliation']
 
 /**
  * The synonym forms worth searching besides the typed one: a form whose index terms include all
@@ -279,7 +280,7 @@ export function clauseQuery(clause: Clause): Query {
       ...(i > 0 || !clause.fuzzy ? { fuzzy: false } : {}),
       // Synonyms expand the words of statements, not of labels: "US" must not match every
       // statement filed under the topic "China–US relations" when someone typed "united states".
-      ...(i > 0 ? { fields: SYNONYM_FIELDS } : {}),
+      ...(i > 0 ? { fields: [...SYNONYM_FIELDS] } : {}),
       queries: [alternative],
     })),
   }

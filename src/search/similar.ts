@@ -17,7 +17,11 @@ export const SAME_SPEAKER_BOOST = 1.5
  * The statement's terms ranked by tf·idf: frequent in it, rare in the corpus. Document frequency
  * comes straight from the index's term tree, so nothing is precomputed or searched.
  */
-export function distinctiveTerms(store: Store, statement: Statement, n = SIMILAR_TERMS): string[] {
+export function distinctiveTerms(
+  store: Pick<Store, 'contentFrequency'> & { statements: { length: number } },
+  statement: Statement,
+  n = SIMILAR_TERMS,
+): string[] {
   const tf = new Map<string, number>()
   for (const t of tokenize(statement.content)) {
     for (const term of processTerm(t.raw) ?? []) if (term.length > 2) tf.set(term, (tf.get(term) ?? 0) + 1)

@@ -82,7 +82,7 @@ function queryWordsOf(q: string): string[] {
  *
  * @example findSpeakers(store, { q: 'secretary', sort: 'name' }) // [Antony Blinken, …]
  */
-export function findSpeakers(store: Store, query: SpeakerQuery): SpeakerSummary[] {
+export function findSpeakers(store: Pick<Store, 'speakers'>, query: SpeakerQuery): SpeakerSummary[] {
   const typed = store.speakers.filter((s) => query.type === undefined || s.type === query.type)
   const words = query.q ? queryWordsOf(query.q) : []
   // store.speakers is already in statements order: a stable sort keeps it as the tie-breaker.

@@ -30,10 +30,13 @@ export const MAX_SUGGESTIONS = 10
 
 const TYPE_WEIGHT: Record<SuggestionType, number> = { speaker: 4, topic: 3, entity: 2.5, phrase: 2, term: 1 }
 
-const cache = new WeakMap<Store, Entry[]>()
+/** What completions read: the small tables, so any backend's catalog will do. */
+type SuggestSource = Pick<Store, 'speakers' | 'topics' | 'entities' | 'vocabulary'>
+
+const cache = new WeakMap<SuggestSource, Entry[]>()
 
 /** Entries to complete to: the built vocabulary plus speakers, topics and entities, made once per store. */
-function vocabulary(store: Store): Entry[] {
+function vocabulary(store: SuggestSource): Entry[] {
   const cached = cache.get(store)
   if (cached) return cached
   const entries: Entry[] = []
@@ -55,7 +58,7 @@ function vocabulary(store: Store): Entry[] {
  *
  * @example suggest(store, 'blin') // [{ text: 'Antony Blinken', type: 'speaker', id: 'antony-blinken', count: 4 }, ...]
  */
-export function suggest(store: Store, input: string, limit = MAX_SUGGESTIONS): Suggestion[] {
+export function suggest(store: SuggestSource, input: string, limit = MAX_SUGGESTIONS): Suggestion[] {
   const typed = foldKey(input)
   if (!typed) return []
   const typedWords = typed.split(' ')
