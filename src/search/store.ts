@@ -1,5 +1,5 @@
 /** Loads the generated corpus and index once, and derives the lookup tables every request reads. */
-import MiniSearch from 'minisearch'
+import type MiniSearch from 'minisearch'
 import {
   ATTRIBUTED_KINDS,
   type AttributedKind,
@@ -13,7 +13,7 @@ import {
 } from '../types'
 import { sortByName } from './collate'
 import type { ArticleRecord, Corpus } from './corpus'
-import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import type { SearchDocument } from './options'
 import { createSynonyms, type Synonyms } from './synonyms'
 import { normalizeName } from './text'
 import type { VocabularyEntry } from './vocabulary'
@@ -197,13 +197,16 @@ function summariseSpeakers(statements: readonly Statement[], registry: ReadonlyM
 /**
  * Derives every lookup table from a parsed corpus and a loaded index. Pure: no I/O.
  *
- * @example const store = createStore(JSON.parse(CORPUS_JSON), MiniSearch.loadJSON(INDEX_JSON, SEARCH_OPTIONS))
+ * @example const store = createStore(corpus, buildIndex(corpus.statements, corpus))
  */
-export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): Store {
+export function createStore(
+  corpus: Corpus,
+  index: MiniSearch<SearchDocument>,
+  position: ReadonlyMap<string, number> = new Map(corpus.statements.map((s, i) => [s.id, i])),
+): Store {
   const registry = new Map(corpus.entities.map((e) => [e.id, e]))
   const statements = corpus.statements
   const byId = new Map(statements.map((s) => [s.id, s]))
-  const position = new Map(statements.map((s, i) => [s.id, i]))
 
   const speakers = summariseSpeakers(statements, registry)
   const speakerById = new Map(speakers.map((s) => [s.id, s]))
@@ -309,13 +312,4 @@ function termLookups(index: MiniSearch<SearchDocument>): Pick<Store, 'hasTerm' |
     hasTerm: (term) => tree.has!(term),
     contentFrequency: (term) => tree.get!(term)?.get(contentField)?.size ?? 0,
   }
-}
-
-/** Parses the serialized corpus and index; throws if either is unusable. */
-export function loadStore(corpusJson: string, indexJson: string): Store {
-  const corpus = JSON.parse(corpusJson) as Corpus
-  if (corpus?.version !== 1 || !Array.isArray(corpus.statements)) {
-    throw new Error('corpus: unsupported format')
-  }
-  return createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
 }

@@ -1,0 +1,159 @@
+/** Writes the shipped data format (src/search/packed.ts) at build time. Build-only: nothing in the Worker imports it. */
+import MiniSearch from 'minisearch'
+import type { Speaker, Statement } from '../types'
+import type { Corpus } from './corpus'
+import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import {
+  PACKED_FORMAT,
+  type PackedCorpus,
+  type PackedIndex,
+  type PackedPostings,
+  type PackedStatement,
+  type PackedText,
+  unpackStore,
+} from './packed'
+import type { Store } from './store'
+
+/** JSON with every non-ASCII character as `\uXXXX`, so V8 holds it (and what it parses from it) at one byte a character. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(
+    /[\u0080-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  )
+}
+
+/** `value` as offsets into the article text when it is a piece of it (searched near `near` first). */
+function packText(value: string, article: string, near: number): PackedText {
+  if (value.length < 16) return value
+  let at = article.indexOf(value, Math.max(0, near - value.length))
+  if (at < 0) at = article.indexOf(value)
+  return at < 0 ? value : [at, at + value.length]
+}
+
+interface MiniSearchJson {
+  documentCount: number
+  nextId: number
+  documentIds: Record<string, string>
+  fieldIds: Record<string, number>
+  fieldLength: Record<string, number[]>
+  averageFieldLength: number[]
+  index: Array<[string, Record<string, Record<string, number>>]>
+}
+
+function packIndex(index: MiniSearch<SearchDocument>, statements: readonly Statement[]): PackedIndex {
+  const json = index.toJSON() as unknown as MiniSearchJson
+  // Document i must be statement i: the loader rebuilds the ids from the statements.
+  if (json.documentCount !== statements.length || json.nextId !== statements.length)
+    throw new Error(`pack: the index holds ${json.documentCount} documents for ${statements.length} statements`)
+  statements.forEach((st, i) => {
+    if (json.documentIds[i] !== st.id) throw new Error(`pack: index document ${i} is not statement ${st.id}`)
+  })
+  const fields = Object.keys(json.fieldIds).length
+  const fieldLength: number[] = []
+  for (let d = 0; d < json.documentCount; d++) {
+    const row = json.fieldLength[d] ?? []
+    for (let f = 0; f < fields; f++) fieldLength.push(row[f] ?? 0)
+  }
+  const terms: string[] = []
+  const postings: PackedPostings[] = []
+  for (const [term, byField] of json.index) {
+    const entry: PackedPostings = []
+    for (const [fieldId, docs] of Object.entries(byField)) {
+      const pairs = Object.entries(docs)
+        .map(([id, freq]) => [Number(id), freq] as const)
+        .sort((a, b) => a[0] - b[0])
+      let last = 0
+      const deltas = pairs.map(([id]) => {
+        const d = id - last
+        last = id
+        return d
+      })
+      const freqs = pairs.map(([, f]) => Math.min(f, 65_535))
+      entry.push(freqs.every((f) => f === 1) ? [Number(fieldId), deltas] : [Number(fieldId), deltas, freqs])
+    }
+    terms.push(term)
+    postings.push(entry)
+  }
+  return {
+    documentCount: json.documentCount,
+    fieldIds: json.fieldIds,
+    averageFieldLength: json.averageFieldLength,
+    fieldLength,
+    terms,
+    postings,
+  }
+}
+
+/**
+ * The corpus and its index as the text the Worker ships (format 2): ASCII JSON, each speaker
+ * once, content and text as offsets into the article where they are pieces of it. The index must
+ * have been built from `corpus.statements` in order (`buildIndex` does).
+ *
+ * @example const text = packCorpus(corpus, buildIndex(corpus.statements, corpus)); unpackStore(text)
+ */
+export function packCorpus(corpus: Corpus, index: MiniSearch<SearchDocument>): string {
+  const articleIndex = new Map(corpus.articles.map((a, i) => [a.id, i]))
+  const speakers: Speaker[] = []
+  const speakerIndex = new Map<string, number>()
+  const speakerOf = (s: Speaker): number => {
+    const key = JSON.stringify(s)
+    let i = speakerIndex.get(key)
+    if (i === undefined) {
+      i = speakers.length
+      speakers.push(s)
+      speakerIndex.set(key, i)
+    }
+    return i
+  }
+  const statements = corpus.statements.map((st): PackedStatement => {
+    const a = articleIndex.get(st.article)
+    if (a === undefined) throw new Error(`pack: statement ${st.id} names unknown article ${st.article}`)
+    const text = corpus.articles[a]!.text
+    const near = st.spans[0]?.start ?? 0
+    if (st.id.startsWith('-')) throw new Error(`pack: statement id ${st.id} starts with "-"`)
+    return [
+      st.id.startsWith(`${st.article}-`) ? st.id.slice(st.article.length) : st.id,
+      a,
+      st.kind,
+      st.speakers.map(speakerOf),
+      st.source,
+      st.cue,
+      st.via ? speakerOf(st.via) : -1,
+      packText(st.content, text, near),
+      packText(st.text, text, near),
+      st.spans.flatMap((s) => [s.start, s.end]),
+      st.paragraph,
+      st.sentence,
+      st.topics,
+      st.entities,
+      st.date,
+      st.confidence,
+      st.corrected ? 1 : 0,
+    ]
+  })
+  const packed: PackedCorpus = {
+    format: PACKED_FORMAT,
+    build_hash: corpus.build_hash,
+    articles: corpus.articles,
+    entities: corpus.entities,
+    topics: corpus.topics,
+    synonyms: corpus.synonyms,
+    vocabulary: corpus.vocabulary,
+    speakers,
+    statements,
+    index: packIndex(index, corpus.statements),
+  }
+  return asciiJson(packed)
+}
+
+/**
+ * Loads a corpus and its MiniSearch JSON (as `buildIndex` and `JSON.stringify` make them) through
+ * the shipped format, so tests and the bench serve exactly what the Worker would. Throws if either is unusable.
+ *
+ * @example const store = loadStore(JSON.stringify(corpus), JSON.stringify(buildIndex(corpus.statements, corpus)))
+ */
+export function loadStore(corpusJson: string, indexJson: string): Store {
+  const corpus = JSON.parse(corpusJson) as Corpus
+  if (corpus?.version !== 1 || !Array.isArray(corpus.statements)) throw new Error('corpus: unsupported format')
+  return unpackStore(packCorpus(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS)))
+}

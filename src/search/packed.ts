@@ -1,0 +1,281 @@
+/**
+ * The shipped data format: the corpus and its index in one compact JSON document (format 2), and
+ * the loader that turns it into a Store. Written by `packCorpus` (src/search/pack.ts) at build time.
+ *
+ * Compact where it is cheap to be, and loaded once:
+ * - every non-ASCII character is escaped, so the text (and every string parsed from it) is one byte
+ *   a character in V8, not two;
+ * - each distinct speaker is written once and shared by the statements that name it;
+ * - a statement's `content` and `text`, when they are a piece of the article text (nearly always),
+ *   are offsets into it and load as slices of it, not copies;
+ * - the index keeps no document ids (document i is statement i) and its postings are delta-coded
+ *   id lists, loaded into two typed arrays shared by every term instead of a Map per term and field.
+ */
+import MiniSearch from 'minisearch'
+import type { RegistryEntity, Speaker, Statement, StatementKind, Topic } from '../types'
+import type { ArticleRecord, Corpus } from './corpus'
+import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import { createStore, type Store } from './store'
+import type { VocabularyEntry } from './vocabulary'
+
+export const PACKED_FORMAT = 2
+
+/** A string, or `[start, end]` into the statement's article text. */
+export type PackedText = string | [number, number]
+
+/**
+ * One statement as a tuple: id (a leading `-` means the article id comes first), article index,
+ * kind, speaker indexes, source, cue, via index (-1: none), content, text, spans (start, end, ...),
+ * paragraph, sentence, topics, entities, date, confidence, corrected (0/1).
+ */
+export type PackedStatement = [
+  string,
+  number,
+  StatementKind,
+  number[],
+  string | null,
+  string | null,
+  number,
+  PackedText,
+  PackedText,
+  number[],
+  number,
+  number,
+  string[],
+  string[],
+  string | null,
+  number | null,
+  0 | 1,
+]
+
+/** Per term: for each field that has it, `[fieldId, id deltas, frequencies]` (frequencies omitted when all 1). */
+export type PackedPostings = Array<[number, number[]] | [number, number[], number[]]>
+
+export interface PackedIndex {
+  documentCount: number
+  fieldIds: Record<string, number>
+  averageFieldLength: number[]
+  /** documentCount × fields, row by row. */
+  fieldLength: number[]
+  terms: string[]
+  postings: PackedPostings[]
+}
+
+export interface PackedCorpus {
+  format: typeof PACKED_FORMAT
+  build_hash: string
+  articles: ArticleRecord[]
+  entities: RegistryEntity[]
+  topics: Topic[]
+  synonyms: string[][]
+  vocabulary: VocabularyEntry[]
+  speakers: Speaker[]
+  statements: PackedStatement[]
+  index: PackedIndex
+}
+
+/**
+ * One term's documents in one field, read-only: the part of a `Map<docId, frequency>` MiniSearch
+ * reads when it searches (`size`, `keys()`, `get`), over slices of shared typed arrays. `get` after
+ * `keys()` in id order (how MiniSearch scores) is O(1); any other `get` is a binary search.
+ */
+export class Postings {
+  private cursor: number
+  constructor(
+    private readonly ids: Int32Array,
+    private readonly freqs: Uint16Array,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.cursor = start
+  }
+  get size(): number {
+    return this.end - this.start
+  }
+  keys(): Int32Array {
+    this.cursor = this.start
+    return this.ids.subarray(this.start, this.end)
+  }
+  get(id: number): number | undefined {
+    const i = this.cursor < this.end && this.ids[this.cursor] === id ? this.cursor : this.find(id)
+    if (i < 0) return undefined
+    this.cursor = i + 1
+    return this.freqs[i]
+  }
+  has(id: number): boolean {
+    return this.find(id) >= 0
+  }
+  *entries(): IterableIterator<[number, number]> {
+    for (let i = this.start; i < this.end; i++) yield [this.ids[i]!, this.freqs[i]!]
+  }
+  [Symbol.iterator](): IterableIterator<[number, number]> {
+    return this.entries()
+  }
+  forEach(fn: (freq: number, id: number) => void): void {
+    for (let i = this.start; i < this.end; i++) fn(this.freqs[i]!, this.ids[i]!)
+  }
+  private find(id: number): number {
+    let lo = this.start
+    let hi = this.end - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = this.ids[mid]!
+      if (v === id) return mid
+      if (v < id) lo = mid + 1
+      else hi = mid - 1
+    }
+    return -1
+  }
+}
+
+/** MiniSearch's short id → id map, read-only, over the statements' ids: short id i is statement i. */
+class DocumentIds {
+  constructor(private readonly ids: readonly string[]) {}
+  get size(): number {
+    return this.ids.length
+  }
+  has(shortId: number): boolean {
+    return shortId >= 0 && shortId < this.ids.length
+  }
+  get(shortId: number): string | undefined {
+    return this.ids[shortId]
+  }
+  *[Symbol.iterator](): IterableIterator<[number, string]> {
+    for (let i = 0; i < this.ids.length; i++) yield [i, this.ids[i]!]
+  }
+}
+
+function textOf(value: PackedText, article: string): string {
+  return typeof value === 'string' ? value : article.slice(value[0], value[1])
+}
+
+function unpackStatements(packed: PackedCorpus): Statement[] {
+  const texts = packed.articles.map((a) => a.text)
+  const ids = packed.articles.map((a) => a.id)
+  const shared = new Map<string, string[]>()
+  const list = (values: string[]): string[] => {
+    // Topic and entity lists repeat (most are empty or one of a few): one array each.
+    const key = values.join('\u0000')
+    let found = shared.get(key)
+    if (!found) {
+      found = values
+      shared.set(key, values)
+    }
+    return found
+  }
+  // Dates repeat across an article's statements: one string each.
+  const dates = new Map<string, string>()
+  const intern = (value: string | null): string | null => {
+    if (value === null) return null
+    const found = dates.get(value)
+    if (found !== undefined) return found
+    dates.set(value, value)
+    return value
+  }
+  return packed.statements.map((p) => {
+    const [id, a, kind, speakers, source, cue, via, content, text, spans, paragraph, sentence] = p
+    const article = ids[a]!
+    const spanList = []
+    for (let i = 0; i < spans.length; i += 2) spanList.push({ start: spans[i]!, end: spans[i + 1]! })
+    return {
+      id: id.startsWith('-') ? article + id : id,
+      article,
+      kind,
+      speakers: speakers.map((s) => packed.speakers[s]!),
+      source,
+      cue,
+      via: via < 0 ? null : packed.speakers[via]!,
+      content: textOf(content, texts[a]!),
+      text: textOf(text, texts[a]!),
+      spans: spanList,
+      paragraph,
+      sentence,
+      topics: list(p[12]),
+      entities: list(p[13]),
+      date: intern(p[14]),
+      confidence: p[15],
+      corrected: p[16] === 1,
+    }
+  })
+}
+
+/** Loads the index: MiniSearch with the options it was built with, its internals replaced by the compact ones. */
+function unpackIndex(packed: PackedIndex, statements: readonly Statement[], position: Map<string, number>) {
+  const fields = Object.keys(packed.fieldIds).length
+  const index = MiniSearch.loadJS<SearchDocument>(
+    {
+      documentCount: packed.documentCount,
+      nextId: packed.documentCount,
+      documentIds: {},
+      fieldIds: packed.fieldIds,
+      fieldLength: {},
+      averageFieldLength: packed.averageFieldLength,
+      storedFields: {},
+      dirtCount: 0,
+      index: [],
+      serializationVersion: 2,
+    },
+    SEARCH_OPTIONS,
+  )
+  let total = 0
+  for (const term of packed.postings) for (const field of term) total += field[1].length
+  const ids = new Int32Array(total)
+  const freqs = new Uint16Array(total).fill(1)
+  const internals = index as unknown as {
+    _index: { set(term: string, data: Map<number, Postings>): void }
+    _documentIds: unknown
+    _idToShortId: unknown
+    _fieldLength: unknown
+  }
+  let at = 0
+  for (let t = 0; t < packed.terms.length; t++) {
+    const data = new Map<number, Postings>()
+    for (const [fieldId, deltas, counts] of packed.postings[t]!) {
+      const start = at
+      let id = 0
+      for (let i = 0; i < deltas.length; i++) {
+        id += deltas[i]!
+        ids[at] = id
+        if (counts) freqs[at] = counts[i]!
+        at++
+      }
+      data.set(fieldId, new Postings(ids, freqs, start, at))
+    }
+    internals._index.set(packed.terms[t]!, data)
+  }
+  const lengths: number[][] = []
+  for (let d = 0; d < packed.documentCount; d++) lengths.push(packed.fieldLength.slice(d * fields, (d + 1) * fields))
+  internals._fieldLength = { get: (shortId: number) => lengths[shortId] }
+  internals._documentIds = new DocumentIds(statements.map((s) => s.id))
+  internals._idToShortId = position
+  return index
+}
+
+/** True when `text` looks like a packed corpus of this format. */
+export function isPacked(value: unknown): value is PackedCorpus {
+  return (value as PackedCorpus | null)?.format === PACKED_FORMAT && Array.isArray((value as PackedCorpus).statements)
+}
+
+/**
+ * Builds the Store from the shipped text (format 2). The text and the parsed document are
+ * garbage once this returns: only the Store holds on.
+ *
+ * @example const store = unpackStore(new TextDecoder().decode(bytes))
+ */
+export function unpackStore(text: string): Store {
+  const packed: unknown = JSON.parse(text)
+  if (!isPacked(packed)) throw new Error('corpus: unsupported format')
+  const statements = unpackStatements(packed)
+  const position = new Map(statements.map((s, i) => [s.id, i]))
+  const corpus: Corpus = {
+    version: 1,
+    build_hash: packed.build_hash,
+    articles: packed.articles,
+    statements,
+    entities: packed.entities,
+    topics: packed.topics,
+    synonyms: packed.synonyms,
+    vocabulary: packed.vocabulary,
+  }
+  return createStore(corpus, unpackIndex(packed.index, statements, position), position)
+}
