@@ -7,10 +7,11 @@ import {
   PACKED_FORMAT,
   type PackedCorpus,
   type PackedIndex,
-  type PackedPostings,
   type PackedStatement,
   type PackedText,
   unpackStore,
+  VARINT_CONTINUE,
+  VARINT_LAST,
 } from './packed'
 import type { Store } from './store'
 
@@ -28,6 +29,17 @@ function packText(value: string, article: string, near: number): PackedText {
   let at = article.indexOf(value, Math.max(0, near - value.length))
   if (at < 0) at = article.indexOf(value)
   return at < 0 ? value : [at, at + value.length]
+}
+
+/** Appends `value` (a non-negative integer) as a varint (src/search/packed.ts). */
+function pushVarint(out: string[], value: number): void {
+  if (!Number.isInteger(value) || value < 0) throw new Error(`pack: ${value} is not a non-negative integer`)
+  let v = value
+  while (v >= 32) {
+    out.push(VARINT_CONTINUE[v % 32]!)
+    v = Math.floor(v / 32)
+  }
+  out.push(VARINT_LAST[v]!)
 }
 
 interface MiniSearchJson {
@@ -49,38 +61,40 @@ function packIndex(index: MiniSearch<SearchDocument>, statements: readonly State
     if (json.documentIds[i] !== st.id) throw new Error(`pack: index document ${i} is not statement ${st.id}`)
   })
   const fields = Object.keys(json.fieldIds).length
-  const fieldLength: number[] = []
+  const fieldLength: string[] = []
   for (let d = 0; d < json.documentCount; d++) {
     const row = json.fieldLength[d] ?? []
-    for (let f = 0; f < fields; f++) fieldLength.push(row[f] ?? 0)
+    for (let f = 0; f < fields; f++) pushVarint(fieldLength, row[f] ?? 0)
   }
   const terms: string[] = []
-  const postings: PackedPostings[] = []
+  const postings: string[] = []
   for (const [term, byField] of json.index) {
-    const entry: PackedPostings = []
-    for (const [fieldId, docs] of Object.entries(byField)) {
-      const pairs = Object.entries(docs)
-        .map(([id, freq]) => [Number(id), freq] as const)
-        .sort((a, b) => a[0] - b[0])
-      let last = 0
-      const deltas = pairs.map(([id]) => {
-        const d = id - last
-        last = id
-        return d
-      })
-      const freqs = pairs.map(([, f]) => Math.min(f, 65_535))
-      entry.push(freqs.every((f) => f === 1) ? [Number(fieldId), deltas] : [Number(fieldId), deltas, freqs])
-    }
     terms.push(term)
-    postings.push(entry)
+    const entries = Object.entries(byField)
+    pushVarint(postings, entries.length)
+    for (const [fieldId, docs] of entries) {
+      const pairs = Object.entries(docs)
+        .map(([id, freq]) => [Number(id), Math.min(freq, 65_535)] as const)
+        .sort((a, b) => a[0] - b[0])
+      const hasFreqs = pairs.some(([, f]) => f !== 1)
+      pushVarint(postings, Number(fieldId))
+      pushVarint(postings, pairs.length)
+      pushVarint(postings, hasFreqs ? 1 : 0)
+      let last = 0
+      for (const [id] of pairs) {
+        pushVarint(postings, id - last)
+        last = id
+      }
+      if (hasFreqs) for (const [, f] of pairs) pushVarint(postings, f)
+    }
   }
   return {
     documentCount: json.documentCount,
     fieldIds: json.fieldIds,
     averageFieldLength: json.averageFieldLength,
-    fieldLength,
+    fieldLength: fieldLength.join(''),
     terms,
-    postings,
+    postings: postings.join(''),
   }
 }
 

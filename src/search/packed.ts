@@ -9,7 +9,8 @@
  * - a statement's `content` and `text`, when they are a piece of the article text (nearly always),
  *   are offsets into it and load as slices of it, not copies;
  * - the index keeps no document ids (document i is statement i) and its postings are delta-coded
- *   id lists, loaded into two typed arrays shared by every term instead of a Map per term and field.
+ *   id lists written as varint text, loaded into two typed arrays shared by every term instead of a
+ *   Map per term and field.
  */
 import MiniSearch from 'minisearch'
 import type { RegistryEntity, Speaker, Statement, StatementKind, Topic } from '../types'
@@ -48,17 +49,48 @@ export type PackedStatement = [
   0 | 1,
 ]
 
-/** Per term: for each field that has it, `[fieldId, id deltas, frequencies]` (frequencies omitted when all 1). */
-export type PackedPostings = Array<[number, number[]] | [number, number[], number[]]>
-
 export interface PackedIndex {
   documentCount: number
   fieldIds: Record<string, number>
   averageFieldLength: number[]
-  /** documentCount × fields, row by row. */
-  fieldLength: number[]
+  /** Varints (`decodeVarints`): documentCount × fields lengths, row by row. */
+  fieldLength: string
   terms: string[]
-  postings: PackedPostings[]
+  /**
+   * Varints: for each term in order, how many fields have it, then per field its id, its document
+   * count n, 1 if frequencies follow (else every frequency is 1), n id deltas, and n frequencies.
+   */
+  postings: string
+}
+
+/**
+ * Non-negative integers as text, little-endian base 32: a digit from CONTINUE when more follow,
+ * from LAST for the final one. Both alphabets are printable ASCII without `"` or `\\`, so JSON
+ * carries the text as is, and decoding it allocates nothing per number.
+ */
+export const VARINT_CONTINUE = '#$%&()*+,-./0123456789:;<=>?@ABC'
+export const VARINT_LAST = 'DEFGHIJKLMNOPQRSTUVWXYZ[]^_`abcd'
+const DIGIT = new Int8Array(128).fill(-1)
+for (let i = 0; i < 32; i++) {
+  DIGIT[VARINT_CONTINUE.charCodeAt(i)] = i
+  DIGIT[VARINT_LAST.charCodeAt(i)] = 32 + i
+}
+
+/** Reads varints from a string, one after another. */
+export class VarintReader {
+  at = 0
+  constructor(private readonly text: string) {}
+  next(): number {
+    let value = 0
+    let shift = 1
+    for (;;) {
+      const d = DIGIT[this.text.charCodeAt(this.at++)]
+      if (d === undefined || d < 0) throw new Error(`corpus: bad varint at ${this.at - 1}`)
+      if (d >= 32) return value + (d - 32) * shift
+      value += d * shift
+      shift *= 32
+    }
+  }
 }
 
 export interface PackedCorpus {
@@ -145,6 +177,31 @@ class DocumentIds {
   }
 }
 
+/**
+ * MiniSearch's short id → field lengths, read-only, over one typed array. MiniSearch reads
+ * `get(id)[fieldId]` once per posting and keeps nothing, so one row array is refilled per call.
+ */
+class FieldLengths {
+  private readonly lengths: Uint16Array
+  private readonly row: number[]
+  constructor(
+    varints: string,
+    documents: number,
+    private readonly fields: number,
+  ) {
+    this.lengths = new Uint16Array(documents * fields)
+    const reader = new VarintReader(varints)
+    for (let i = 0; i < this.lengths.length; i++) this.lengths[i] = Math.min(reader.next(), 65_535)
+    this.row = new Array<number>(fields).fill(0)
+  }
+  get(shortId: number): number[] | undefined {
+    const base = shortId * this.fields
+    if (base < 0 || base >= this.lengths.length) return undefined
+    for (let f = 0; f < this.fields; f++) this.row[f] = this.lengths[base + f]!
+    return this.row
+  }
+}
+
 function textOf(value: PackedText, article: string): string {
   return typeof value === 'string' ? value : article.slice(value[0], value[1])
 }
@@ -217,35 +274,46 @@ function unpackIndex(packed: PackedIndex, statements: readonly Statement[], posi
     },
     SEARCH_OPTIONS,
   )
-  let total = 0
-  for (const term of packed.postings) for (const field of term) total += field[1].length
-  const ids = new Int32Array(total)
-  const freqs = new Uint16Array(total).fill(1)
   const internals = index as unknown as {
     _index: { set(term: string, data: Map<number, Postings>): void }
     _documentIds: unknown
     _idToShortId: unknown
     _fieldLength: unknown
   }
+  // Two passes over the postings: count, then fill typed arrays of exactly that size.
+  const reader = new VarintReader(packed.postings)
+  let total = 0
+  for (let t = 0; t < packed.terms.length; t++) {
+    for (let f = reader.next(); f > 0; f--) {
+      reader.next()
+      const n = reader.next()
+      const hasFreqs = reader.next()
+      for (let i = 0; i < n * (1 + hasFreqs); i++) reader.next()
+      total += n
+    }
+  }
+  const ids = new Int32Array(total)
+  const freqs = new Uint16Array(total).fill(1)
+  reader.at = 0
   let at = 0
   for (let t = 0; t < packed.terms.length; t++) {
     const data = new Map<number, Postings>()
-    for (const [fieldId, deltas, counts] of packed.postings[t]!) {
+    for (let f = reader.next(); f > 0; f--) {
+      const fieldId = reader.next()
+      const n = reader.next()
+      const hasFreqs = reader.next()
       const start = at
       let id = 0
-      for (let i = 0; i < deltas.length; i++) {
-        id += deltas[i]!
-        ids[at] = id
-        if (counts) freqs[at] = counts[i]!
-        at++
+      for (let i = 0; i < n; i++) {
+        id += reader.next()
+        ids[at++] = id
       }
+      if (hasFreqs) for (let i = start; i < at; i++) freqs[i] = reader.next()
       data.set(fieldId, new Postings(ids, freqs, start, at))
     }
     internals._index.set(packed.terms[t]!, data)
   }
-  const lengths: number[][] = []
-  for (let d = 0; d < packed.documentCount; d++) lengths.push(packed.fieldLength.slice(d * fields, (d + 1) * fields))
-  internals._fieldLength = { get: (shortId: number) => lengths[shortId] }
+  internals._fieldLength = new FieldLengths(packed.fieldLength, packed.documentCount, fields)
   internals._documentIds = new DocumentIds(statements.map((s) => s.id))
   internals._idToShortId = position
   return index
