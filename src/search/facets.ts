@@ -56,6 +56,8 @@ function countValues(st: Statement, facet: FacetName, counts: Map<string, number
  * @example computeFacets(store, results, ['kind']) // { kind: [{ value: 'narration', label: 'narration', count: 9 }, ...] }
  */
 export function computeFacets(store: Store, statements: readonly Statement[], names: readonly FacetName[]): Facets {
+  // The whole corpus (an unfiltered listing): the counts are the value lists' lengths, sorted once per isolate.
+  if (statements.length === store.statements.length) return corpusFacets(store, names)
   const facets: Facets = {}
   for (const name of names) {
     const counts = new Map<string, number>()
@@ -66,5 +68,26 @@ export function computeFacets(store: Store, statements: readonly Statement[], na
       .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
       .slice(0, MAX_FACET_VALUES)
   }
+  return facets
+}
+
+const corpusFacetCache = new WeakMap<Store, Facets>()
+
+function corpusFacets(store: Store, names: readonly FacetName[]): Facets {
+  let all = corpusFacetCache.get(store)
+  if (!all) {
+    all = {}
+    for (const name of FACET_NAMES) {
+      const labels = store.dimensions[name].labels
+      all[name] = [...store.positions[name]]
+        .map(([value, list]) => ({ value, label: labels.get(value) ?? value, count: list.length }))
+        .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
+        .slice(0, MAX_FACET_VALUES)
+    }
+    corpusFacetCache.set(store, all)
+  }
+  const facets: Facets = {}
+  // Copies, so a caller that changes its answer cannot change the next one.
+  for (const name of names) facets[name] = all[name]!.map((v) => ({ ...v }))
   return facets
 }

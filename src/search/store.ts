@@ -95,7 +95,58 @@ export interface Store {
   hasTerm(term: string): boolean
   /** Statements whose content holds this (processed) term. */
   contentFrequency(term: string): number
-  dimensions: Readonly<Record<'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind', Dimension>>
+  dimensions: Readonly<Record<DimensionName, Dimension>>
+  /**
+   * For each filterable dimension, value id → the positions (article order, ascending) of the
+   * statements that have it, each statement once: filters and facets read these instead of
+   * scanning every statement.
+   */
+  positions: Readonly<Record<DimensionName, ReadonlyMap<string, Int32Array>>>
+}
+
+export type DimensionName = 'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind'
+
+/** The values a statement has in a dimension, each once. */
+export function valuesOf(st: Statement, dimension: DimensionName): string[] {
+  switch (dimension) {
+    case 'speaker':
+      return unique(st.speakers.map((s) => s.id))
+    case 'via':
+      return st.via ? [st.via.id] : []
+    case 'kind':
+      return [st.kind]
+    case 'article':
+      return [st.article]
+    case 'topic':
+      return unique(st.topics)
+    case 'entity':
+      return unique(st.entities)
+  }
+}
+
+function unique(values: string[]): string[] {
+  return values.length < 2 ? values : [...new Set(values)]
+}
+
+const DIMENSION_NAMES: readonly DimensionName[] = ['speaker', 'via', 'topic', 'entity', 'article', 'kind']
+
+function positionLists(statements: readonly Statement[]): Store['positions'] {
+  const out = {} as Record<DimensionName, Map<string, Int32Array>>
+  for (const dimension of DIMENSION_NAMES) {
+    const lists = new Map<string, number[]>()
+    statements.forEach((st, i) => {
+      for (const value of valuesOf(st, dimension)) {
+        let list = lists.get(value)
+        if (!list) {
+          list = []
+          lists.set(value, list)
+        }
+        list.push(i)
+      }
+    })
+    out[dimension] = new Map([...lists].map(([value, list]) => [value, Int32Array.from(list)]))
+  }
+  return out
 }
 
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|them|his|its|their)$/i
@@ -289,6 +340,7 @@ export function createStore(
     vocabulary: corpus.vocabulary ?? [],
     ...termLookups(index),
     dimensions: { speaker, via, topic, entity, article, kind },
+    positions: positionLists(statements),
   }
 }
 
