@@ -1,14 +1,13 @@
 /** Writes the shipped data format (src/search/packed.ts) at build time. Build-only: nothing in the Worker imports it. */
 import MiniSearch from 'minisearch'
-import type { Speaker, Statement } from '../types'
+import { type Speaker, STATEMENT_KINDS, type Statement } from '../types'
 import type { Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 import {
   PACKED_FORMAT,
   type PackedCorpus,
   type PackedIndex,
-  type PackedStatement,
-  type PackedText,
+  type PackedStatements,
   unpackStore,
   VARINT_CONTINUE,
   VARINT_LAST,
@@ -21,14 +20,6 @@ export function asciiJson(value: unknown): string {
     /[\u0080-\uffff]/g,
     (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )
-}
-
-/** `value` as offsets into the article text when it is a piece of it (searched near `near` first). */
-function packText(value: string, article: string, near: number): PackedText {
-  if (value.length < 16) return value
-  let at = article.indexOf(value, Math.max(0, near - value.length))
-  if (at < 0) at = article.indexOf(value)
-  return at < 0 ? value : [at, at + value.length]
 }
 
 /** Appends `value` (a non-negative integer) as a varint (src/search/packed.ts). */
@@ -98,6 +89,85 @@ function packIndex(index: MiniSearch<SearchDocument>, statements: readonly State
   }
 }
 
+/** A string table: each distinct string once, by index. */
+function table(): { strings: string[]; index(value: string): number } {
+  const strings: string[] = []
+  const seen = new Map<string, number>()
+  return {
+    strings,
+    index(value) {
+      let i = seen.get(value)
+      if (i === undefined) {
+        i = strings.length
+        strings.push(value)
+        seen.set(value, i)
+      }
+      return i
+    },
+  }
+}
+
+/** The statements column by column (PackedStatements in src/search/packed.ts). */
+function packStatements(corpus: Corpus, speakerOf: (s: Speaker) => number): PackedStatements {
+  const articleIndex = new Map(corpus.articles.map((a, i) => [a.id, i]))
+  const strings = table()
+  const values = table()
+  const data: string[] = []
+  const put = (n: number) => pushVarint(data, n)
+  const optional = (value: string | null) => put(value === null ? 0 : strings.index(value) + 1)
+  const ids = corpus.statements.map((st) => {
+    const a = articleIndex.get(st.article)
+    if (a === undefined) throw new Error(`pack: statement ${st.id} names unknown article ${st.article}`)
+    if (st.id.startsWith('-')) throw new Error(`pack: statement id ${st.id} starts with "-"`)
+    const text = corpus.articles[a]!.text
+    const near = st.spans[0]?.start ?? 0
+    // A piece of the article text is written as offsets (searched near the first span first), else as a string.
+    const piece = (value: string) => {
+      let at = value.length < 16 ? -1 : text.indexOf(value, Math.max(0, near - value.length))
+      if (at < 0 && value.length >= 16) at = text.indexOf(value)
+      if (at < 0) {
+        put(1)
+        put(strings.index(value))
+      } else {
+        put(0)
+        put(at)
+        put(value.length)
+      }
+    }
+    put(a)
+    put(STATEMENT_KINDS.indexOf(st.kind))
+    put(st.speakers.length)
+    for (const s of st.speakers) put(speakerOf(s))
+    optional(st.source)
+    optional(st.cue)
+    put(st.via ? speakerOf(st.via) + 1 : 0)
+    piece(st.content)
+    piece(st.text)
+    put(st.spans.length)
+    for (const span of st.spans) {
+      put(span.start)
+      put(span.end - span.start)
+    }
+    put(st.paragraph)
+    put(st.sentence)
+    for (const list of [st.topics, st.entities]) {
+      put(list.length)
+      for (const v of list) put(values.index(v))
+    }
+    optional(st.date)
+    if (st.confidence === null) put(0)
+    else {
+      const hundredths = Math.round(st.confidence * 100)
+      if (hundredths / 100 !== st.confidence || hundredths < 0)
+        throw new Error(`pack: statement ${st.id} has confidence ${st.confidence}, not in hundredths from 0`)
+      put(hundredths + 1)
+    }
+    put(st.corrected ? 1 : 0)
+    return st.id.startsWith(`${st.article}-`) ? st.id.slice(st.article.length) : st.id
+  })
+  return { ids, strings: strings.strings, values: values.strings, data: data.join('') }
+}
+
 /**
  * The corpus and its index as the text the Worker ships (format 2): ASCII JSON, each speaker
  * once, content and text as offsets into the article where they are pieces of it. The index must
@@ -106,7 +176,6 @@ function packIndex(index: MiniSearch<SearchDocument>, statements: readonly State
  * @example const text = packCorpus(corpus, buildIndex(corpus.statements, corpus)); unpackStore(text)
  */
 export function packCorpus(corpus: Corpus, index: MiniSearch<SearchDocument>): string {
-  const articleIndex = new Map(corpus.articles.map((a, i) => [a.id, i]))
   const speakers: Speaker[] = []
   const speakerIndex = new Map<string, number>()
   const speakerOf = (s: Speaker): number => {
@@ -119,32 +188,7 @@ export function packCorpus(corpus: Corpus, index: MiniSearch<SearchDocument>): s
     }
     return i
   }
-  const statements = corpus.statements.map((st): PackedStatement => {
-    const a = articleIndex.get(st.article)
-    if (a === undefined) throw new Error(`pack: statement ${st.id} names unknown article ${st.article}`)
-    const text = corpus.articles[a]!.text
-    const near = st.spans[0]?.start ?? 0
-    if (st.id.startsWith('-')) throw new Error(`pack: statement id ${st.id} starts with "-"`)
-    return [
-      st.id.startsWith(`${st.article}-`) ? st.id.slice(st.article.length) : st.id,
-      a,
-      st.kind,
-      st.speakers.map(speakerOf),
-      st.source,
-      st.cue,
-      st.via ? speakerOf(st.via) : -1,
-      packText(st.content, text, near),
-      packText(st.text, text, near),
-      st.spans.flatMap((s) => [s.start, s.end]),
-      st.paragraph,
-      st.sentence,
-      st.topics,
-      st.entities,
-      st.date,
-      st.confidence,
-      st.corrected ? 1 : 0,
-    ]
-  })
+  const statements = packStatements(corpus, speakerOf)
   const packed: PackedCorpus = {
     format: PACKED_FORMAT,
     build_hash: corpus.build_hash,

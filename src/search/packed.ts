@@ -13,7 +13,7 @@
  *   Map per term and field.
  */
 import MiniSearch from 'minisearch'
-import type { RegistryEntity, Speaker, Statement, StatementKind, Topic } from '../types'
+import { type RegistryEntity, type Speaker, STATEMENT_KINDS, type Statement, type Topic } from '../types'
 import type { ArticleRecord, Corpus } from './corpus'
 import { SEARCH_OPTIONS, type SearchDocument } from './options'
 import { createStore, type Store } from './store'
@@ -21,33 +21,24 @@ import type { VocabularyEntry } from './vocabulary'
 
 export const PACKED_FORMAT = 2
 
-/** A string, or `[start, end]` into the statement's article text. */
-export type PackedText = string | [number, number]
-
 /**
- * One statement as a tuple: id (a leading `-` means the article id comes first), article index,
- * kind, speaker indexes, source, cue, via index (-1: none), content, text, spans (start, end, ...),
- * paragraph, sentence, topics, entities, date, confidence, corrected (0/1).
+ * The statements, column by column: strings in tables, everything else varints (no array or
+ * object per statement for the parser to build). Per statement, in order: article index, kind
+ * (index in STATEMENT_KINDS), speaker count and speaker indexes, source, cue (0: null, else
+ * string index + 1), via (0: none, else speaker index + 1), content and text (each 0 then start
+ * and length in the article text, or 1 then a string index), span count and each span's start and
+ * length, paragraph, sentence, topic count and value indexes, entity count and value indexes, date
+ * (0: null, else string index + 1), confidence (0: null, else hundredths + 1), corrected (0/1).
  */
-export type PackedStatement = [
-  string,
-  number,
-  StatementKind,
-  number[],
-  string | null,
-  string | null,
-  number,
-  PackedText,
-  PackedText,
-  number[],
-  number,
-  number,
-  string[],
-  string[],
-  string | null,
-  number | null,
-  0 | 1,
-]
+export interface PackedStatements {
+  /** Statement ids; a leading `-` means the article id comes first. */
+  ids: string[]
+  /** Sources, cues, dates and any content or text that is not a piece of its article. */
+  strings: string[]
+  /** Topic and entity ids. */
+  values: string[]
+  data: string
+}
 
 export interface PackedIndex {
   documentCount: number
@@ -102,7 +93,7 @@ export interface PackedCorpus {
   synonyms: string[][]
   vocabulary: VocabularyEntry[]
   speakers: Speaker[]
-  statements: PackedStatement[]
+  statements: PackedStatements
   index: PackedIndex
 }
 
@@ -202,58 +193,78 @@ class FieldLengths {
   }
 }
 
-function textOf(value: PackedText, article: string): string {
-  return typeof value === 'string' ? value : article.slice(value[0], value[1])
-}
-
 function unpackStatements(packed: PackedCorpus): Statement[] {
-  const texts = packed.articles.map((a) => a.text)
-  const ids = packed.articles.map((a) => a.id)
+  const { ids, strings, values, data } = packed.statements
+  const articles = packed.articles
+  const speakers = packed.speakers
+  const read = new VarintReader(data)
+  // Topic and entity lists repeat (most are empty or one of a few): one array each.
   const shared = new Map<string, string[]>()
-  const list = (values: string[]): string[] => {
-    // Topic and entity lists repeat (most are empty or one of a few): one array each.
-    const key = values.join('\u0000')
-    let found = shared.get(key)
-    if (!found) {
-      found = values
-      shared.set(key, values)
+  const list = (): string[] => {
+    const n = read.next()
+    if (n === 0) return EMPTY
+    const out: string[] = []
+    for (let i = 0; i < n; i++) out.push(values[read.next()]!)
+    const key = out.join('\u0000')
+    const found = shared.get(key)
+    if (found) return found
+    shared.set(key, out)
+    return out
+  }
+  const EMPTY: string[] = []
+  const optional = (): string | null => {
+    const k = read.next()
+    return k === 0 ? null : strings[k - 1]!
+  }
+  const piece = (text: string): string => {
+    if (read.next() === 1) return strings[read.next()]!
+    const start = read.next()
+    return text.slice(start, start + read.next())
+  }
+  const out = new Array<Statement>(ids.length)
+  for (let s = 0; s < ids.length; s++) {
+    const article = articles[read.next()]!
+    const kind = STATEMENT_KINDS[read.next()]!
+    const who: Speaker[] = []
+    for (let n = read.next(); n > 0; n--) who.push(speakers[read.next()]!)
+    const source = optional()
+    const cue = optional()
+    const via = read.next()
+    const content = piece(article.text)
+    const text = piece(article.text)
+    const spans: Statement['spans'] = []
+    for (let n = read.next(); n > 0; n--) {
+      const start = read.next()
+      spans.push({ start, end: start + read.next() })
     }
-    return found
-  }
-  // Dates repeat across an article's statements: one string each.
-  const dates = new Map<string, string>()
-  const intern = (value: string | null): string | null => {
-    if (value === null) return null
-    const found = dates.get(value)
-    if (found !== undefined) return found
-    dates.set(value, value)
-    return value
-  }
-  return packed.statements.map((p) => {
-    const [id, a, kind, speakers, source, cue, via, content, text, spans, paragraph, sentence] = p
-    const article = ids[a]!
-    const spanList = []
-    for (let i = 0; i < spans.length; i += 2) spanList.push({ start: spans[i]!, end: spans[i + 1]! })
-    return {
-      id: id.startsWith('-') ? article + id : id,
-      article,
+    const paragraph = read.next()
+    const sentence = read.next()
+    const topics = list()
+    const entities = list()
+    const date = optional()
+    const confidence = read.next()
+    const id = ids[s]!
+    out[s] = {
+      id: id.startsWith('-') ? article.id + id : id,
+      article: article.id,
       kind,
-      speakers: speakers.map((s) => packed.speakers[s]!),
+      speakers: who,
       source,
       cue,
-      via: via < 0 ? null : packed.speakers[via]!,
-      content: textOf(content, texts[a]!),
-      text: textOf(text, texts[a]!),
-      spans: spanList,
+      via: via === 0 ? null : speakers[via - 1]!,
+      content,
+      text,
+      spans,
       paragraph,
       sentence,
-      topics: list(p[12]),
-      entities: list(p[13]),
-      date: intern(p[14]),
-      confidence: p[15],
-      corrected: p[16] === 1,
+      topics,
+      entities,
+      date,
+      confidence: confidence === 0 ? null : (confidence - 1) / 100,
+      corrected: read.next() === 1,
     }
-  })
+  }
+  return out
 }
 
 /** Loads the index: MiniSearch with the options it was built with, its internals replaced by the compact ones. */
@@ -321,7 +332,8 @@ function unpackIndex(packed: PackedIndex, statements: readonly Statement[], posi
 
 /** True when `text` looks like a packed corpus of this format. */
 export function isPacked(value: unknown): value is PackedCorpus {
-  return (value as PackedCorpus | null)?.format === PACKED_FORMAT && Array.isArray((value as PackedCorpus).statements)
+  const packed = value as PackedCorpus | null
+  return packed?.format === PACKED_FORMAT && typeof packed.statements?.data === 'string'
 }
 
 /**
