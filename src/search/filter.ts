@@ -199,6 +199,11 @@ export function filterStatements(store: Store, filters: Filters): Statement[] {
   if (isEmptyFilter(filters)) return [...store.statements]
   const candidates = candidatePositions(store, filters)
   if (!candidates) return store.statements.filter((st) => matchesFilters(st, filters))
+  // One dimension and nothing else: its value lists are the answer, with nothing left to check.
+  const set = Object.entries(filters).filter(([, v]) => v !== undefined)
+  if (set.length === 1 && (FILTER_PARAMS as readonly string[]).includes(set[0]![0])) {
+    return Array.from(candidates, (p) => store.statements[p]!)
+  }
   const out: Statement[] = []
   for (const p of candidates) {
     const st = store.statements[p]!
