@@ -1,11 +1,12 @@
 /**
  * Startup cost in Node, as an isolate pays it: in a fresh process each run, the time to
- * `loadStore` the bundled corpus, and from there to the first `GET /health` 200 (createApp and
+ * `loadShipped` the bundled corpus (src/generated/corpus.bin), and from there to the first `GET /health` 200 (createApp and
  * the request). Prints each run and the medians; writes nothing.
  *
  * usage: npx tsx bench/startup.ts [--runs 7]
  */
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -17,12 +18,12 @@ interface Run {
 }
 
 async function measureOnce(): Promise<Run> {
-  const { CORPUS_JSON, INDEX_JSON } = await import('../src/generated/corpus')
-  const { loadStore } = await import('../src/search/store')
-  const { tryLoad } = await import('../src/search/load')
+  const bytes = new Uint8Array(readFileSync(fileURLToPath(new URL('../src/generated/corpus.bin', import.meta.url))))
+    .buffer
+  const { loadShipped, tryLoad } = await import('../src/search/load')
   const { createApp } = await import('../src/app')
   const t0 = performance.now()
-  const data = tryLoad(() => loadStore(CORPUS_JSON, INDEX_JSON))
+  const data = tryLoad(() => loadShipped(bytes))
   const t1 = performance.now()
   const res = await createApp(data).request('/health')
   if (res.status !== 200) throw new Error(`/health answered ${res.status}`)

@@ -140,66 +140,198 @@ function inventSpeakers(base: Corpus, count: number): Array<{ speaker: Speaker; 
   return invented
 }
 
+/** Deterministic pseudo-random numbers in [0, 1), so every run builds the same corpus. */
+function random(seed: number): () => number {
+  // mulberry32: 32-bit integer arithmetic throughout (a float LCG loses bits past 2^53 and repeats).
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+  }
+}
+
+const SYLLABLES = [
+  'ba',
+  'ko',
+  'ri',
+  'mu',
+  'te',
+  'lan',
+  'dor',
+  'si',
+  'vel',
+  'na',
+  'pra',
+  'gu',
+  'the',
+  'mon',
+  'ca',
+  'zi',
+  'fer',
+  'lo',
+  'quin',
+  'stra',
+]
+
+/** At least `size` distinct words, most frequent first: the base articles' words by frequency, then invented ones. */
+function vocabulary(texts: readonly string[], size: number): string[] {
+  const counts = new Map<string, number>()
+  for (const text of texts)
+    for (const w of text.split(/[^\p{L}\p{N}'-]+/u))
+      if (w) counts.set(w.toLowerCase(), (counts.get(w.toLowerCase()) ?? 0) + 1)
+  const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w)
+  const seen = new Set(words)
+  // Invented words of two to four syllables fill the long tail, as rare words do in news.
+  for (let k = 0; words.length < size; k++) {
+    let w = ''
+    for (let n = k; ; n = Math.floor(n / SYLLABLES.length) - 1) {
+      w += SYLLABLES[n % SYLLABLES.length]
+      if (n < SYLLABLES.length) break
+    }
+    if (w.length >= 4 && !seen.has(w)) {
+      seen.add(w)
+      words.push(w)
+    }
+  }
+  return words
+}
+
+/** Samples word ranks with Zipf's law (P(rank r) ∝ 1 / (r + 1)^1.05). */
+function zipfSampler(size: number, rand: () => number): () => number {
+  const cdf = new Float64Array(size)
+  let sum = 0
+  for (let r = 0; r < size; r++) {
+    sum += 1 / (r + 1) ** 1.05
+    cdf[r] = sum
+  }
+  return () => {
+    const x = rand() * sum
+    let lo = 0
+    let hi = size - 1
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (cdf[mid]! < x) lo = mid + 1
+      else hi = mid
+    }
+    return lo
+  }
+}
+
+const ROLES = ['Minister', 'Senator', 'Governor', 'Mayor', 'Spokesperson', 'Ambassador', 'Chief Executive', 'Professor']
+const AFFILIATIONS = [
+  'Northland',
+  'the Eastern League',
+  'Harbour Council',
+  'the Western Union',
+  'Midvale',
+  'the Treaty Office',
+]
+
+/** Words in the synthetic vocabulary: the base articles' words plus invented ones, Zipf-distributed. */
+export const SYNTHETIC_VOCABULARY = 24_000
+
 /**
- * A synthetic corpus: sentences sampled from the words of the seed and fixture articles, spoken by
- * 500 invented speakers with a long tail (as in real news), plus one in 50 statements copied with
- * its speakers and mention from the seed, so seed filters keep matching a realistic few.
+ * A synthetic corpus of `n` statements in articles of 40, fixed by a seed: sentences of 12–40 words
+ * drawn from a Zipf vocabulary of 24,000 words (the base articles' words first, by frequency),
+ * quotes and reported speech by 500 invented speakers with a long tail (as in real news), each
+ * mentioned by surname, full name or title and surname (its aliases), plus one in 50 statements
+ * copied with its speakers and mention from the base corpus, so its filters keep matching a
+ * realistic few. Article text is the statements' sentences, so content and text are pieces of it
+ * as in real articles.
  */
 export function syntheticCorpus(base: Corpus, n: number): Corpus {
-  const words = base.articles
+  const texts = base.articles
     .map((a) => a.text)
     .concat(
       readdirSync(join(ROOT, 'test/fixtures/articles'))
         .filter((f) => f.endsWith('.txt'))
         .map((f) => readFileSync(join(ROOT, 'test/fixtures/articles', f), 'utf8')),
     )
-    .join(' ')
-    .split(/\s+/)
-    .filter(Boolean)
-  let seed = 42
-  const rand = () => {
-    seed = (seed * 1103515245 + 12345) % 2 ** 31
-    return seed / 2 ** 31
-  }
-  const invented = inventSpeakers(base, 500)
+  const words = vocabulary(texts, SYNTHETIC_VOCABULARY)
+  const rand = random(42)
+  const rank = zipfSampler(words.length, rand)
+  const invented = inventSpeakers(base, 500).map(({ speaker, surname }, k) => ({
+    speaker: { ...speaker, role: ROLES[k % ROLES.length]!, affiliation: AFFILIATIONS[k % AFFILIATIONS.length]! },
+    mentions: [surname, speaker.name, `${ROLES[k % ROLES.length]} ${surname}`],
+  }))
   const seedAttributed = base.statements.filter((s) => s.speakers.length > 0)
   const registry = buildRegistryIndex(base.entities)
   const statements: Statement[] = []
-  for (let i = 0; i < n; i++) {
-    const len = 12 + Math.floor(rand() * 30)
-    const start = Math.floor(rand() * (words.length - len))
-    const content = words.slice(start, start + len).join(' ')
-    // Zipf-like: speaker k is chosen with weight about 1/(k+1).
-    const k = Math.min(invented.length - 1, Math.floor(Math.exp(rand() * Math.log(invented.length + 1))) - 1)
-    const fromSeed = i % 50 === 0 && seedAttributed.length > 0
-    const template = fromSeed
-      ? seedAttributed[(i / 50) % seedAttributed.length]!
-      : base.statements[i % base.statements.length]!
-    // A seed statement keeps its speakers and mention; narration stays unattributed; any other
-    // statement is the invented speaker's, mentioned by surname ("Ashford said").
-    const attribution: Pick<Statement, 'speakers' | 'source'> =
-      fromSeed || template.speakers.length === 0
-        ? { speakers: template.speakers, source: template.source }
-        : { speakers: [invented[k]!.speaker], source: invented[k]!.surname }
-    statements.push({
-      ...template,
-      ...attribution,
-      id: `synthetic-${i}`,
-      article: `synthetic-${Math.floor(i / 40)}`,
-      content,
-      text: content,
-      // Topics and entities from the sampled words, as the extractor would assign them.
-      topics: findTopics(content, base.topics),
-      entities: findEntityIds(content, registry),
-      spans: [{ start: 0, end: content.length }],
-      sentence: (i % 40) + 1,
+  const articles: Corpus['articles'] = []
+  const dayMs = 86_400_000
+  for (let a = 0; a * 40 < n; a++) {
+    const id = `synthetic-${a}`
+    const date = new Date(Date.UTC(2020, 0, 1) + (a % 1500) * dayMs).toISOString().slice(0, 10)
+    let text = ''
+    const paragraphs: Corpus['articles'][number]['paragraphs'] = []
+    for (let i = a * 40; i < Math.min(n, (a + 1) * 40); i++) {
+      const len = 12 + Math.floor(rand() * 29)
+      const drawn = Array.from({ length: len }, () => words[rank()]!)
+      drawn[0] = drawn[0]!.charAt(0).toUpperCase() + drawn[0]!.slice(1)
+      const content = drawn.join(' ')
+      // Zipf-like speakers: speaker k is chosen with weight about 1/(k+1).
+      const k = Math.min(invented.length - 1, Math.floor(Math.exp(rand() * Math.log(invented.length + 1))) - 1)
+      const fromSeed = i % 50 === 0 && seedAttributed.length > 0
+      const template = fromSeed ? seedAttributed[(i / 50) % seedAttributed.length]! : null
+      const roll = rand()
+      const kind: Statement['kind'] = template
+        ? template.kind
+        : roll < 0.35
+          ? 'direct'
+          : roll < 0.7
+            ? 'indirect'
+            : roll < 0.75
+              ? 'mixed'
+              : 'narration'
+      const speakers = template ? template.speakers : kind === 'narration' ? [] : [invented[k]!.speaker]
+      const source = template ? template.source : kind === 'narration' ? null : invented[k]!.mentions[i % 3]!
+      const cue = kind === 'narration' ? null : i % 7 === 0 ? 'told reporters' : 'said'
+      const sentence =
+        kind === 'narration'
+          ? `${content}.`
+          : kind === 'indirect'
+            ? `${source} ${cue} ${content}.`
+            : `"${content}," ${source} ${cue}.`
+      const start = text.length + sentence.indexOf(content)
+      const sentenceStart = text.length
+      text += sentence
+      paragraphs.push({ start: sentenceStart, end: text.length })
+      text += '\n'
+      statements.push({
+        id: `${id}-${i.toString(16).padStart(10, '0')}`,
+        article: id,
+        kind,
+        speakers,
+        source,
+        cue,
+        via: template?.via ?? null,
+        content,
+        text: sentence,
+        spans: [{ start, end: start + content.length }],
+        paragraph: paragraphs.length,
+        sentence: paragraphs.length,
+        // Topics and entities from the words, as the extractor would assign them.
+        topics: findTopics(content, base.topics),
+        entities: findEntityIds(content, registry),
+        date,
+        confidence: kind === 'narration' ? null : 0.9,
+        corrected: false,
+      })
+    }
+    articles.push({
+      ...base.articles[0]!,
+      id,
+      title: `Synthetic ${a}`,
+      file: `${id}.txt`,
+      event_date: date,
+      published: date,
+      text,
+      paragraphs,
     })
   }
-  const articles = Array.from({ length: Math.ceil(n / 40) }, (_, k) => ({
-    ...base.articles[0]!,
-    id: `synthetic-${k}`,
-    title: `Synthetic ${k}`,
-  }))
   return { ...base, articles, statements }
 }
 

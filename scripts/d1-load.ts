@@ -1,5 +1,5 @@
 /**
- * `npm run d1:load -- --local | --remote`: writes the built corpus (src/generated/corpus.ts, made by
+ * `npm run d1:load -- --local | --remote`: writes the built corpus (src/generated/corpus.bin, made by
  * `npm run build:data`) into the D1 database of wrangler.toml's `d1` environment, in batches within
  * D1's limits. Idempotent (a second run of the same build writes nothing) and incremental (only
  * new, changed and removed articles are written; moved ones renumbered), with progress on stderr.
@@ -31,6 +31,7 @@ import {
 } from '../src/search/d1/plan'
 import { corpusRows } from '../src/search/d1/rows'
 import { FREQUENT_TERMS_SQL, TOP_BUILD_SQL, topThreshold, topWrites } from '../src/search/d1/top'
+import { unpackCorpus } from '../src/search/packed'
 
 export interface LoadOptions {
   remote?: boolean
@@ -268,10 +269,9 @@ export async function loadIntoD1(corpus: Corpus, options: LoadOptions = {}): Pro
 
 async function builtCorpus(file: string | undefined): Promise<Corpus> {
   if (file) return JSON.parse(readFileSync(file, 'utf8')) as Corpus
-  const generated = join(import.meta.dirname, '..', 'src', 'generated', 'corpus.ts')
+  const generated = join(import.meta.dirname, '..', 'src', 'generated', 'corpus.bin')
   if (!existsSync(generated)) throw new Error('no built corpus: run `npm run build:data` first')
-  const { CORPUS_JSON } = (await import(pathToFileURL(generated).href)) as { CORPUS_JSON: string }
-  return JSON.parse(CORPUS_JSON) as Corpus
+  return unpackCorpus(readFileSync(generated, 'utf8'))
 }
 
 function parseArgs(argv: string[]): LoadOptions & { corpus?: string } {

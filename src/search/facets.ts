@@ -55,11 +55,12 @@ function countValues(st: Statement, facet: FacetName, counts: Map<string, number
  *
  * @example computeFacets(store, results, ['kind']) // { kind: [{ value: 'narration', label: 'narration', count: 9 }, ...] }
  */
-export function computeFacets(
-  store: Pick<Store, 'dimensions'>,
-  statements: readonly Statement[],
-  names: readonly FacetName[],
-): Facets {
+export function computeFacets(store: Store, statements: readonly Statement[], names: readonly FacetName[]): Facets {
+  // The whole corpus (an unfiltered listing): the counts are the value lists' lengths, sorted once per isolate.
+  if (statements.length === store.statements.length) return corpusFacets(store, names)
+  // A large share of the corpus: mark it, then count each value's list against the marks
+  // (typed-array reads, no Map per statement).
+  if (statements.length * 8 > store.statements.length) return markedFacets(store, statements, names)
   const facets: Facets = {}
   for (const name of names) {
     const counts = new Map<string, number>()
@@ -69,6 +70,53 @@ export function computeFacets(
       .map(([value, count]) => ({ value, label: labels.get(value) ?? value, count }))
       .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
       .slice(0, MAX_FACET_VALUES)
+  }
+  return facets
+}
+
+const corpusFacetCache = new WeakMap<Store, Facets>()
+
+function corpusFacets(store: Store, names: readonly FacetName[]): Facets {
+  let all = corpusFacetCache.get(store)
+  if (!all) {
+    all = {}
+    for (const name of FACET_NAMES) {
+      const labels = store.dimensions[name].labels
+      all[name] = [...store.positions[name]]
+        .map(([value, list]) => ({ value, label: labels.get(value) ?? value, count: list.length }))
+        .sort((a, b) => b.count - a.count || compareStrings(a.label, b.label))
+        .slice(0, MAX_FACET_VALUES)
+    }
+    corpusFacetCache.set(store, all)
+  }
+  const facets: Facets = {}
+  // Copies, so a caller that changes its answer cannot change the next one.
+  for (const name of names) facets[name] = all[name]!.map((v) => ({ ...v }))
+  return facets
+}
+
+function sorted(store: Store, name: FacetName, counts: Iterable<[string, number]>): FacetValue[] {
+  const labels = store.dimensions[name].labels
+  const values: FacetValue[] = []
+  for (const [value, count] of counts) if (count > 0) values.push({ value, label: labels.get(value) ?? value, count })
+  return values.sort((a, b) => b.count - a.count || compareStrings(a.label, b.label)).slice(0, MAX_FACET_VALUES)
+}
+
+function markedFacets(store: Store, statements: readonly Statement[], names: readonly FacetName[]): Facets {
+  const marked = new Uint8Array(store.statements.length)
+  for (const st of statements) {
+    const p = store.position.get(st.id)
+    if (p !== undefined) marked[p] = 1
+  }
+  const facets: Facets = {}
+  for (const name of names) {
+    const counts: Array<[string, number]> = []
+    for (const [value, list] of store.positions[name]) {
+      let n = 0
+      for (let i = 0; i < list.length; i++) n += marked[list[i]!]!
+      counts.push([value, n])
+    }
+    facets[name] = sorted(store, name, counts)
   }
   return facets
 }

@@ -170,8 +170,47 @@ export function isEmptyFilter(filters: Filters): boolean {
   return Object.values(filters).every((v) => v === undefined)
 }
 
-/** Statements in article order that pass the filters. */
+/**
+ * Positions (ascending) of the statements that may pass the filters, from the per-value lists of
+ * the most selective filtered dimension; null when no dimension is filtered (dates, confidence
+ * and `attributed` alone: every statement is a candidate).
+ */
+export function candidatePositions(store: Store, filters: Filters): Int32Array | null {
+  let best: Int32Array | null = null
+  for (const parameter of FILTER_PARAMS) {
+    const ids = filters[parameter]
+    if (!ids) continue
+    const lists = [...ids].map((id) => store.positions[parameter].get(id)).filter((l) => l !== undefined)
+    const size = lists.reduce((n, l) => n + l.length, 0)
+    if (best && best.length <= size) continue
+    if (lists.length === 1) best = lists[0]!
+    else {
+      // OR within a parameter: the union, in article order (a statement in two lists once).
+      const seen = new Uint8Array(store.statements.length)
+      for (const list of lists) for (const p of list) seen[p] = 1
+      const union = new Int32Array(size)
+      let n = 0
+      for (let p = 0; p < seen.length; p++) if (seen[p]) union[n++] = p
+      best = union.subarray(0, n)
+    }
+  }
+  return best
+}
+
+/** Statements in article order that pass the filters, from the most selective filter's value lists. */
 export function filterStatements(store: Store, filters: Filters): Statement[] {
-  const none = isEmptyFilter(filters)
-  return none ? [...store.statements] : store.statements.filter((st) => matchesFilters(st, filters))
+  if (isEmptyFilter(filters)) return [...store.statements]
+  const candidates = candidatePositions(store, filters)
+  if (!candidates) return store.statements.filter((st) => matchesFilters(st, filters))
+  // One dimension and nothing else: its value lists are the answer, with nothing left to check.
+  const set = Object.entries(filters).filter(([, v]) => v !== undefined)
+  if (set.length === 1 && (FILTER_PARAMS as readonly string[]).includes(set[0]![0])) {
+    return Array.from(candidates, (p) => store.statements[p]!)
+  }
+  const out: Statement[] = []
+  for (const p of candidates) {
+    const st = store.statements[p]!
+    if (matchesFilters(st, filters)) out.push(st)
+  }
+  return out
 }

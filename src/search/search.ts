@@ -372,15 +372,20 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
         { combineWith, queries: plan.clauses.map(clauseQuery) },
         filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {},
       )
-      return results.map((r) => {
-        const statement = store.byId.get(r.id as string)!
-        return {
+      // One lookup per hit: the position, which also finds the statement.
+      const hits = new Array<SearchHit>(results.length)
+      for (let i = 0; i < results.length; i++) {
+        const r = results[i]!
+        const position = store.position.get(r.id as string)!
+        const statement = store.statements[position]!
+        hits[i] = {
           statement,
           score: Math.round(r.score * boostOf(statement) * 1000) / 1000,
           matches: r.match,
-          position: store.position.get(statement.id)!,
+          position,
         }
-      })
+      }
+      return hits
     }
     const any = request.match === 'any'
     hits = run(any ? 'OR' : 'AND')

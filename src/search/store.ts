@@ -1,5 +1,5 @@
 /** Loads the generated corpus and index once, and derives the lookup tables every request reads. */
-import MiniSearch from 'minisearch'
+import type MiniSearch from 'minisearch'
 import {
   ATTRIBUTED_KINDS,
   type AttributedKind,
@@ -14,7 +14,7 @@ import {
 } from '../types'
 import { sortByName } from './collate'
 import type { ArticleRecord, Corpus } from './corpus'
-import { SEARCH_OPTIONS, type SearchDocument } from './options'
+import type { SearchDocument } from './options'
 import { createSynonyms, type Synonyms } from './synonyms'
 import { normalizeName } from './text'
 import type { VocabularyEntry } from './vocabulary'
@@ -101,7 +101,58 @@ export interface Store {
   hasTerm(term: string): boolean
   /** Statements whose content holds this (processed) term. */
   contentFrequency(term: string): number
-  dimensions: Readonly<Record<'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind', Dimension>>
+  dimensions: Readonly<Record<DimensionName, Dimension>>
+  /**
+   * For each filterable dimension, value id → the positions (article order, ascending) of the
+   * statements that have it, each statement once: filters and facets read these instead of
+   * scanning every statement.
+   */
+  positions: Readonly<Record<DimensionName, ReadonlyMap<string, Int32Array>>>
+}
+
+export type DimensionName = 'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind'
+
+/** The values a statement has in a dimension, each once. */
+export function valuesOf(st: Statement, dimension: DimensionName): string[] {
+  switch (dimension) {
+    case 'speaker':
+      return unique(st.speakers.map((s) => s.id))
+    case 'via':
+      return st.via ? [st.via.id] : []
+    case 'kind':
+      return [st.kind]
+    case 'article':
+      return [st.article]
+    case 'topic':
+      return unique(st.topics)
+    case 'entity':
+      return unique(st.entities)
+  }
+}
+
+function unique(values: string[]): string[] {
+  return values.length < 2 ? values : [...new Set(values)]
+}
+
+const DIMENSION_NAMES: readonly DimensionName[] = ['speaker', 'via', 'topic', 'entity', 'article', 'kind']
+
+function positionLists(statements: readonly Statement[]): Store['positions'] {
+  const out = {} as Record<DimensionName, Map<string, Int32Array>>
+  for (const dimension of DIMENSION_NAMES) {
+    const lists = new Map<string, number[]>()
+    statements.forEach((st, i) => {
+      for (const value of valuesOf(st, dimension)) {
+        let list = lists.get(value)
+        if (!list) {
+          list = []
+          lists.set(value, list)
+        }
+        list.push(i)
+      }
+    })
+    out[dimension] = new Map([...lists].map(([value, list]) => [value, Int32Array.from(list)]))
+  }
+  return out
 }
 
 const PRONOUN = /^(?:he|she|they|it|we|i|him|her|them|his|its|their)$/i
@@ -203,13 +254,16 @@ function summariseSpeakers(statements: readonly Statement[], registry: ReadonlyM
 /**
  * Derives every lookup table from a parsed corpus and a loaded index. Pure: no I/O.
  *
- * @example const store = createStore(JSON.parse(CORPUS_JSON), MiniSearch.loadJSON(INDEX_JSON, SEARCH_OPTIONS))
+ * @example const store = createStore(corpus, buildIndex(corpus.statements, corpus))
  */
-export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): Store {
+export function createStore(
+  corpus: Corpus,
+  index: MiniSearch<SearchDocument>,
+  position: ReadonlyMap<string, number> = new Map(corpus.statements.map((s, i) => [s.id, i])),
+): Store {
   const registry = new Map(corpus.entities.map((e) => [e.id, e]))
   const statements = corpus.statements
   const byId = new Map(statements.map((s) => [s.id, s]))
-  const position = new Map(statements.map((s, i) => [s.id, i]))
 
   const speakers = summariseSpeakers(statements, registry)
   const speakerById = new Map(speakers.map((s) => [s.id, s]))
@@ -307,6 +361,7 @@ export function createStore(corpus: Corpus, index: MiniSearch<SearchDocument>): 
     vocabulary: corpus.vocabulary ?? [],
     ...termLookups(index),
     dimensions: { speaker, via, topic, entity, article, kind },
+    positions: positionLists(statements),
   }
 }
 
@@ -330,13 +385,4 @@ function termLookups(index: MiniSearch<SearchDocument>): Pick<Store, 'hasTerm' |
     hasTerm: (term) => tree.has!(term),
     contentFrequency: (term) => tree.get!(term)?.get(contentField)?.size ?? 0,
   }
-}
-
-/** Parses the serialized corpus and index; throws if either is unusable. */
-export function loadStore(corpusJson: string, indexJson: string): Store {
-  const corpus = JSON.parse(corpusJson) as Corpus
-  if (corpus?.version !== 1 || !Array.isArray(corpus.statements)) {
-    throw new Error('corpus: unsupported format')
-  }
-  return createStore(corpus, MiniSearch.loadJSON<SearchDocument>(indexJson, SEARCH_OPTIONS))
 }

@@ -5,7 +5,7 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 import { afterAll, beforeAll } from 'vitest'
 import { buildCorpus } from '../../scripts/build-data'
 import { createApp } from '../../src/app'
-import { loadStore } from '../../src/search/store'
+import { loadStore } from '../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../node/build/test-corpus'
 
 /** Where Chromium is; `.ci/run` installs Debian's package there when it is missing. */

@@ -4,12 +4,11 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCorpus, ROOT } from '../../scripts/build-data'
 import { createApp } from '../../src/app'
-import { tryLoad } from '../../src/data'
 import { type Gold, scoreArticle } from '../../src/eval/score'
 import { extractStatements } from '../../src/extract/index'
-import { BUILD_HASH, CORPUS_JSON, INDEX_JSON } from '../../src/generated/corpus'
 import type { Corpus } from '../../src/search/corpus'
-import { loadStore } from '../../src/search/store'
+import { loadShipped, tryLoad } from '../../src/search/load'
+import type { PackedCorpus } from '../../src/search/packed'
 import type { ExtractResult } from '../../src/types'
 
 const SEED_ID = 'han-blinken-unga-2023'
@@ -57,20 +56,21 @@ describe('the seed article in data/', () => {
 describe('the bundled corpus', () => {
   let built: Corpus
 
-  // src/generated/corpus.ts is written by `npm run build:data`, which `npm test` runs first.
+  // src/generated/corpus.bin is written by `npm run build:data`, which `npm test` runs first.
+  const shipped = readFileSync(join(ROOT, 'src/generated/corpus.bin'))
   beforeAll(() => {
     built = buildCorpus({ dataDir: join(ROOT, 'data') }).corpus
   }, 30_000)
 
   it('is what data/ builds to: same build hash and statement ids', () => {
-    const bundled = JSON.parse(CORPUS_JSON) as Corpus
-    expect(BUILD_HASH, 'src/generated/corpus.ts is stale: run npm run build:data').toBe(built.build_hash)
-    expect(bundled.build_hash).toBe(built.build_hash)
-    expect(bundled.statements.map((s) => s.id)).toEqual(built.statements.map((s) => s.id))
+    const bundled = JSON.parse(shipped.toString('utf8')) as PackedCorpus
+    expect(bundled.build_hash, 'src/generated/corpus.bin is stale: run npm run build:data').toBe(built.build_hash)
+    const store = loadShipped(new Uint8Array(shipped).buffer)
+    expect(store.statements).toEqual(built.statements)
   })
 
   it('is what the API serves from /v1/statements', async () => {
-    const app = createApp(tryLoad(() => loadStore(CORPUS_JSON, INDEX_JSON)))
+    const app = createApp(tryLoad(() => loadShipped(new Uint8Array(shipped).buffer)))
     // Pages of 100 up to the largest offset the API takes: the whole corpus, or its first 1,100.
     const served: string[] = []
     let total = 0

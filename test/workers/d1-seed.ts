@@ -1,6 +1,6 @@
 /** Loads the test corpus into the test run's local D1 the way `npm run d1:load` loads a build. */
 import { applyD1Migrations, env } from 'cloudflare:test'
-import { CORPUS_JSON } from '../../src/generated/test-corpus'
+import PACKED from '../../src/generated/test-corpus.bin'
 import type { Corpus } from '../../src/search/corpus'
 import {
   EXISTING_ARTICLES_SQL,
@@ -11,8 +11,9 @@ import {
 } from '../../src/search/d1/plan'
 import { corpusRows } from '../../src/search/d1/rows'
 import { FREQUENT_TERMS_SQL, topWrites } from '../../src/search/d1/top'
+import { unpackCorpus } from '../../src/search/packed'
 
-export const TEST_CORPUS = JSON.parse(CORPUS_JSON) as Corpus
+export const TEST_CORPUS: Corpus = unpackCorpus(new TextDecoder().decode(PACKED))
 
 /** What the database holds now, as planLoad reads it. */
 export async function existingState(db: D1Database) {

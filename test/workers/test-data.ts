@@ -1,9 +1,11 @@
-/** The test corpus (test/corpus/, built into src/generated/test-corpus.ts), loaded as the Worker loads data/. */
-import { CORPUS_JSON, INDEX_JSON } from '../../src/generated/test-corpus'
-import { type LoadResult, tryLoad } from '../../src/search/load'
-import { loadStore, type Store } from '../../src/search/store'
+/** The test corpus (test/corpus/, built into src/generated/test-corpus.bin), loaded as the Worker loads data/. */
+import PACKED from '../../src/generated/test-corpus.bin'
+import { type LoadResult, loadShipped, tryLoad } from '../../src/search/load'
+import type { Store } from '../../src/search/store'
 
-export const TEST_DATA: LoadResult = tryLoad(() => loadStore(CORPUS_JSON, INDEX_JSON))
+// A copy: loadShipped transfers the bytes it is given out of the module, and the D1 tests
+// (d1-seed.ts) read the same module's bytes to load them into D1.
+export const TEST_DATA: LoadResult = tryLoad(() => loadShipped(PACKED.slice(0)))
 
 /** The loaded store, for tests that call the search core directly; throws if the corpus did not load. */
 export function testStore(): Store {

@@ -126,7 +126,7 @@ export function catalogJson(store: Store, corpus: Corpus): CatalogJson {
  * Every row a corpus becomes. The store is derived without an index (none is needed for the
  * summaries and filter spellings), so a corpus of millions of statements loads without one.
  *
- * @example const rows = corpusRows(JSON.parse(CORPUS_JSON)); rows.articles[0].statements[0].fts[0] // 'diplomaci ...'
+ * @example const rows = corpusRows(unpackCorpus(text)); rows.articles[0].statements[0].fts[0] // 'diplomaci ...'
  */
 export function corpusRows(corpus: Corpus): CorpusRows {
   const store = createStore(corpus, new MiniSearch<SearchDocument>(SEARCH_OPTIONS))

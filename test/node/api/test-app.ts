@@ -3,7 +3,7 @@
 import { buildCorpus } from '../../../scripts/build-data'
 import { createApp } from '../../../src/app'
 import { tryLoad } from '../../../src/search/load'
-import { loadStore } from '../../../src/search/store'
+import { loadStore } from '../../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../build/test-corpus'
 
 /** The app as the workers tests see it, without workerd: `app.request(path)`. */

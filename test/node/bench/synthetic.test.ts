@@ -4,7 +4,7 @@ import { indexCorpus, syntheticCorpus } from '../../../bench/synthetic'
 import { buildCorpus } from '../../../scripts/build-data'
 import { createApp } from '../../../src/app'
 import { tryLoad } from '../../../src/search/load'
-import { loadStore } from '../../../src/search/store'
+import { loadStore } from '../../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../build/test-corpus'
 
 const { corpus: base } = buildCorpus({ dataDir: TEST_CORPUS_DATA })

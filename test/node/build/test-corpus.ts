@@ -1,20 +1,19 @@
 /**
- * The API tests' corpus: test/corpus/ built by scripts/build-data.ts into src/generated/test-corpus.ts.
+ * The API tests' corpus: test/corpus/ built by scripts/build-data.ts into src/generated/test-corpus.bin.
  * The workers project runs `setup` as its globalSetup, so `vitest run` alone serves fresh fixtures.
  */
 import { join } from 'node:path'
-import { buildCorpus, ROOT, renderModule, writeAtomically } from '../../../scripts/build-data'
+import { buildCorpus, ROOT, writeAtomically } from '../../../scripts/build-data'
 
 /** The fixture data folder: the seed article plus small articles that never mention its speakers. */
 export const TEST_CORPUS_DATA = join(ROOT, 'test/corpus')
 
 /** Where the test Worker (test/workers/worker.ts) imports the built corpus from. */
-export const TEST_CORPUS_MODULE = join(ROOT, 'src/generated/test-corpus.ts')
+export const TEST_CORPUS_MODULE = join(ROOT, 'src/generated/test-corpus.bin')
 
 /** Builds test/corpus/ exactly as `npm run build:test-data` does; throws on bad fixtures. */
 export function buildTestCorpus(): void {
-  const { corpus, indexJson } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
-  writeAtomically(TEST_CORPUS_MODULE, renderModule(corpus, indexJson, 'test/corpus/'))
+  writeAtomically(TEST_CORPUS_MODULE, buildCorpus({ dataDir: TEST_CORPUS_DATA }).packed)
 }
 
 /** Vitest globalSetup: runs in Node before the workers project starts workerd. */
