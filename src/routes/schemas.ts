@@ -282,7 +282,7 @@ export const ExportQuery = {
 export const FilterQuery = {
   speaker: listParam('speaker', 'Speaker id, name, alias or surname, case-insensitive.', ['blinken']),
   kind: listParam('kind', 'Statement kind.', ['direct', 'mixed'], { values: STATEMENT_KINDS }),
-  topic: listParam('topic', 'Topic id, label or a word of the label.', ['politics']),
+  topic: listParam('topic', 'Topic id, IPTC code (02000000), label or a word of the label.', ['politics']),
   entity: listParam('entity', 'Entity mentioned in the content: id, name or alias.', ['xi-jinping']),
   article: listParam('article', 'Article id or title.', ['han-blinken-unga-2023']),
   via: listParam('via', 'Relaying channel: id, name or alias.', ['xinhua']),

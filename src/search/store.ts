@@ -324,7 +324,8 @@ export function createStore(
   }
   const topic = new DimensionBuilder()
   // A topic is named in part by a word of its label: `topic=korea` is North Korea, `topic=relations` may be several.
-  for (const t of topics) topic.add(t.id, t.label, t.count, [], labelWords(t.label))
+  // Its IPTC code names it exactly (`topic=02000000`), since a label with commas cannot be one filter value.
+  for (const t of topics) topic.add(t.id, t.label, t.count, t.code ? [t.code] : [], labelWords(t.label))
   const entity = new DimensionBuilder()
   for (const e of entities)
     entity.add(

@@ -134,6 +134,13 @@ describe('GET /v1/statements', () => {
       for (const s of byId.results) expect(s.topics).toContain('conflict-war-peace')
     })
 
+    it("filters by a topic's IPTC code, the one exact name of a label with commas in it", async () => {
+      const byId = await json<Page>('/v1/statements?topic=conflict-war-peace')
+      const byCode = await json<Page>('/v1/statements?topic=16000000')
+      expect(byCode.total).toBe(byId.total)
+      expect(byCode.results.map((s) => s.id)).toEqual(byId.results.map((s) => s.id))
+    })
+
     it('filters by entity mentioned in the content', async () => {
       const page = await json<Page>('/v1/statements?entity=xi')
       expect(page.total).toBeGreaterThanOrEqual(1)
