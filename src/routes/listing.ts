@@ -1,12 +1,13 @@
 /** What every list shares: resolving filters, counting facets, cutting the page, its links and its exports. */
 import type { Context } from 'hono'
 import { ProblemError, problem } from '../errors'
-import type { Facets } from '../search/facets'
+import type { Scope } from '../search/backend'
+import type { FacetName, Facets } from '../search/facets'
 import { type Conditions, FILTER_PARAMS, type Filters, type RawFilters, resolveFilters } from '../search/filter'
 import { LIMITS } from '../search/limits'
 import type { Store } from '../search/store'
 import type { Statement } from '../types'
-import { canonicalParams } from './cache'
+import { cachedResponse, canonicalParams } from './cache'
 import { CONTENT_TYPES, type ExportFormat, exportBody, negotiateFormat } from './export'
 import type { AppEnv } from './router'
 
@@ -217,4 +218,29 @@ export function exportResponse<T>(
 /** Passes a value through: the render of lists whose items are already what they show. */
 export function identity<T>(x: T): T {
   return x
+}
+
+/**
+ * A list of statements, in the representation the request asks for and through the response
+ * cache: all statements (`GET /v1/statements`) or those of one scope (a speaker's, a topic's).
+ * `path` is the canonical path the cache key names, so `/v1/speakers/Blinken/statements` and
+ * `/v1/speakers/antony-blinken/statements` share one entry.
+ */
+export function statementList(c: Context<AppEnv>, path: string, query: ListQuery, scope?: Scope) {
+  const filters = resolveOrThrow(c.var.catalog, query, c.req.path)
+  const format = chooseFormat(c, query)
+  const key = listKey(path, query, filters)
+  return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
+    const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
+    const result = await c.var.backend.list({
+      filters,
+      ...(scope ? { scope } : {}),
+      limit: query.limit,
+      offset: query.offset,
+      facets,
+    })
+    if (format !== 'json') return exportResponse(c, format, result.statements, result.total, query, identity, identity)
+    const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
+    return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
+  })
 }

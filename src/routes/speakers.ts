@@ -1,22 +1,11 @@
 /** Speakers with their statement counts, and each speaker's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Catalog } from '../search/backend'
-import type { FacetName } from '../search/facets'
 import { LIMITS } from '../search/limits'
 import { findSpeakers } from '../search/speakers'
 import { SPEAKER_TYPES } from '../types'
-import { cachedResponse } from './cache'
 import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
-import {
-  backendPage,
-  chooseFormat,
-  cutPage,
-  exportResponse,
-  identity,
-  linkHeaders,
-  listKey,
-  resolveOrThrow,
-} from './listing'
+import { cutPage, linkHeaders, statementList } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -110,24 +99,6 @@ export const speakers = createRouter()
     return c.json(speakerOrThrow(c.var.catalog, c.req.valid('param').id, c.req.path), 200)
   })
   .openapi(speakerStatements, (c) => {
-    const catalog = c.var.catalog
-    const found = speakerOrThrow(catalog, c.req.valid('param').id, c.req.path)
-    const query = c.req.valid('query')
-    const filters = resolveOrThrow(catalog, query, c.req.path)
-    const format = chooseFormat(c, query)
-    const key = listKey(`/v1/speakers/${found.id}/statements`, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
-      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
-      const result = await c.var.backend.list({
-        filters,
-        scope: { speakerOrVia: found.id },
-        limit: query.limit,
-        offset: query.offset,
-        facets,
-      })
-      if (format !== 'json')
-        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
-      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
-      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
-    })
+    const found = speakerOrThrow(c.var.catalog, c.req.valid('param').id, c.req.path)
+    return statementList(c, `/v1/speakers/${found.id}/statements`, c.req.valid('query'), { speakerOrVia: found.id })
   })

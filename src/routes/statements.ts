@@ -1,9 +1,7 @@
 /** The filter endpoint and single-statement lookup. */
 import { createRoute, z } from '@hono/zod-openapi'
-import type { FacetName } from '../search/facets'
-import { cachedResponse } from './cache'
 import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
-import { backendPage, chooseFormat, exportResponse, identity, linkHeaders, listKey, resolveOrThrow } from './listing'
+import { backendPage, linkHeaders, statementList } from './listing'
 import { statementOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -80,20 +78,7 @@ const similarStatementsRoute = createRoute({
 })
 
 export const statements = createRouter()
-  .openapi(listStatements, (c) => {
-    const query = c.req.valid('query')
-    const filters = resolveOrThrow(c.var.catalog, query, c.req.path)
-    const format = chooseFormat(c, query)
-    const key = listKey(c.req.path, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
-      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
-      const result = await c.var.backend.list({ filters, limit: query.limit, offset: query.offset, facets })
-      if (format !== 'json')
-        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
-      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
-      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
-    })
-  })
+  .openapi(listStatements, (c) => statementList(c, c.req.path, c.req.valid('query')))
   .openapi(getStatement, async (c) => {
     const { id } = c.req.valid('param')
     const statement = statementOrThrow(await c.var.backend.statement(id), id, c.req.path)

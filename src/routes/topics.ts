@@ -1,18 +1,7 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute, z } from '@hono/zod-openapi'
-import type { FacetName } from '../search/facets'
-import { cachedResponse } from './cache'
 import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
-import {
-  backendPage,
-  chooseFormat,
-  cutPage,
-  exportResponse,
-  identity,
-  linkHeaders,
-  listKey,
-  resolveOrThrow,
-} from './listing'
+import { cutPage, linkHeaders, statementList } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, notFoundResponse, pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -82,22 +71,5 @@ export const topics = createRouter()
   .openapi(topicStatements, (c) => {
     const store = c.var.catalog
     const topic = findOrThrow(store.topicById, store.dimensions.topic, c.req.valid('param').id, 'topic', c.req.path)
-    const query = c.req.valid('query')
-    const filters = resolveOrThrow(store, query, c.req.path)
-    const format = chooseFormat(c, query)
-    const key = listKey(`/v1/topics/${topic.id}/statements`, query, filters)
-    return cachedResponse(c, { key, format, pretty: query.pretty !== undefined }, async () => {
-      const facets = format === 'json' ? (query.facets as FacetName[] | undefined) : undefined
-      const result = await c.var.backend.list({
-        filters,
-        scope: { topic: topic.id },
-        limit: query.limit,
-        offset: query.offset,
-        facets,
-      })
-      if (format !== 'json')
-        return exportResponse(c, format, result.statements, result.total, query, identity, identity)
-      const page = backendPage(c.req.url, result.total, query, result.statements, result.facets)
-      return c.json(page, 200, { Vary: 'Accept', ...linkHeaders(page.links) })
-    })
+    return statementList(c, `/v1/topics/${topic.id}/statements`, c.req.valid('query'), { topic: topic.id })
   })
