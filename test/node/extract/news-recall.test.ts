@@ -166,3 +166,18 @@ describe('desk notes and datelines', () => {
     )
   })
 })
+
+describe('a document issued "saying" something', () => {
+  it.each([
+    ['The Harbour Trust issued a statement saying it would close the pier.', 'Harbour Trust', 'it would close the pier'],
+    ['Acme, which runs the pier, put out a statement Wednesday saying the pier was safe.', 'Acme', 'the pier was safe'],
+    ['Dana Okoro sent a long letter saying she would resign.', 'Dana Okoro', 'she would resign'],
+  ])('credits the issuer of %j', (text, speaker, content) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([[speaker], content])
+  })
+
+  it('leaves a document someone only read to narration', () => {
+    expect(attributed('Dana Okoro read the report saying the pier was safe.')).toEqual([])
+  })
+})
