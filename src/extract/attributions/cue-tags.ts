@@ -13,7 +13,7 @@ import {
   TIME_PRECEDERS,
   TIME_WORDS,
 } from '../lexicon'
-import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
+import { looseSubjectBefore, mainClauseSubject, possessedEnd } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
@@ -323,6 +323,8 @@ function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): Sp
       break
     e++
   }
+  // "The Navy's top adviser went further, arguing ...": the possessor's adviser speaks.
+  e = possessedEnd(tokens, e, limit) ?? e
   for (let k = e; k > s.tokStart; k--) {
     const p = parsePhrase(ctx, s.tokStart, k)
     if (p !== null) return p

@@ -181,3 +181,13 @@ describe('a document issued "saying" something', () => {
     expect(attributed('Dana Okoro read the report saying the pier was safe.')).toEqual([])
   })
 })
+
+describe('a possessor before a participle', () => {
+  it.each([
+    ["The Navy's top adviser on the pier went further, arguing the pier was unsafe.", "Navy's top adviser"],
+    ["Dana Okoro spoke first. Later, Okoro's campaign issued a statement saying the rally was off.", "Okoro's campaign"],
+  ])('credits the one possessed in %j, not the possessor', (text, speaker) => {
+    const [s] = attributed(text)
+    expect(names(s!)).toEqual([speaker])
+  })
+})
