@@ -191,3 +191,10 @@ describe('a possessor before a participle', () => {
     expect(names(s!)).toEqual([speaker])
   })
 })
+
+describe('a contrast the reporter adds', () => {
+  it('ends reported content before ", while ..."', () => {
+    const s = only('Dana Okoro said the pier is safe, while her rival Sam Lee has gained ground in the polls.')
+    expect([names(s), s.content]).toEqual([['Dana Okoro'], 'the pier is safe'])
+  })
+})
