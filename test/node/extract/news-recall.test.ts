@@ -198,3 +198,19 @@ describe('a contrast the reporter adds', () => {
     expect([names(s), s.content]).toEqual([['Dana Okoro'], 'the pier is safe'])
   })
 })
+
+describe('speech verbs in the progressive', () => {
+  it.each([
+    ['Dana Okoro is arguing that the pier is safe.', 'arguing', 'the pier is safe'],
+    ['Dana Okoro is calling for the council to reopen the pier.', 'calling for', 'the council to reopen the pier'],
+    ['Dana Okoro has been urging the council to close the pier.', 'urging', 'the council to close the pier'],
+    ['Dana Okoro is telling supporters that the pier is safe.', 'telling', 'the pier is safe'],
+  ])('reads %j', (text, cue, content) => {
+    const s = only(text)
+    expect([names(s), s.cue, s.content]).toEqual([['Dana Okoro'], cue, content])
+  })
+
+  it('leaves "is adding to" narration', () => {
+    expect(attributed('The storm is adding to the pressure on the pier.')).toEqual([])
+  })
+})
