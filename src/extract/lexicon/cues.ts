@@ -180,7 +180,7 @@ export const ADVERB_SKIP = words(`
   privately recently reportedly similarly meanwhile however too jointly himself herself themselves itself has
   have had will would 've 'd just already first finally ultimately initially subsequently immediately quickly
   directly explicitly often frequently sometimes still yet even only simply clearly openly bluntly flatly
-  firmly strongly angrily
+  firmly strongly angrily since long
 `)
 
 /** Words that, following a cue, introduce an adjunct rather than content ("said at a news conference"). */

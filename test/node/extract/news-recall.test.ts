@@ -214,3 +214,13 @@ describe('speech verbs in the progressive', () => {
     expect(attributed('The storm is adding to the pressure on the pier.')).toEqual([])
   })
 })
+
+describe('adverbs between the auxiliary and the cue', () => {
+  it.each([
+    ['Ann Roe has since said that the pier was safe.'],
+    ['Ann Roe has long said that the pier was safe.'],
+  ])('reads %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([['Ann Roe'], 'the pier was safe'])
+  })
+})
