@@ -195,7 +195,7 @@ export const VENUE_NOUNS = words(`
   briefings conference conferences call calls meeting meetings address message messages tweet tweets video
   videos broadcast hearing hearings podcast remarks report note filing memo session appearance rally event
   program programme show op-ed column article blog essay testimony release communique communiqué readout
-  summit visit trip ceremony forum panel debate sidelines tv television radio
+  summit visit trip ceremony forum panel debate sidelines tv television radio twitter facebook instagram youtube
 `)
 
 /** Audiences of "told" ("told reporters", "told lawmakers"). */

@@ -169,7 +169,11 @@ describe('desk notes and datelines', () => {
 
 describe('a document issued "saying" something', () => {
   it.each([
-    ['The Harbour Trust issued a statement saying it would close the pier.', 'Harbour Trust', 'it would close the pier'],
+    [
+      'The Harbour Trust issued a statement saying it would close the pier.',
+      'Harbour Trust',
+      'it would close the pier',
+    ],
     ['Acme, which runs the pier, put out a statement Wednesday saying the pier was safe.', 'Acme', 'the pier was safe'],
     ['Dana Okoro sent a long letter saying she would resign.', 'Dana Okoro', 'she would resign'],
   ])('credits the issuer of %j', (text, speaker, content) => {
@@ -185,7 +189,10 @@ describe('a document issued "saying" something', () => {
 describe('a possessor before a participle', () => {
   it.each([
     ["The Navy's top adviser on the pier went further, arguing the pier was unsafe.", "Navy's top adviser"],
-    ["Dana Okoro spoke first. Later, Okoro's campaign issued a statement saying the rally was off.", "Okoro's campaign"],
+    [
+      "Dana Okoro spoke first. Later, Okoro's campaign issued a statement saying the rally was off.",
+      "Okoro's campaign",
+    ],
   ])('credits the one possessed in %j, not the possessor', (text, speaker) => {
     const [s] = attributed(text)
     expect(names(s!)).toEqual([speaker])
@@ -216,11 +223,21 @@ describe('speech verbs in the progressive', () => {
 })
 
 describe('adverbs between the auxiliary and the cue', () => {
-  it.each([
-    ['Ann Roe has since said that the pier was safe.'],
-    ['Ann Roe has long said that the pier was safe.'],
-  ])('reads %j', (text) => {
-    const s = only(text)
-    expect([names(s), s.content]).toEqual([['Ann Roe'], 'the pier was safe'])
-  })
+  it.each([['Ann Roe has since said that the pier was safe.'], ['Ann Roe has long said that the pier was safe.']])(
+    'reads %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.content]).toEqual([['Ann Roe'], 'the pier was safe'])
+    },
+  )
+})
+
+describe('a social platform as the occasion', () => {
+  it.each([['Ann Roe wrote on Twitter: “Anyone can win.”'], ['Ann Roe said on Facebook on Monday: “Anyone can win.”']])(
+    'reads the quotation after %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.kind, s.content]).toEqual([['Ann Roe'], 'direct', 'Anyone can win.'])
+    },
+  )
 })
