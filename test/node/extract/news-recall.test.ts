@@ -241,3 +241,13 @@ describe('a social platform as the occasion', () => {
     },
   )
 })
+
+describe('what was spoken of', () => {
+  it.each([
+    ['Sam Lee said of Congress: “They just need to act.”'],
+    ['Sam Lee said of the plan, “They just need to act.”'],
+  ])('reads the quotation after %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.kind, s.content]).toEqual([['Sam Lee'], 'direct', 'They just need to act.'])
+  })
+})
