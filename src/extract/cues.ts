@@ -121,7 +121,7 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'possessive', tokStart: i, tokEnd: i + 1, phrase: n, verb: null }
   }
 
-  const progressive = matchProgressive(tokens, i, end)
+  const progressive = matchProgressive(tokens, i, end) ?? matchEager(tokens, i, end)
   if (progressive !== null) return progressive
 
   // "..., adding that ...", "..., pointing out that ...", "..., calling on voters to ...", "..., calling it "a farce""
@@ -195,6 +195,29 @@ function matchProgressive(tokens: readonly Token[], i: number, end: number): Cue
         : base
   const tokEnd = particle === null ? k + 1 : k + 2
   return { kind: 'verb', tokStart: i, tokEnd, phrase: particle === null ? ing.norm : `${ing.norm} ${particle}`, verb }
+}
+
+const EAGER_WORDS = new Set(['quick', 'careful', 'eager', 'keen', 'happy', 'glad', 'anxious', 'pains'])
+
+/**
+ * A speech verb after "was quick to", "was careful to", "took pains to", at the first word: "Okoro was quick to
+ * point out that ...". The verb's own flags apply.
+ */
+function matchEager(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+  const n = tokens[i]!.norm
+  if (!BE_FORMS.has(n) && !/^(took|takes|take)$/.test(n)) return null
+  const adj = w(tokens, i + 1, end)
+  if (adj === undefined || !EAGER_WORDS.has(adj.norm) || (adj.norm === 'pains') === BE_FORMS.has(n)) return null
+  if (w(tokens, i + 2, end)?.norm !== 'to') return null
+  const v = w(tokens, i + 3, end)
+  if (v === undefined) return null
+  const particles = CUE_PARTICLES.get(v.norm)
+  const next = w(tokens, i + 4, end)
+  if (particles !== undefined && particles.includes(next?.norm ?? ''))
+    return { kind: 'verb', tokStart: i, tokEnd: i + 5, phrase: `${v.norm} ${next!.norm}`, verb: PARTICLE_VERB }
+  const verb = CUE_VERBS.get(v.norm)
+  if (verb === undefined) return null
+  return { kind: 'verb', tokStart: i, tokEnd: i + 4, phrase: v.norm, verb }
 }
 
 const CALL_FORMS = new Set(['called', 'calls', 'calling'])

@@ -251,3 +251,18 @@ describe('what was spoken of', () => {
     expect([names(s), s.kind, s.content]).toEqual([['Sam Lee'], 'direct', 'They just need to act.'])
   })
 })
+
+describe('"was quick to", "took pains to" before a speech verb', () => {
+  it.each([
+    ['Okoro was quick to point out that the pier was safe.'],
+    ['Okoro was careful to note that the pier was safe.'],
+    ['Okoro took pains to say that the pier was safe.'],
+  ])('reads %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([['Okoro'], 'the pier was safe'])
+  })
+
+  it('leaves "was quick to leave" narration', () => {
+    expect(attributed('Okoro was quick to leave.')).toEqual([])
+  })
+})
