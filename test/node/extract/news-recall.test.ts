@@ -266,3 +266,13 @@ describe('"was quick to", "took pains to" before a speech verb', () => {
     expect(attributed('Okoro was quick to leave.')).toEqual([])
   })
 })
+
+describe('present-tense replies', () => {
+  it.each([['Okoro responds that the rules are fair.'], ['Okoro replies that the rules are fair.']])(
+    'reads %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.content]).toEqual([['Okoro'], 'the rules are fair'])
+    },
+  )
+})
