@@ -156,8 +156,11 @@ function introductoryPhrase(tokens: readonly Token[], lo: number, comma: number)
   if (first === undefined || comma - lo > 8) return false
   for (let k = lo; k < comma; k++) if (!isWord(tokens[k])) return false
   // "Again, those surveyed said": a lone opening word is an adverb.
-  return comma - lo === 1 || FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
+  return comma - lo === 1 || FUNCTION_WORDS.has(first.norm) || OPENING_PREPS.has(first.norm) || /ly$/.test(first.norm)
 }
+
+/** Prepositions that open an adverbial the function words leave out: "Around that time, 47 percent said". */
+const OPENING_PREPS = new Set(['around', 'across', 'throughout', 'within', 'beyond', 'toward', 'towards', 'near'])
 
 /**
  * The subject of the main clause before a participle cue, past an opening adverbial ("On Friday, Mr. Carson

@@ -276,3 +276,10 @@ describe('present-tense replies', () => {
     },
   )
 })
+
+describe('an opening adverbial before a loose subject', () => {
+  it('reads "Around that time, 47 percent said ..."', () => {
+    const s = only('Around that time, 47 percent said they would vote for Okoro.')
+    expect([names(s), s.content]).toEqual([['47 percent'], 'they would vote for Okoro'])
+  })
+})
