@@ -283,3 +283,18 @@ describe('an opening adverbial before a loose subject', () => {
     expect([names(s), s.content]).toEqual([['47 percent'], 'they would vote for Okoro'])
   })
 })
+
+describe('a relative clause that speaks for the name before it', () => {
+  it('credits "The plan was backed by Sam Harvey, who argued that ..." to the name', () => {
+    const s = only('The plan was backed by Sam Harvey, who argued that the pier is unsafe.')
+    expect([names(s), s.content]).toEqual([['Sam Harvey'], 'the pier is unsafe'])
+  })
+
+  it('reads a second attribution after an inverted tag', () => {
+    const found = attributed('“We show anger,” said Sam Harvey, who added that the pier was his fourth choice.')
+    expect(found.map((s) => [names(s), s.content])).toEqual([
+      [['Sam Harvey'], 'We show anger,'],
+      [['Sam Harvey'], 'the pier was his fourth choice'],
+    ])
+  })
+})
