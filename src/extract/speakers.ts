@@ -140,7 +140,16 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
 /** "The plan was backed by Sam Harvey, who argued ...": the name (not a place) that ends at token e, alone. */
 function nameEndingAt(ctx: ParseContext, lo: number, e: number): SpeakerPhrase | null {
   const mid = e >= lo ? mentionIdAt(ctx, e) : -1
-  if (mid < 0) return null
+  // "The last question came from a young voter, who said ...": a short indefinite description.
+  if (mid < 0) {
+    for (let k = e - 1; k >= lo && k >= e - 4; k--) {
+      if (!isWord(ctx.tokens[k])) return null
+      if (!/^(a|an)$/.test(ctx.tokens[k]!.norm)) continue
+      const p = parsePhrase(ctx, k, e + 1)
+      return p?.parts.every((x) => x.kind === 'description') ? p : null
+    }
+    return null
+  }
   const m = ctx.mentions[mid]!
   if (m.tokEnd !== e + 1 || m.tokStart < lo || m.place) return null
   const p = parsePhrase(ctx, m.tokStart, m.tokEnd)

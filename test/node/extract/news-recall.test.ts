@@ -290,6 +290,11 @@ describe('a relative clause that speaks for the name before it', () => {
     expect([names(s), s.content]).toEqual([['Sam Harvey'], 'the pier is unsafe'])
   })
 
+  it('credits "... from a young voter, who said ..." to the description', () => {
+    const s = only('The last question came from a young voter, who said she drove from Omaha.')
+    expect([names(s), s.content]).toEqual([['a young voter'], 'she drove from Omaha'])
+  })
+
   it('reads a second attribution after an inverted tag', () => {
     const found = attributed('“We show anger,” said Sam Harvey, who added that the pier was his fourth choice.')
     expect(found.map((s) => [names(s), s.content])).toEqual([
