@@ -35,17 +35,17 @@ export interface Resolution {
 
 /**
  * The weights, in log-odds, fitted by logistic regression on PolNeAR train (`npm run eval -- --gold
- * polnear/train --fit`, 7,374 statements matched by content): the confidence is `sigmoid(path + distance ×
+ * polnear/train --fit`, 7,446 statements matched by content): the confidence is `sigmoid(path + distance ×
  * perSentence + competitors × perCompetitor + vague + joint + kind)`. A continuation adds its own path and
  * distance to the terms of the statement it continues. Distance is capped at MAX_DISTANCE sentences.
  */
 export const CONFIDENCE_WEIGHTS = {
   path: {
-    named: 3.18,
-    'registry-alias': 2.58,
-    pronoun: 0.74,
+    named: 3.25,
+    'registry-alias': 2.59,
+    pronoun: 0.77,
     anaphor: -1.14,
-    description: 3.03,
+    description: 3.02,
     continuation: -0.45,
     none: Number.NEGATIVE_INFINITY,
   } satisfies Record<ResolutionPath, number>,
@@ -53,11 +53,11 @@ export const CONFIDENCE_WEIGHTS = {
   /** Fitted near zero: on PolNeAR, other fitting antecedents hardly change a pronoun's odds once distance counts. */
   perCompetitor: -0.04,
   /** A group ("officials") or a speaker of unknown type: a little less often right than a named one. */
-  vague: -0.29,
+  vague: -0.28,
   /** More than one speaker ("Mr. Chen and Dr. Chen said"): joint subjects are often half wrong. */
-  joint: -1.87,
+  joint: -1.91,
   /** Indirect is the baseline. */
-  kind: { direct: 0.31, mixed: 0.05, indirect: 0, narration: 0 } satisfies Record<StatementKind, number>,
+  kind: { direct: 0.28, mixed: 0, indirect: 0, narration: 0 } satisfies Record<StatementKind, number>,
 }
 export type ConfidenceWeights = typeof CONFIDENCE_WEIGHTS
 
