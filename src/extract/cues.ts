@@ -178,7 +178,7 @@ function matchProgressive(tokens: readonly Token[], i: number, end: number): Cue
   if (ing === undefined || ing.cap || !PARTICIPLE_CUES.has(ing.norm)) return null
   const next = w(tokens, k + 1, end)
   const particles = ing.norm === 'pointing' ? ['out'] : ing.norm === 'calling' ? ['on', 'for'] : null
-  const particle = particles !== null && particles.includes(next?.norm ?? '') ? next!.norm : null
+  const particle = particles?.includes(next?.norm ?? '') ? next!.norm : null
   if (particles !== null && particle === null && !(ing.norm === 'calling' && namesSomething(tokens, k, end)))
     return null
   // "is adding to the pressure": adding to something says nothing.
@@ -213,7 +213,7 @@ function matchEager(tokens: readonly Token[], i: number, end: number): CueMatch 
   if (v === undefined) return null
   const particles = CUE_PARTICLES.get(v.norm)
   const next = w(tokens, i + 4, end)
-  if (particles !== undefined && particles.includes(next?.norm ?? ''))
+  if (particles?.includes(next?.norm ?? ''))
     return { kind: 'verb', tokStart: i, tokEnd: i + 5, phrase: `${v.norm} ${next!.norm}`, verb: PARTICLE_VERB }
   const verb = CUE_VERBS.get(v.norm)
   if (verb === undefined) return null
