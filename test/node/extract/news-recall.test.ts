@@ -303,3 +303,10 @@ describe('a relative clause that speaks for the name before it', () => {
     ])
   })
 })
+
+describe('a tag with an addressee inside the content', () => {
+  it('resumes the content after "told reporters,"', () => {
+    const s = only('The policy, Okoro told reporters, would be to go after them.')
+    expect([names(s), s.content]).toEqual([['Okoro'], 'The policy would be to go after them'])
+  })
+})
