@@ -35,29 +35,29 @@ export interface Resolution {
 
 /**
  * The weights, in log-odds, fitted by logistic regression on PolNeAR train (`npm run eval -- --gold
- * polnear/train --fit`, 5,695 statements matched by content): the confidence is `sigmoid(path + distance ×
+ * polnear/train --fit`, 7,446 statements matched by content): the confidence is `sigmoid(path + distance ×
  * perSentence + competitors × perCompetitor + vague + joint + kind)`. A continuation adds its own path and
  * distance to the terms of the statement it continues. Distance is capped at MAX_DISTANCE sentences.
  */
 export const CONFIDENCE_WEIGHTS = {
   path: {
-    named: 2.98,
-    'registry-alias': 2.55,
-    pronoun: 0.47,
-    anaphor: -1.17,
-    description: 2.75,
-    continuation: -0.87,
+    named: 3.25,
+    'registry-alias': 2.59,
+    pronoun: 0.77,
+    anaphor: -1.14,
+    description: 3.02,
+    continuation: -0.45,
     none: Number.NEGATIVE_INFINITY,
   } satisfies Record<ResolutionPath, number>,
-  perSentence: -0.16,
+  perSentence: -0.13,
   /** Fitted near zero: on PolNeAR, other fitting antecedents hardly change a pronoun's odds once distance counts. */
-  perCompetitor: 0.02,
-  /** A group ("officials") or a speaker of unknown type: fitted near zero, such sources are usually annotated as written. */
-  vague: 0.07,
+  perCompetitor: -0.04,
+  /** A group ("officials") or a speaker of unknown type: a little less often right than a named one. */
+  vague: -0.28,
   /** More than one speaker ("Mr. Chen and Dr. Chen said"): joint subjects are often half wrong. */
-  joint: -1.97,
+  joint: -1.91,
   /** Indirect is the baseline. */
-  kind: { direct: 0.42, mixed: 0.07, indirect: 0, narration: 0 } satisfies Record<StatementKind, number>,
+  kind: { direct: 0.28, mixed: 0, indirect: 0, narration: 0 } satisfies Record<StatementKind, number>,
 }
 export type ConfidenceWeights = typeof CONFIDENCE_WEIGHTS
 
@@ -109,7 +109,7 @@ export function confidenceLogit(
  * resolutions; null for narration, which has no speaker; 0 for a quotation nobody was found for.
  *
  * @example
- * statementConfidence([{ path: 'named', distance: 0, competitors: 0 }], 'direct', [{ id: 'a', name: 'A', type: 'person' }]) // 0.92
+ * statementConfidence([{ path: 'named', distance: 0, competitors: 0 }], 'direct', [{ id: 'a', name: 'A', type: 'person' }]) // 0.97
  */
 export function statementConfidence(
   resolutions: readonly Resolution[],

@@ -8,6 +8,7 @@ import {
   NOMINAL_MODIFIERS,
   NOMINAL_NOUNS,
   NOMINAL_VERBS,
+  PARTICIPLE_COMPLEMENTS,
   PARTICIPLE_CUES,
   PARTICLE_VERB_FLAGS,
   POSSESSIVE_CUE_NOUNS,
@@ -120,6 +121,9 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'possessive', tokStart: i, tokEnd: i + 1, phrase: n, verb: null }
   }
 
+  const progressive = matchProgressive(tokens, i, end) ?? matchEager(tokens, i, end)
+  if (progressive !== null) return progressive
+
   // "..., adding that ...", "..., pointing out that ...", "..., calling on voters to ...", "..., calling it "a farce""
   if (PARTICIPLE_CUES.has(n)) {
     const particles = n === 'pointing' ? ['out'] : n === 'calling' ? ['on', 'for'] : null
@@ -157,6 +161,63 @@ export function matchCue(tokens: readonly Token[], i: number, end: number): CueM
     return { kind: 'verb', tokStart: i, tokEnd: i + 2, phrase: `${n} ${next.norm}`, verb }
   }
   return { kind: 'verb', tokStart: i, tokEnd: i + 1, phrase: n, verb }
+}
+
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'been'])
+const PROGRESSIVE_ADVERBS = new Set(['now', 'also', 'still', 'again', 'already', 'even', 'openly', 'repeatedly'])
+
+/**
+ * A speech verb in the progressive, at its auxiliary: "Clinton is arguing that ...", "He has been urging the
+ * council to ...", "She is calling for a recount". The participle's own verb gives the flags.
+ */
+function matchProgressive(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+  if (!BE_FORMS.has(tokens[i]!.norm)) return null
+  let k = i + 1
+  while (k < i + 3 && w(tokens, k, end) !== undefined && PROGRESSIVE_ADVERBS.has(tokens[k]!.norm)) k++
+  const ing = w(tokens, k, end)
+  if (ing === undefined || ing.cap || !PARTICIPLE_CUES.has(ing.norm)) return null
+  const next = w(tokens, k + 1, end)
+  const particles = ing.norm === 'pointing' ? ['out'] : ing.norm === 'calling' ? ['on', 'for'] : null
+  const particle = particles?.includes(next?.norm ?? '') ? next!.norm : null
+  if (particles !== null && particle === null && !(ing.norm === 'calling' && namesSomething(tokens, k, end)))
+    return null
+  // "is adding to the pressure": adding to something says nothing.
+  if (ing.norm === 'adding' && next?.norm === 'to') return null
+  const stem = ing.norm.slice(0, -3)
+  const forms = [stem, `${stem}e`, stem.slice(0, -1)].flatMap((b) => ['s', 'es', 'ed', 'd', ''].map((x) => b + x))
+  const base = forms.map((f) => CUE_VERBS.get(f)).find((v) => v !== undefined)
+  // "is telling supporters that ...": an addressee is no content; "is urging the council to act": a complement is.
+  const verb =
+    particle !== null || base === undefined
+      ? PARTICLE_VERB
+      : PARTICIPLE_COMPLEMENTS.has(ing.norm) && !base.object
+        ? { ...base, complement: true }
+        : base
+  const tokEnd = particle === null ? k + 1 : k + 2
+  return { kind: 'verb', tokStart: i, tokEnd, phrase: particle === null ? ing.norm : `${ing.norm} ${particle}`, verb }
+}
+
+const EAGER_WORDS = new Set(['quick', 'careful', 'eager', 'keen', 'happy', 'glad', 'anxious', 'pains'])
+
+/**
+ * A speech verb after "was quick to", "was careful to", "took pains to", at the first word: "Okoro was quick to
+ * point out that ...". The verb's own flags apply.
+ */
+function matchEager(tokens: readonly Token[], i: number, end: number): CueMatch | null {
+  const n = tokens[i]!.norm
+  if (!BE_FORMS.has(n) && !/^(took|takes|take)$/.test(n)) return null
+  const adj = w(tokens, i + 1, end)
+  if (adj === undefined || !EAGER_WORDS.has(adj.norm) || (adj.norm === 'pains') === BE_FORMS.has(n)) return null
+  if (w(tokens, i + 2, end)?.norm !== 'to') return null
+  const v = w(tokens, i + 3, end)
+  if (v === undefined) return null
+  const particles = CUE_PARTICLES.get(v.norm)
+  const next = w(tokens, i + 4, end)
+  if (particles?.includes(next?.norm ?? ''))
+    return { kind: 'verb', tokStart: i, tokEnd: i + 5, phrase: `${v.norm} ${next!.norm}`, verb: PARTICLE_VERB }
+  const verb = CUE_VERBS.get(v.norm)
+  if (verb === undefined) return null
+  return { kind: 'verb', tokStart: i, tokEnd: i + 4, phrase: v.norm, verb }
 }
 
 const CALL_FORMS = new Set(['called', 'calls', 'calling'])

@@ -76,31 +76,29 @@ export function draftStatements(a: Analysis, items: readonly Item[], discourse: 
   return walk.drafts
 }
 
-/** An attribution's draft; null for a refusal, which is recorded directly and never continued. */
+/** An attribution's draft; null for a refusal ("declined to comment"), which says nothing. */
 function draftAttribution(a: Analysis, discourse: Discourse, walk: Walk, att: Attribution): Draft | null {
   const { lastBySentence } = walk
   const resolutions: Resolution[] = []
   const states = attributionSpeakers(discourse, walk, att, resolutions)
-  // "The firm declined to comment.": recorded with no content (nothing was said), and the firm
-  // stays the salient antecedent.
+  // "The firm declined to comment.": nothing was said, so it is no statement (its sentence stays narration,
+  // so search still finds it), but the firm stays the salient antecedent of a later "it".
   if (att.decline) {
     discourse.noteSpeakers(states, att.pos, att.sentence)
-    if (states.length === 0) return null
-    const source = att.subject?.text ?? null
-    walk.drafts.push(
-      makeDraft(
-        'indirect',
-        states,
-        null,
-        source,
-        att.cue,
-        [],
-        att.extentStart,
-        att.extentEnd,
-        a.sentenceAt,
-        resolutions,
-      ),
+    // "Acme declined to comment, saying ...": the participle speaks for the one who refused.
+    const refusal = makeDraft(
+      'indirect',
+      states,
+      null,
+      att.subject?.text ?? null,
+      att.cue,
+      [],
+      att.extentStart,
+      att.extentEnd,
+      a.sentenceAt,
+      resolutions,
     )
+    if (states.length > 0) walk.lastBySentence = { sentence: att.sentence, draft: refusal }
     return null
   }
   const via = attributionChannel(discourse, walk, att, states)

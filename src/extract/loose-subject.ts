@@ -6,6 +6,7 @@
 import {
   ADJUNCT_PREPS,
   ADVERB_SKIP,
+  DOCUMENT_NOUNS,
   FINITE_VERBS,
   FUNCTION_WORDS,
   isRoleWord,
@@ -14,9 +15,10 @@ import {
   OPENING_CONJUNCTIONS,
   PRONOUNS,
   RELATIVES,
+  SPEAKER_NOUNS,
 } from './lexicon'
 import { isWord, makePart, mentionIdAt, type ParseContext, parsePhrase, type SpeakerPhrase } from './speaker-parts'
-import type { Token } from './tokens'
+import { isPossessive, type Token } from './tokens'
 
 /** Verb forms that are never nouns, so the words right before them are their subject. */
 const PLAIN_VERBS = new Set(
@@ -154,8 +156,11 @@ function introductoryPhrase(tokens: readonly Token[], lo: number, comma: number)
   if (first === undefined || comma - lo > 8) return false
   for (let k = lo; k < comma; k++) if (!isWord(tokens[k])) return false
   // "Again, those surveyed said": a lone opening word is an adverb.
-  return comma - lo === 1 || FUNCTION_WORDS.has(first.norm) || /ly$/.test(first.norm)
+  return comma - lo === 1 || FUNCTION_WORDS.has(first.norm) || OPENING_PREPS.has(first.norm) || /ly$/.test(first.norm)
 }
+
+/** Prepositions that open an adverbial the function words leave out: "Around that time, 47 percent said". */
+const OPENING_PREPS = new Set(['around', 'across', 'throughout', 'within', 'beyond', 'toward', 'towards', 'near'])
 
 /**
  * The subject of the main clause before a participle cue, past an opening adverbial ("On Friday, Mr. Carson
@@ -202,5 +207,21 @@ export function mainClauseSubject(ctx: ParseContext, lo: number, cueTok: number)
   const after = tokens[e]
   if (after === undefined || !(after.text === ',' || (isWord(after) && !after.cap))) return null
   if (after.text !== ',' && (RELATIVES.has(after.norm) || FUNCTION_WORDS.has(after.norm))) return null
-  return parsePhrase(ctx, a, m.tokEnd)
+  return parsePhrase(ctx, a, possessedEnd(tokens, m.tokEnd, cueTok) ?? m.tokEnd)
+}
+
+/**
+ * Where the speaker a name's possessive introduces ends: "Trump's campaign", "the Navy's top adviser" speak,
+ * not the possessor; null when `end` follows no possessive or no speaker noun comes within a few words.
+ */
+export function possessedEnd(tokens: readonly Token[], end: number, limit: number): number | null {
+  const last = tokens[end - 1]
+  if (last === undefined || !isPossessive(last)) return null
+  let found: number | null = null
+  for (let k = end; k < limit && k - end < 4; k++) {
+    const t = tokens[k]!
+    if (!isWord(t) || t.cap || FUNCTION_WORDS.has(t.norm)) break
+    if (SPEAKER_NOUNS.has(t.norm) && !DOCUMENT_NOUNS.has(t.norm)) found = k + 1
+  }
+  return found
 }

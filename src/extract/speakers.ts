@@ -122,7 +122,10 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
   if (t.text === ',' && t.quote < 0) return parseAppositive(ctx, lo, j)
   // "his son, Marcus Chen, 35, who said ...": the relative pronoun's antecedent speaks.
   if ((t.norm === 'who' || t.norm === 'which') && isWord(t) && j > lo) {
-    const p = tokens[j - 1]!.text === ',' ? antecedentBefore(ctx, lo, j - 1) : parseSubjectBefore(ctx, lo, j)
+    const p =
+      tokens[j - 1]!.text === ','
+        ? (antecedentBefore(ctx, lo, j - 1) ?? (t.norm === 'who' ? nameEndingAt(ctx, lo, j - 2) : null))
+        : parseSubjectBefore(ctx, lo, j)
     if (p !== null) p.tokEnd = j + 1
     return p
   }
@@ -132,6 +135,25 @@ export function parseSubjectBefore(ctx: ParseContext, lo: number, cueTok: number
     if (p !== null) return p
   }
   return plainSubjectBefore(ctx, lo, j)
+}
+
+/** "The plan was backed by Sam Harvey, who argued ...": the name (not a place) that ends at token e, alone. */
+function nameEndingAt(ctx: ParseContext, lo: number, e: number): SpeakerPhrase | null {
+  const mid = e >= lo ? mentionIdAt(ctx, e) : -1
+  // "The last question came from a young voter, who said ...": a short indefinite description.
+  if (mid < 0) {
+    for (let k = e - 1; k >= lo && k >= e - 4; k--) {
+      if (!isWord(ctx.tokens[k])) return null
+      if (!/^(a|an)$/.test(ctx.tokens[k]!.norm)) continue
+      const p = parsePhrase(ctx, k, e + 1)
+      return p?.parts.every((x) => x.kind === 'description') ? p : null
+    }
+    return null
+  }
+  const m = ctx.mentions[mid]!
+  if (m.tokEnd !== e + 1 || m.tokStart < lo || m.place) return null
+  const p = parsePhrase(ctx, m.tokStart, m.tokEnd)
+  return p?.parts.every((x) => x.kind === 'name') ? p : null
 }
 
 /** A subject with no appositive or aside, ending at token j: the words back to a clause break. */

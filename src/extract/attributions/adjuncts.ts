@@ -52,10 +52,27 @@ export function skipAdjuncts(tokens: readonly Token[], p: number, hi: number): n
       p = afterTime
       continue
     }
+    if (t.norm === 'of') return skipTopic(tokens, p, hi)
     if (!ADJUNCT_PREPS.has(t.norm)) return p
     const afterOccasion = skipOccasion(tokens, p, hi)
     if (afterOccasion < 0) return p
     p = afterOccasion
+  }
+  return p
+}
+
+/**
+ * What was spoken of: "said of Congress: "...", "said of the plan, "..."", "said of the council that ...".
+ * Returns the colon, comma or "that" after it, or p when no quotation or clause follows.
+ */
+function skipTopic(tokens: readonly Token[], p: number, hi: number): number {
+  for (let k = p + 1; k < Math.min(hi, p + 8); k++) {
+    const u = tokens[k]!
+    if (isWord(u)) {
+      if (u.norm === 'that' && k > p + 1) return k
+      continue
+    }
+    return k > p + 1 && (u.text === ':' || u.text === ',') && isOpen(tokens[k + 1]) ? k : p
   }
   return p
 }

@@ -32,7 +32,7 @@ export function trimRange(tokens: readonly Token[], a: number, b: number): [numb
   return [a, b]
 }
 
-/** A reporter's gloss after the content: ", a reference to ...", ", in a move that ...", ", in what ...". */
+/** A reporter's gloss after the content: ", a reference to ...", ", in a move that ...", ", in what ...", ", while her rival ...". */
 export function isGlossAt(tokens: readonly Token[], k: number): boolean {
   const t = tokens[k]
   if (t === undefined || t.quote >= 0 || t.type !== 'word') return false
@@ -40,7 +40,7 @@ export function isGlossAt(tokens: readonly Token[], k: number): boolean {
   if (t.norm === 'a' || t.norm === 'an') return [1, 2, 3].some((d) => GLOSS_NOUNS.has(tokens[k + d]?.norm ?? ''))
   if (t.norm === 'in')
     return n1 === 'what' || ((n1 === 'a' || n1 === 'an') && GLOSS_NOUNS.has(tokens[k + 2]?.norm ?? ''))
-  return t.norm === 'referring' || t.norm === 'alluding' || t.norm === 'apparently'
+  return t.norm === 'referring' || t.norm === 'alluding' || t.norm === 'apparently' || t.norm === 'while'
 }
 
 const DASHES = new Set(['—', '–', '--'])

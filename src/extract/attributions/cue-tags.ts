@@ -5,12 +5,15 @@ import {
   ADVERB_SKIP,
   CONJUNCTIONS,
   COORDINATORS,
+  DOCUMENT_NOUNS,
   FINITE_VERBS,
   MODALS,
   OBJECT_DETERMINERS,
   ORG_HEAD_NOUNS,
+  TIME_PRECEDERS,
+  TIME_WORDS,
 } from '../lexicon'
-import { looseSubjectBefore, mainClauseSubject } from '../loose-subject'
+import { looseSubjectBefore, mainClauseSubject, possessedEnd } from '../loose-subject'
 import type { Sentence } from '../segment'
 import { parsePhrase, parsePhraseAfter, parseSubjectBefore, type SpeakerPhrase } from '../speakers'
 import type { Token } from '../tokens'
@@ -148,7 +151,11 @@ function participleCandidate(
   // "..., telling ...", `... as "fantastic," telling ...`, "... and saying ...", "responded by saying ...".
   const afterComma =
     prev !== undefined && (prev.text === ',' || (isClose(prev) && ctx.tokens[cue.tokStart - 2]?.text === ','))
-  if (!hasPrevInSentence || prev === undefined || !(afterComma || COORDINATORS.has(prev.norm) || prev.norm === 'by'))
+  if (
+    !hasPrevInSentence ||
+    prev === undefined ||
+    !(afterComma || COORDINATORS.has(prev.norm) || prev.norm === 'by' || afterDocument(ctx.tokens, s, cue))
+  )
     return null
   const last = prior[prior.length - 1]
   // "WASHINGTON — Sen. Ann Roe defended the plan, saying ...": the subject comes after the dateline.
@@ -159,6 +166,31 @@ function participleCandidate(
   if (last === undefined && subject === null) return null
   return newCandidate(cue, subject, last !== undefined, false, cue.tokStart, cue.tokEnd)
 }
+
+/**
+ * "Acme issued a statement saying ...", "released a letter on Monday saying ...": "saying" right after a
+ * document noun (and a time), which its issuer, the clause's subject, speaks through.
+ */
+function afterDocument(tokens: readonly Token[], s: Sentence, cue: CueMatch): boolean {
+  if (cue.phrase !== 'saying') return false
+  let k = cue.tokStart - 1
+  while (
+    k > s.tokStart &&
+    k > cue.tokStart - 4 &&
+    (TIME_WORDS.has(tokens[k]!.norm) || TIME_PRECEDERS.has(tokens[k]!.norm))
+  )
+    k--
+  const noun = tokens[k]
+  if (noun === undefined || noun.quote >= 0 || !DOCUMENT_NOUNS.has(noun.norm)) return false
+  // The issuer's verb, before a few determiners and adjectives: "issued a brief written statement".
+  for (let v = k - 1; v >= s.tokStart && v >= k - 4; v--) if (ISSUING_VERBS.has(tokens[v]!.norm)) return true
+  return false
+}
+
+/** Verbs by which a document is issued: "issued a statement saying ...". */
+const ISSUING_VERBS = new Set(
+  'issued issues released releases sent sends posted posts published publishes put puts distributed emailed'.split(' '),
+)
 
 /** The possessor of a possessive cue: a pronoun ("his insistence") or the name before "'s" ("Smith's warning"). */
 function possessiveSubject(ctx: AttributionContext, cue: CueMatch): SpeakerPhrase | null {
@@ -291,6 +323,8 @@ function leadingSubject(ctx: AttributionContext, s: Sentence, limit: number): Sp
       break
     e++
   }
+  // "The Navy's top adviser went further, arguing ...": the possessor's adviser speaks.
+  e = possessedEnd(tokens, e, limit) ?? e
   for (let k = e; k > s.tokStart; k--) {
     const p = parsePhrase(ctx, s.tokStart, k)
     if (p !== null) return p

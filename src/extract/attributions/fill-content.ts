@@ -374,7 +374,9 @@ function verbFollowsTag(ctx: AttributionContext, s: Sentence, c: Candidate): boo
 /** `The rest, he said, came from "cake sales."`: a short subject, the tag, then the rest of the clause. */
 function resumeAfterTag(ctx: AttributionContext, s: Sentence, c: Candidate): void {
   const { tokens } = ctx
-  const k = skipAdjuncts(tokens, c.tagEnd, s.tokEnd)
+  // "The policy, Okoro told reporters, would be ...": the addressee is part of the tag.
+  const afterTag = c.cue.verb?.object ? skipObject(ctx, c.cue, c.tagEnd, s.tokEnd) : c.tagEnd
+  const k = skipAdjuncts(tokens, afterTag, s.tokEnd)
   if (
     tokens[k]?.text !== ',' ||
     c.kind !== 'indirect' ||

@@ -29,8 +29,8 @@ export const CUE_VERB_TABLE: readonly [string, string][] = [
   ['pointed', 'I'],
   ['recall recalled recalls', 'NI'],
   ['remarked', 'I'],
-  ['replied', 'I'],
-  ['responded', 'I'],
+  ['replied replies', 'I'],
+  ['responded responds', 'I'],
   ['ask asked asks', 'IC'],
   ['predict predicted predicts', 'N'],
   ['suggest suggested suggests', 'N'],
@@ -180,7 +180,7 @@ export const ADVERB_SKIP = words(`
   privately recently reportedly similarly meanwhile however too jointly himself herself themselves itself has
   have had will would 've 'd just already first finally ultimately initially subsequently immediately quickly
   directly explicitly often frequently sometimes still yet even only simply clearly openly bluntly flatly
-  firmly strongly angrily
+  firmly strongly angrily since long
 `)
 
 /** Words that, following a cue, introduce an adjunct rather than content ("said at a news conference"). */
@@ -195,7 +195,7 @@ export const VENUE_NOUNS = words(`
   briefings conference conferences call calls meeting meetings address message messages tweet tweets video
   videos broadcast hearing hearings podcast remarks report note filing memo session appearance rally event
   program programme show op-ed column article blog essay testimony release communique communiqué readout
-  summit visit trip ceremony forum panel debate sidelines tv television radio
+  summit visit trip ceremony forum panel debate sidelines tv television radio twitter facebook instagram youtube
 `)
 
 /** Audiences of "told" ("told reporters", "told lawmakers"). */

@@ -166,3 +166,147 @@ describe('desk notes and datelines', () => {
     )
   })
 })
+
+describe('a document issued "saying" something', () => {
+  it.each([
+    [
+      'The Harbour Trust issued a statement saying it would close the pier.',
+      'Harbour Trust',
+      'it would close the pier',
+    ],
+    ['Acme, which runs the pier, put out a statement Wednesday saying the pier was safe.', 'Acme', 'the pier was safe'],
+    ['Dana Okoro sent a long letter saying she would resign.', 'Dana Okoro', 'she would resign'],
+  ])('credits the issuer of %j', (text, speaker, content) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([[speaker], content])
+  })
+
+  it('leaves a document someone only read to narration', () => {
+    expect(attributed('Dana Okoro read the report saying the pier was safe.')).toEqual([])
+  })
+})
+
+describe('a possessor before a participle', () => {
+  it.each([
+    ["The Navy's top adviser on the pier went further, arguing the pier was unsafe.", "Navy's top adviser"],
+    [
+      "Dana Okoro spoke first. Later, Okoro's campaign issued a statement saying the rally was off.",
+      "Okoro's campaign",
+    ],
+  ])('credits the one possessed in %j, not the possessor', (text, speaker) => {
+    const [s] = attributed(text)
+    expect(names(s!)).toEqual([speaker])
+  })
+})
+
+describe('a contrast the reporter adds', () => {
+  it('ends reported content before ", while ..."', () => {
+    const s = only('Dana Okoro said the pier is safe, while her rival Sam Lee has gained ground in the polls.')
+    expect([names(s), s.content]).toEqual([['Dana Okoro'], 'the pier is safe'])
+  })
+})
+
+describe('speech verbs in the progressive', () => {
+  it.each([
+    ['Dana Okoro is arguing that the pier is safe.', 'arguing', 'the pier is safe'],
+    ['Dana Okoro is calling for the council to reopen the pier.', 'calling for', 'the council to reopen the pier'],
+    ['Dana Okoro has been urging the council to close the pier.', 'urging', 'the council to close the pier'],
+    ['Dana Okoro is telling supporters that the pier is safe.', 'telling', 'the pier is safe'],
+  ])('reads %j', (text, cue, content) => {
+    const s = only(text)
+    expect([names(s), s.cue, s.content]).toEqual([['Dana Okoro'], cue, content])
+  })
+
+  it('leaves "is adding to" narration', () => {
+    expect(attributed('The storm is adding to the pressure on the pier.')).toEqual([])
+  })
+})
+
+describe('adverbs between the auxiliary and the cue', () => {
+  it.each([['Ann Roe has since said that the pier was safe.'], ['Ann Roe has long said that the pier was safe.']])(
+    'reads %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.content]).toEqual([['Ann Roe'], 'the pier was safe'])
+    },
+  )
+})
+
+describe('a social platform as the occasion', () => {
+  it.each([['Ann Roe wrote on Twitter: “Anyone can win.”'], ['Ann Roe said on Facebook on Monday: “Anyone can win.”']])(
+    'reads the quotation after %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.kind, s.content]).toEqual([['Ann Roe'], 'direct', 'Anyone can win.'])
+    },
+  )
+})
+
+describe('what was spoken of', () => {
+  it.each([
+    ['Sam Lee said of Congress: “They just need to act.”'],
+    ['Sam Lee said of the plan, “They just need to act.”'],
+  ])('reads the quotation after %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.kind, s.content]).toEqual([['Sam Lee'], 'direct', 'They just need to act.'])
+  })
+})
+
+describe('"was quick to", "took pains to" before a speech verb', () => {
+  it.each([
+    ['Okoro was quick to point out that the pier was safe.'],
+    ['Okoro was careful to note that the pier was safe.'],
+    ['Okoro took pains to say that the pier was safe.'],
+  ])('reads %j', (text) => {
+    const s = only(text)
+    expect([names(s), s.content]).toEqual([['Okoro'], 'the pier was safe'])
+  })
+
+  it('leaves "was quick to leave" narration', () => {
+    expect(attributed('Okoro was quick to leave.')).toEqual([])
+  })
+})
+
+describe('present-tense replies', () => {
+  it.each([['Okoro responds that the rules are fair.'], ['Okoro replies that the rules are fair.']])(
+    'reads %j',
+    (text) => {
+      const s = only(text)
+      expect([names(s), s.content]).toEqual([['Okoro'], 'the rules are fair'])
+    },
+  )
+})
+
+describe('an opening adverbial before a loose subject', () => {
+  it('reads "Around that time, 47 percent said ..."', () => {
+    const s = only('Around that time, 47 percent said they would vote for Okoro.')
+    expect([names(s), s.content]).toEqual([['47 percent'], 'they would vote for Okoro'])
+  })
+})
+
+describe('a relative clause that speaks for the name before it', () => {
+  it('credits "The plan was backed by Sam Harvey, who argued that ..." to the name', () => {
+    const s = only('The plan was backed by Sam Harvey, who argued that the pier is unsafe.')
+    expect([names(s), s.content]).toEqual([['Sam Harvey'], 'the pier is unsafe'])
+  })
+
+  it('credits "... from a young voter, who said ..." to the description', () => {
+    const s = only('The last question came from a young voter, who said she drove from Omaha.')
+    expect([names(s), s.content]).toEqual([['a young voter'], 'she drove from Omaha'])
+  })
+
+  it('reads a second attribution after an inverted tag', () => {
+    const found = attributed('“We show anger,” said Sam Harvey, who added that the pier was his fourth choice.')
+    expect(found.map((s) => [names(s), s.content])).toEqual([
+      [['Sam Harvey'], 'We show anger,'],
+      [['Sam Harvey'], 'the pier was his fourth choice'],
+    ])
+  })
+})
+
+describe('a tag with an addressee inside the content', () => {
+  it('resumes the content after "told reporters,"', () => {
+    const s = only('The policy, Okoro told reporters, would be to go after them.')
+    expect([names(s), s.content]).toEqual([['Okoro'], 'The policy would be to go after them'])
+  })
+})

@@ -162,16 +162,18 @@ describe('nominal cues', () => {
 })
 
 describe('refusals to comment', () => {
-  it('records "declined to comment" and "did not respond" with the speaker and no content', () => {
-    const declined = attributed('The bridge contractor Hallam Build declined to comment.', {})
-    expect(declined.map((s) => [names(s), s.cue, s.content, s.spans])).toEqual([
-      [['Hallam Build'], 'declined to comment', '', []],
-    ])
-    const silent = attributed(
-      'Dana Okoro chairs the board. Okoro did not immediately respond to a request for comment on Friday.',
-      {},
-    )
-    expect(silent.map((s) => [names(s), s.content])).toEqual([[['Dana Okoro'], '']])
+  it('makes no statement of "declined to comment" or "did not respond": nothing was said, the sentence is narration', () => {
+    const text = 'The bridge contractor Hallam Build declined to comment.'
+    expect(attributed(text, {})).toEqual([])
+    expect(statementsOf(text, {}).map((s) => [s.kind, s.content, s.speakers])).toEqual([['narration', text, []]])
+    const silent = 'Dana Okoro chairs the board. Okoro did not immediately respond to a request for comment on Friday.'
+    expect(attributed(silent, {})).toEqual([])
+    expect(statementsOf(silent, {}).every((s) => s.kind === 'narration')).toBe(true)
+  })
+
+  it('keeps what the refusing speaker says in the same sentence', () => {
+    const found = attributed('Acme declined to comment, saying the matter was before the courts.', {})
+    expect(found.map((s) => [names(s), s.content])).toEqual([[['Acme'], 'the matter was before the courts']])
   })
 
   it('keeps the refusing organisation salient for a later "it"', () => {
@@ -179,10 +181,7 @@ describe('refusals to comment', () => {
       'The Harbour Trust declined to comment on Monday. On Tuesday it said the pier would reopen.',
       {},
     )
-    expect(found.map((s) => [names(s), s.content])).toEqual([
-      [['Harbour Trust'], ''],
-      [['Harbour Trust'], 'the pier would reopen'],
-    ])
+    expect(found.map((s) => [names(s), s.content])).toEqual([[['Harbour Trust'], 'the pier would reopen']])
   })
 })
 
