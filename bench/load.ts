@@ -135,6 +135,8 @@ export const COMPARED = [
   { name: '/health', path: '/health' },
   { name: 'search `china`', path: '/v1/search?q=china' },
   { name: 'search `china` + 3 facets', path: '/v1/search?q=china&facets=speaker,kind,topic' },
+  // Each request a new URL (an exclusion no statement matches), so none is answered from the Workers cache.
+  { name: 'search `china`, never cached', path: '/v1/search?q=china+-qqVARY' },
   { name: 'speaker listing', path: '/v1/statements?speaker=blinken' },
 ] as const
 
@@ -147,7 +149,7 @@ export interface CompareRow {
   ratios: number[]
   non2xx: number
   socketErrors: number
-  /** X-Cache of a second request for the same URL before the rounds (HIT: served from the Workers cache). */
+  /** X-Cache of a second request for the same URL before the rounds (HIT: served from the Workers cache); a URL with VARY is new on every request. */
   cache: string | null
 }
 
@@ -185,7 +187,8 @@ export async function compareRps(opts: { rounds: number; duration: number; conne
       const res = await fetch(base + c.path)
       await res.arrayBuffer()
       if (res.status !== 200) throw new Error(`${c.path} answered ${res.status}`)
-      rows.push({ ...c, rps: [], ratios: [], non2xx: 0, socketErrors: 0, cache: res.headers.get('X-Cache') })
+      const cache = c.path.includes('VARY') ? 'MISS (a new URL each request)' : res.headers.get('X-Cache')
+      rows.push({ ...c, rps: [], ratios: [], non2xx: 0, socketErrors: 0, cache })
     }
     for (let r = 0; r < rounds; r++) {
       for (const row of rows) {
@@ -228,6 +231,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 export function compareMarkdown(c: CompareResult, command: string): string {
   const search = c.rows.find((r) => r.path === '/v1/search?q=china')!
   const ratio = median(search.ratios)
+  const uncached = c.rows.find((r) => r.path.includes('VARY'))
+  const uncachedRatio = uncached ? median(uncached.ratios) : Number.NaN
   return [
     '## Search against `/health` through `wrangler dev` (requests per second)',
     '',
@@ -237,10 +242,10 @@ export function compareMarkdown(c: CompareResult, command: string): string {
     '|---|---|---|---|---|---|---|',
     ...c.rows.map(
       (r) =>
-        `| ${r.name} (\`${r.path}\`) | ${median(r.rps).toFixed(0)} | ${median(r.ratios).toFixed(2)}× | ${r.ratios.map((x) => x.toFixed(2)).join(', ')} | ${r.non2xx} | ${r.socketErrors} | ${r.cache ?? '–'} |`,
+        `| ${r.name} (\`${r.path.replace('VARY', 'N')}\`) | ${median(r.rps).toFixed(0)} | ${median(r.ratios).toFixed(2)}× | ${r.ratios.map((x) => x.toFixed(2)).join(', ')} | ${r.non2xx} | ${r.socketErrors} | ${r.cache ?? '–'} |`,
     ),
     '',
-    `Bar (issue 11): search serves at least 0.85× the requests per second of \`/health\`: **${ratio >= 0.85 ? 'met' : 'missed'}** (${ratio.toFixed(2)}×).`,
+    `Bar (issue 11): search serves at least 0.85× the requests per second of \`/health\`: **${ratio >= 0.85 ? 'met' : 'missed'}** (${ratio.toFixed(2)}×) for a repeated search, which the Workers cache answers after the first time${uncached ? `; **${uncachedRatio >= 0.85 ? 'met' : 'missed'}** (${uncachedRatio.toFixed(2)}×) for searches that are never in the cache` : ''}.`,
   ].join('\n')
 }
 
