@@ -123,7 +123,8 @@ export function chartSvg(title: string, xs: number[], panels: Panel[]): string {
   const width = W * panels.length
   const height = H + 22
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="10">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="10" role="img" aria-labelledby="chart-title">`,
+    `<title id="chart-title">${esc(`${panels.map((p) => p.title).join(', ')} against corpus size: ${title}`)}</title>`,
     `<rect width="100%" height="100%" fill="#fff"/>`,
     `<text x="${width / 2}" y="${height - 6}" text-anchor="middle" fill="#555">${esc(title)}</text>`,
     ...panels.map((p, i) => `<g>\n${panel(p, xs, i * W)}\n</g>`),
