@@ -232,6 +232,8 @@ const AFFILIATIONS = [
 
 /** Words in the synthetic vocabulary: the base articles' words plus invented ones, Zipf-distributed. */
 export const SYNTHETIC_VOCABULARY = 24_000
+/** Invented speakers, each with its own surname, full name and title-and-surname aliases. */
+export const SYNTHETIC_SPEAKERS = 500
 
 /**
  * A synthetic corpus of `n` statements in articles of 40, fixed by a seed: sentences of 12–40 words
@@ -253,7 +255,7 @@ export function syntheticCorpus(base: Corpus, n: number): Corpus {
   const words = vocabulary(texts, SYNTHETIC_VOCABULARY)
   const rand = random(42)
   const rank = zipfSampler(words.length, rand)
-  const invented = inventSpeakers(base, 500).map(({ speaker, surname }, k) => ({
+  const invented = inventSpeakers(base, SYNTHETIC_SPEAKERS).map(({ speaker, surname }, k) => ({
     speaker: { ...speaker, role: ROLES[k % ROLES.length]!, affiliation: AFFILIATIONS[k % AFFILIATIONS.length]! },
     mentions: [surname, speaker.name, `${ROLES[k % ROLES.length]} ${surname}`],
   }))
