@@ -5,7 +5,7 @@
 import type { BackendHit, Catalog, ListRequest, SearchBackend, SearchPageRequest } from './backend'
 import { suggestCorrection } from './correction'
 import { explainHits } from './explain'
-import { computeFacets } from './facets'
+import { computeFacets, computeFacetsAt } from './facets'
 import { filterStatements } from './filter'
 import { highlightHit } from './highlight'
 import { searchStatements } from './search'
@@ -35,7 +35,13 @@ export function memoryBackend(store: Store): SearchBackend {
     catalog: async () => catalog,
     async search(request: SearchPageRequest) {
       const { filters, match, sort } = request
-      const outcome = searchStatements(store, { query: request.query, filters, match, sort })
+      const outcome = searchStatements(store, {
+        query: request.query,
+        filters,
+        match,
+        sort,
+        limit: request.offset + request.limit,
+      })
       const page = outcome.hits.slice(request.offset, request.offset + request.limit)
       const explanations = request.explain ? explainHits(store, page, outcome.plan) : []
       const hits: BackendHit[] = page.map((hit, i) => ({
@@ -46,22 +52,16 @@ export function memoryBackend(store: Store): SearchBackend {
         ...(explanations[i] ? { explain: explanations[i] } : {}),
       }))
       return {
-        total: outcome.hits.length,
+        total: outcome.total,
         relaxed: outcome.relaxed,
         plan: outcome.plan,
         hits,
         ...(request.facets?.length
           ? {
-              facets: computeFacets(
-                store,
-                outcome.hits.map((h) => h.statement),
-                request.facets,
-              ),
+              facets: computeFacetsAt(store, outcome.matched, request.facets),
             }
           : {}),
-        ...(outcome.hits.length === 0
-          ? { didYouMean: suggestCorrection(store, request.q, { filters, match, sort }) }
-          : {}),
+        ...(outcome.total === 0 ? { didYouMean: suggestCorrection(store, request.q, { filters, match, sort }) } : {}),
       }
     },
     async list(request: ListRequest) {
