@@ -73,7 +73,7 @@ describe('rawSearch', () => {
     for (const q of QUERIES) {
       const plan = planQuery(store, parseQuery(q))
       if (plan.clauses.length === 0) continue
-      const query = { combineWith: 'OR', queries: plan.clauses.map(clauseQuery) }
+      const query = { combineWith: 'OR' as const, queries: plan.clauses.map(clauseQuery) }
       const expected = new Map(store.index.search(query).map((r) => [r.id as string, r]))
       const seen = new Map<string, { score: number; match: unknown }>()
       rawSearch(store, query, (position, score, match) => seen.set(store.statements[position]!.id, { score, match }))
