@@ -46,6 +46,6 @@ export function suggestCorrection(store: Store, q: string, request: Omit<SearchR
   }
   const corrected = correctQuery(q, isKnown, wordsOf(store), fold)
   if (corrected === null) return null
-  const outcome = searchStatements(store, { ...request, query: parseQuery(corrected) })
-  return outcome.hits.length > 0 ? corrected : null
+  const outcome = searchStatements(store, { ...request, query: parseQuery(corrected), limit: 0 })
+  return outcome.total > 0 ? corrected : null
 }

@@ -74,6 +74,24 @@ export function computeFacets(store: Store, statements: readonly Statement[], na
   return facets
 }
 
+/**
+ * The same counts over statements given by position (ascending), as a search's matched set is:
+ * a large set is marked straight from its positions.
+ */
+export function computeFacetsAt(store: Store, positions: Int32Array, names: readonly FacetName[]): Facets {
+  if (positions.length === store.statements.length) return corpusFacets(store, names)
+  if (positions.length * 8 > store.statements.length) {
+    const marked = new Uint8Array(store.statements.length)
+    for (let i = 0; i < positions.length; i++) marked[positions[i]!] = 1
+    return countMarked(store, marked, names)
+  }
+  return computeFacets(
+    store,
+    Array.from(positions, (p) => store.statements[p]!),
+    names,
+  )
+}
+
 const corpusFacetCache = new WeakMap<Store, Facets>()
 
 function corpusFacets(store: Store, names: readonly FacetName[]): Facets {
@@ -108,6 +126,10 @@ function markedFacets(store: Store, statements: readonly Statement[], names: rea
     const p = store.position.get(st.id)
     if (p !== undefined) marked[p] = 1
   }
+  return countMarked(store, marked, names)
+}
+
+function countMarked(store: Store, marked: Uint8Array, names: readonly FacetName[]): Facets {
   const facets: Facets = {}
   for (const name of names) {
     const counts: Array<[string, number]> = []

@@ -1,7 +1,7 @@
 /** Highlight offsets, HTML with <mark>, and snippets cropped around the best match. */
 import type { QueryPlan, SearchHit } from './search'
 import { findPhrase } from './search'
-import { processTerm, tokenize } from './text'
+import { processTerm, type Token, tokenize } from './text'
 
 export type HighlightField = 'content' | 'text'
 
@@ -15,10 +15,25 @@ export interface Highlight {
 /** Words in a snippet, about. */
 export const SNIPPET_WORDS = 30
 
+// The tokens of the fields last shown: a page's highlights and its snippets read the same content,
+// so each shown field is tokenized once. Small and cleared whole when full; never mutated.
+const TOKENS = new Map<string, Token[]>()
+const TOKENS_SIZE = 256
+
+function tokensOf(text: string): Token[] {
+  let tokens = TOKENS.get(text)
+  if (tokens === undefined) {
+    tokens = tokenize(text)
+    if (TOKENS.size >= TOKENS_SIZE) TOKENS.clear()
+    TOKENS.set(text, tokens)
+  }
+  return tokens
+}
+
 function ranges(text: string, matched: ReadonlySet<string>, plan: QueryPlan): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = []
   if (matched.size > 0) {
-    for (const token of tokenize(text)) {
+    for (const token of tokensOf(text)) {
       const terms = processTerm(token.raw)
       if (terms?.some((t) => matched.has(t))) found.push({ start: token.start, end: token.end })
     }
@@ -41,11 +56,24 @@ function ranges(text: string, matched: ReadonlySet<string>, plan: QueryPlan): { 
  * @example highlightHit(hit, plan) // [{ field: 'content', start: 4, end: 13 }, ...]
  */
 export function highlightHit(hit: SearchHit, plan: QueryPlan): Highlight[] {
-  const matched = new Set(Object.keys(hit.matches))
-  const out: Highlight[] = []
-  for (const field of ['content', 'text'] as const) {
-    for (const r of ranges(hit.statement[field], matched, plan)) out.push({ field, ...r })
+  // MiniSearch's match says which fields each term matched in. The content field is the content's
+  // own words, and the text field the sentence's words beyond them, so a term no field of which is
+  // content can mark no word of the content, and one in neither content nor text no word of the
+  // sentence: those fields need no tokenizing (phrases are looked for in both all the same).
+  const matched = new Set<string>()
+  let inContent = false
+  let inText = false
+  for (const term in hit.matches) {
+    matched.add(term)
+    const fields = hit.matches[term]!
+    if (fields.includes('content')) inContent = true
+    else if (fields.includes('text')) inText = true
   }
+  const none: ReadonlySet<string> = new Set()
+  const out: Highlight[] = []
+  for (const r of ranges(hit.statement.content, inContent ? matched : none, plan)) out.push({ field: 'content', ...r })
+  for (const r of ranges(hit.statement.text, inContent || inText ? matched : none, plan))
+    out.push({ field: 'text', ...r })
   return out
 }
 
@@ -78,7 +106,7 @@ export function markHtml(text: string, highlights: readonly Highlight[], field: 
  * @example snippet(longContent, highlights) // "…the best way to deal with areas where we disagree…"
  */
 export function snippet(content: string, highlights: readonly Highlight[], words = SNIPPET_WORDS): string {
-  const tokens = tokenize(content)
+  const tokens = tokensOf(content)
   if (tokens.length <= words) return content
   const marks = highlights.filter((h) => h.field === 'content')
   // Pick the window of `words` tokens holding the most matched tokens; ties go to the earliest.

@@ -5,9 +5,10 @@
 import type { BackendHit, Catalog, ListRequest, SearchBackend, SearchPageRequest } from './backend'
 import { suggestCorrection } from './correction'
 import { explainHits } from './explain'
-import { computeFacets } from './facets'
+import { computeFacets, computeFacetsAt, type Facets } from './facets'
 import { filterStatements } from './filter'
 import { highlightHit } from './highlight'
+import { copyFacets, RESULT_DEPTH, ResultCache, resultKey } from './result-cache'
 import { searchStatements } from './search'
 import { similarStatements } from './similar'
 import type { Store } from './store'
@@ -28,15 +29,27 @@ export function catalogOf(store: Store): Catalog {
   return catalog
 }
 
-export function memoryBackend(store: Store): SearchBackend {
+/** `resultDepth`: how many of the best hits a search ranks and caches (RESULT_DEPTH; tests make it small). */
+export function memoryBackend(store: Store, { resultDepth = RESULT_DEPTH } = {}): SearchBackend {
   const catalog = catalogOf(store)
+  const results = new ResultCache()
   return {
     name: 'memory',
     catalog: async () => catalog,
     async search(request: SearchPageRequest) {
       const { filters, match, sort } = request
-      const outcome = searchStatements(store, { query: request.query, filters, match, sort })
-      const page = outcome.hits.slice(request.offset, request.offset + request.limit)
+      const end = request.offset + request.limit
+      const key = resultKey(store.buildHash, request)
+      let cached = results.get(key)
+      if (!cached || cached.depth < end) {
+        // The first pages of a query rank together, so paging through them reuses one result set.
+        const depth = Math.max(end, resultDepth)
+        const outcome = searchStatements(store, { query: request.query, filters, match, sort, limit: depth })
+        cached = { outcome, depth, facets: new Map() }
+        results.set(key, cached)
+      }
+      const { outcome } = cached
+      const page = outcome.hits.slice(request.offset, end)
       const explanations = request.explain ? explainHits(store, page, outcome.plan) : []
       const hits: BackendHit[] = page.map((hit, i) => ({
         statement: hit.statement,
@@ -45,23 +58,26 @@ export function memoryBackend(store: Store): SearchBackend {
         highlights: highlightHit(hit, outcome.plan),
         ...(explanations[i] ? { explain: explanations[i] } : {}),
       }))
+      let facets: Facets | undefined
+      if (request.facets?.length) {
+        const entry = cached
+        const missing = request.facets.filter((name) => !entry.facets.has(name))
+        if (missing.length > 0) {
+          const counted = computeFacetsAt(store, outcome.matched, missing)
+          for (const name of missing) entry.facets.set(name, counted[name]!)
+          results.set(key, entry)
+        }
+        facets = copyFacets(Object.fromEntries(request.facets.map((name) => [name, entry.facets.get(name)!])))
+      }
+      if (outcome.total === 0 && cached.didYouMean === undefined)
+        cached.didYouMean = suggestCorrection(store, request.q, { filters, match, sort })
       return {
-        total: outcome.hits.length,
+        total: outcome.total,
         relaxed: outcome.relaxed,
         plan: outcome.plan,
         hits,
-        ...(request.facets?.length
-          ? {
-              facets: computeFacets(
-                store,
-                outcome.hits.map((h) => h.statement),
-                request.facets,
-              ),
-            }
-          : {}),
-        ...(outcome.hits.length === 0
-          ? { didYouMean: suggestCorrection(store, request.q, { filters, match, sort }) }
-          : {}),
+        ...(facets ? { facets } : {}),
+        ...(outcome.total === 0 ? { didYouMean: cached.didYouMean } : {}),
       }
     },
     async list(request: ListRequest) {

@@ -1,26 +1,17 @@
 /** Runs a parsed query over the MiniSearch index: synonyms, phrases, exclusions, filters, relaxing and sorting. */
-import type { Query, SearchResult } from 'minisearch'
+import type { Query } from 'minisearch'
 import type { Statement } from '../types'
 import { type Filters, isEmptyFilter, matchesFilters } from './filter'
 import { LIMITS } from './limits'
 import type { SearchField } from './options'
 import type { ParsedQuery } from './query'
+import { compareHits, type SearchHit, type Sort, TopK } from './rank'
+import { rawSearch } from './raw'
 import type { Store } from './store'
 import { wordKey } from './synonyms'
-import { compareStrings, fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
+import { fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
 
-export type SortKey = 'relevance' | 'position' | 'date'
-export interface Sort {
-  by: SortKey
-  order: 'asc' | 'desc'
-}
-
-/** The default order of each sort key: best, earliest in the article, newest. */
-export const DEFAULT_ORDER: Readonly<Record<SortKey, Sort['order']>> = {
-  relevance: 'desc',
-  position: 'asc',
-  date: 'desc',
-}
+export { compareHits, DEFAULT_ORDER, type SearchHit, type Sort, type SortKey, TopK } from './rank'
 
 /** One required part of a query: a word, or a synonym group that the word or words belong to. */
 export interface Clause {
@@ -46,17 +37,13 @@ export interface QueryPlan {
   excludedPhrases: string[][]
 }
 
-export interface SearchHit {
-  statement: Statement
-  score: number
-  /** Index terms that matched, each with the fields it matched in. */
-  matches: Record<string, string[]>
-  /** Place in article order, the tie-breaker of every sort. */
-  position: number
-}
-
 export interface SearchOutcome {
+  /** The best `limit` hits in order (every hit when no limit was asked for). */
   hits: SearchHit[]
+  /** How many statements match, all pages together. */
+  total: number
+  /** Positions of every matching statement, ascending: what facets count. */
+  matched: Int32Array
   /** True when no statement had every word, and these hits have any of them. */
   relaxed: boolean
   plan: QueryPlan
@@ -69,6 +56,11 @@ export interface SearchRequest {
   /** `all`: every word must match (the default); `any`: at least one. */
   match?: 'all' | 'any'
   sort?: Sort
+  /**
+   * How many of the best hits to rank and return (a page's offset + limit); the rest are only
+   * counted. Omitted: all of them, ranked.
+   */
+  limit?: number
 }
 
 /**
@@ -162,21 +154,26 @@ export function findPhrase(text: string, phrase: readonly string[]): { start: nu
 }
 
 // Folded words of each statement's content and text, joined by spaces and padded, computed on first
-// use and kept for the isolate's life: phrase checks then cost one substring search.
-const phraseTextCache = new WeakMap<Statement, string>()
+// use and kept for the isolate's life, by position: phrase checks then cost one substring search.
+const phraseTextCache = new WeakMap<Store, (string | undefined)[]>()
 
-function phraseText(st: Statement): string {
-  let cached = phraseTextCache.get(st)
+function phraseTextAt(store: Store, position: number): string {
+  let texts = phraseTextCache.get(store)
+  if (!texts) {
+    texts = new Array<string | undefined>(store.statements.length)
+    phraseTextCache.set(store, texts)
+  }
+  let cached = texts[position]
   if (cached === undefined) {
+    const st = store.statements[position]!
     cached = ` ${phraseWords(st.content).join(' ')} \u0000 ${phraseWords(st.text).join(' ')} `
-    phraseTextCache.set(st, cached)
+    texts[position] = cached
   }
   return cached
 }
 
-function hasPhrase(st: Statement, phrase: readonly string[]): boolean {
-  return phraseText(st).includes(` ${phrase.join(' ')} `)
-}
+/** What a phrase check looks for in `phraseTextAt`: the words, space-separated and padded. */
+const phraseNeedle = (phrase: readonly string[]) => ` ${phrase.join(' ')} `
 
 /**
  * Turns a parsed query into clauses: each word becomes one clause, and a run of words that is
@@ -286,36 +283,25 @@ export function clauseQuery(clause: Clause): Query {
   }
 }
 
-function excludedIds(store: Store, plan: QueryPlan): Set<string> {
-  const ids = new Set<string>()
+/** Positions of the statements the query excludes, marked; null when it excludes nothing. */
+function excludedPositions(store: Store, plan: QueryPlan): Uint8Array | null {
+  let marks: Uint8Array | null = null
+  const mark = (position: number) => {
+    marks ??= new Uint8Array(store.statements.length)
+    marks[position] = 1
+  }
   for (const term of plan.excludedTerms) {
     if (!processTerm(term)) continue
-    for (const r of store.index.search(term, { prefix: false, fuzzy: false, combineWith: 'AND' }))
-      ids.add(r.id as string)
+    rawSearch(store, { combineWith: 'AND', prefix: false, fuzzy: false, queries: [term] }, mark)
   }
   if (plan.excludedPhrases.length > 0) {
-    for (const st of store.statements) if (plan.excludedPhrases.some((p) => hasPhrase(st, p))) ids.add(st.id)
+    const needles = plan.excludedPhrases.map(phraseNeedle)
+    for (let p = 0; p < store.statements.length; p++) {
+      const text = phraseTextAt(store, p)
+      if (needles.some((n) => text.includes(n))) mark(p)
+    }
   }
-  return ids
-}
-
-function sortHits(hits: SearchHit[], sort: Sort): void {
-  const sign = sort.order === 'asc' ? 1 : -1
-  if (sort.by === 'relevance') hits.sort((a, b) => sign * (a.score - b.score) || a.position - b.position)
-  else if (sort.by === 'position') hits.sort((a, b) => sign * (a.position - b.position))
-  else {
-    hits.sort((a, b) => {
-      const da = a.statement.date
-      const db = b.statement.date
-      if (da !== db) {
-        // Undated statements go last whichever way dates run.
-        if (da === null) return 1
-        if (db === null) return -1
-        return sign * compareStrings(da, db)
-      }
-      return a.position - b.position
-    })
-  }
+  return marks
 }
 
 /** True when a filter selects narration by name (`kind=narration`) or as the unattributed (`attributed=false`). */
@@ -340,23 +326,37 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
     if (words.length > 0) plan.phrases.push(words)
   }
   const filters = request.filters ?? []
-  const excluded = excludedIds(store, plan)
+  const excluded = excludedPositions(store, plan)
   const active = filters.filter((f) => !isEmptyFilter(f))
-  const filtering = excluded.size > 0 || active.length > 0 || plan.phrases.length > 0
-  const accept = (st: Statement | undefined): st is Statement =>
-    st !== undefined &&
-    !excluded.has(st.id) &&
-    (active.length === 0 || active.every((f) => matchesFilters(st, f))) &&
-    (plan.phrases.length === 0 || plan.phrases.every((p) => hasPhrase(st, p)))
+  const needles = plan.phrases.map(phraseNeedle)
+  const filtering = excluded !== null || active.length > 0 || needles.length > 0
+  const accept = (st: Statement, position: number): boolean => {
+    if (excluded?.[position]) return false
+    for (let i = 0; i < active.length; i++) if (!matchesFilters(st, active[i]!)) return false
+    if (needles.length === 0) return true
+    const text = phraseTextAt(store, position)
+    for (let i = 0; i < needles.length; i++) if (!text.includes(needles[i]!)) return false
+    return true
+  }
 
   const sort = request.sort ?? { by: 'relevance', order: 'desc' }
-  let hits: SearchHit[]
+  const compare = compareHits(sort)
+  const k = Math.max(0, request.limit ?? store.statements.length)
   let relaxed = false
+  let selected: { top: TopK; matched: Int32Array }
   if (plan.clauses.length === 0) {
     // Only filters, exclusions or stop-word phrases: every statement that passes, in article order.
-    hits = store.statements
-      .filter((st) => accept(st))
-      .map((statement) => ({ statement, score: 0, matches: {}, position: store.position.get(statement.id)! }))
+    const top = new TopK(k, compare)
+    const matched: number[] = []
+    const statements = store.statements
+    for (let position = 0; position < statements.length; position++) {
+      const statement = statements[position]!
+      if (!accept(statement, position)) continue
+      matched.push(position)
+      const hit = { statement, score: 0, matches: {}, position }
+      if (top.wants(hit)) top.add(hit)
+    }
+    selected = { top, matched: Int32Array.from(matched) }
   } else {
     const speakers = namedSpeakers(store, request.query)
     const narration = asksForNarration(active) ? 1 : NARRATION_BOOST
@@ -368,32 +368,28 @@ export function searchStatements(store: Store, request: SearchRequest): SearchOu
       return boost
     }
     const run = (combineWith: 'AND' | 'OR') => {
-      const results: SearchResult[] = store.index.search(
-        { combineWith, queries: plan.clauses.map(clauseQuery) },
-        filtering ? { filter: (r) => accept(store.byId.get(r.id as string)) } : {},
-      )
-      // One lookup per hit: the position, which also finds the statement.
-      const hits = new Array<SearchHit>(results.length)
-      for (let i = 0; i < results.length; i++) {
-        const r = results[i]!
-        const position = store.position.get(r.id as string)!
+      const top = new TopK(k, compare)
+      const matched: number[] = []
+      // One scratch hit for the comparison; an object is made only for a hit the page keeps.
+      const scratch: SearchHit = { statement: store.statements[0]!, score: 0, matches: {}, position: 0 }
+      rawSearch(store, { combineWith, queries: plan.clauses.map(clauseQuery) }, (position, score, match) => {
         const statement = store.statements[position]!
-        hits[i] = {
-          statement,
-          score: Math.round(r.score * boostOf(statement) * 1000) / 1000,
-          matches: r.match,
-          position,
-        }
-      }
-      return hits
+        if (filtering && !accept(statement, position)) return
+        matched.push(position)
+        scratch.statement = statement
+        scratch.score = Math.round(score * boostOf(statement) * 1000) / 1000
+        scratch.matches = match
+        scratch.position = position
+        if (top.wants(scratch)) top.add({ ...scratch })
+      })
+      return { top, matched: Int32Array.from(matched).sort() }
     }
     const any = request.match === 'any'
-    hits = run(any ? 'OR' : 'AND')
-    if (hits.length === 0 && !any && plan.clauses.length > 1) {
-      hits = run('OR')
-      relaxed = hits.length > 0
+    selected = run(any ? 'OR' : 'AND')
+    if (selected.matched.length === 0 && !any && plan.clauses.length > 1) {
+      selected = run('OR')
+      relaxed = selected.matched.length > 0
     }
   }
-  sortHits(hits, sort)
-  return { hits, relaxed, plan }
+  return { hits: selected.top.sorted(), total: selected.matched.length, matched: selected.matched, relaxed, plan }
 }

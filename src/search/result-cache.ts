@@ -1,0 +1,101 @@
+/**
+ * A small per-isolate LRU of recent search result sets. Pagination repeats a query with another
+ * offset, and a page is often asked again in another representation (HTML highlights, CSV, other
+ * facets): those answers come from the cached set without querying the index. Keyed by the build
+ * hash and the normalised request minus offset and limit; bounded in entries and in bytes.
+ */
+import type { Facets, FacetValue } from './facets'
+import type { Filters } from './filter'
+import type { SearchOutcome, Sort } from './search'
+
+/** How many of the best hits a search keeps ranked, so the first pages of a query share one entry. */
+export const RESULT_DEPTH = 100
+
+export interface CachedResult {
+  outcome: SearchOutcome
+  /** How many hits `outcome.hits` ranks: pages ending at or before it are served from it. */
+  depth: number
+  /** Facet values by facet, computed on first request. */
+  facets: Map<string, FacetValue[]>
+  /** `did_you_mean`, when nothing matched, once computed. */
+  didYouMean?: string | null
+}
+
+/** The request's identity for the cache: the build, the query as typed and everything that changes its result set. */
+export function resultKey(
+  buildHash: string,
+  request: { q: string; filters: readonly Filters[]; match: 'all' | 'any'; sort: Sort },
+): string {
+  const filters = request.filters.map((f) =>
+    Object.keys(f)
+      .filter((k) => f[k as keyof Filters] !== undefined)
+      .sort()
+      .map((k) => {
+        const v = f[k as keyof Filters]
+        return [k, v instanceof Set ? [...v].sort() : v]
+      }),
+  )
+  return JSON.stringify([buildHash, request.q, request.match, request.sort.by, request.sort.order, filters])
+}
+
+/** An estimate of what an entry keeps alive, in bytes: the matched positions, the ranked hits and the facets. */
+function sizeOf(entry: CachedResult): number {
+  let facetValues = 0
+  for (const values of entry.facets.values()) facetValues += values.length
+  return 256 + entry.outcome.matched.byteLength + entry.outcome.hits.length * 200 + facetValues * 100
+}
+
+export class ResultCache {
+  private readonly entries = new Map<string, { entry: CachedResult; size: number }>()
+  private bytes = 0
+
+  constructor(
+    readonly maxEntries = 64,
+    readonly maxBytes = 4 * 1024 * 1024,
+  ) {}
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Bytes the entries are estimated to hold. */
+  get estimatedBytes(): number {
+    return this.bytes
+  }
+
+  get(key: string): CachedResult | undefined {
+    const slot = this.entries.get(key)
+    if (!slot) return undefined
+    // Most recently used last.
+    this.entries.delete(key)
+    this.entries.set(key, slot)
+    return slot.entry
+  }
+
+  /** Adds or replaces an entry (and re-counts one whose facets grew), dropping the least recently used beyond the bounds. */
+  set(key: string, entry: CachedResult): void {
+    this.delete(key)
+    const size = sizeOf(entry)
+    if (size > this.maxBytes) return
+    this.entries.set(key, { entry, size })
+    this.bytes += size
+    for (const [oldest] of this.entries) {
+      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
+      this.delete(oldest)
+    }
+  }
+
+  private delete(key: string): void {
+    const slot = this.entries.get(key)
+    if (!slot) return
+    this.entries.delete(key)
+    this.bytes -= slot.size
+  }
+}
+
+/** Copies of cached facet values, so a caller that changes its answer cannot change the next one. */
+export function copyFacets(facets: Facets): Facets {
+  const out: Facets = {}
+  for (const [name, values] of Object.entries(facets)) out[name as keyof Facets] = values.map((v) => ({ ...v }))
+  return out
+}
