@@ -85,7 +85,8 @@ export const ENTITY_EXAMPLE = {
   count: 4,
 }
 
-export const ARTICLE_SUMMARY_EXAMPLE = {
+/** The seed article's record, which the summary and the full article share. */
+const ARTICLE_RECORD_EXAMPLE = {
   id: 'han-blinken-unga-2023',
   title: 'Han Zheng and Antony Blinken voice hope for stable China–US ties at the UN General Assembly',
   publisher: null,
@@ -96,21 +97,13 @@ export const ARTICLE_SUMMARY_EXAMPLE = {
   url: null,
   language: 'en',
   file: 'han-blinken-unga-2023.txt',
-  statement_count: 18,
 }
+
+export const ARTICLE_SUMMARY_EXAMPLE = { ...ARTICLE_RECORD_EXAMPLE, statement_count: 18 }
 
 /** The seed article cut to its first paragraphs. */
 export const ARTICLE_EXAMPLE = {
-  id: 'han-blinken-unga-2023',
-  title: 'Han Zheng and Antony Blinken voice hope for stable China–US ties at the UN General Assembly',
-  publisher: null,
-  publisher_note: 'Unknown: the text names no publisher and carries only an agency credit line.',
-  credit: '(Agencies)',
-  event_date: '2023-09-18',
-  published: null,
-  url: null,
-  language: 'en',
-  file: 'han-blinken-unga-2023.txt',
+  ...ARTICLE_RECORD_EXAMPLE,
   text: "Vice president Han Zheng and America's top diplomat both voiced hope on Monday for more stability in the often tense relationship as the rival powers held their second high-level talks in days.\nHan met US Secretary of State Antony Blinken on the sidelines of the United Nations General Assembly in New York, the latest in a series of meetings aimed at reducing tensions between the world's two largest economies.",
   paragraphs: [
     { start: 0, end: 193 },

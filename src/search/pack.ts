@@ -176,16 +176,12 @@ function packStatements(corpus: Corpus, speakerOf: (s: Speaker) => number): Pack
  * @example const text = packCorpus(corpus, buildIndex(corpus.statements, corpus)); unpackStore(text)
  */
 export function packCorpus(corpus: Corpus, index: MiniSearch<SearchDocument>): string {
+  // Each distinct speaker once: the string table interns their JSON, and a new index is a new speaker.
+  const keys = table()
   const speakers: Speaker[] = []
-  const speakerIndex = new Map<string, number>()
   const speakerOf = (s: Speaker): number => {
-    const key = JSON.stringify(s)
-    let i = speakerIndex.get(key)
-    if (i === undefined) {
-      i = speakers.length
-      speakers.push(s)
-      speakerIndex.set(key, i)
-    }
+    const i = keys.index(JSON.stringify(s))
+    if (i === speakers.length) speakers.push(s)
     return i
   }
   const statements = packStatements(corpus, speakerOf)
