@@ -25,10 +25,11 @@ import { buildCorpus } from '../scripts/build-data'
 import { extractStatements } from '../src/extract/index'
 import { buildIndex } from '../src/search/build-index'
 import { explainHits } from '../src/search/explain'
-import { computeFacets, FACET_NAMES, type FacetName } from '../src/search/facets'
-import { filterStatements, resolveFilters } from '../src/search/filter'
+import { computeFacetsAt, FACET_NAMES, type FacetName } from '../src/search/facets'
+import { filterPositions, resolveFilters } from '../src/search/filter'
 import { highlightHit, markHtml, snippet } from '../src/search/highlight'
 import { LIMITS } from '../src/search/limits'
+import { listStatements } from '../src/search/memory'
 import { packCorpus } from '../src/search/pack'
 import { unpackStore } from '../src/search/packed'
 import { parseQuery } from '../src/search/query'
@@ -83,12 +84,7 @@ function searchPage(
   opts: { facets?: readonly FacetName[]; limit?: number; explain?: boolean; html?: boolean; any?: boolean } = {},
 ) {
   const outcome = searchStatements(store, { query: parseQuery(q), match: opts.any ? 'any' : 'all' })
-  if (opts.facets?.length)
-    computeFacets(
-      store,
-      outcome.hits.map((h) => h.statement),
-      opts.facets,
-    )
+  if (opts.facets?.length) computeFacetsAt(store, outcome.matched, opts.facets)
   const page = outcome.hits.slice(0, opts.limit ?? LIMITS.defaultLimit)
   if (opts.explain) explainHits(store, page, outcome.plan)
   for (const hit of page) {
@@ -269,13 +265,13 @@ async function benchSize(base: ReturnType<typeof buildCorpus>['corpus'], n: numb
     ['listing kind=direct + 3 facets', { kind: 'direct' }],
   ] as const) {
     const { filters } = resolveFilters(store, filter.speaker ? { speaker: [filter.speaker] } : { kind: [filter.kind!] })
-    const matches = filterStatements(store, filters).length
+    const matches = filterPositions(store, filters).length
     rows.push(
       await measureRow(
         name,
         `facets=${LISTING_FACETS.join(',')}`,
         {
-          ours: () => computeFacets(store, filterStatements(store, filters), LISTING_FACETS),
+          ours: () => listStatements(store, { filters, offset: 0, limit: LIMITS.defaultLimit, facets: LISTING_FACETS }),
           ...(sqlite ? { sqlite: () => sqlite.listing(filter) } : {}),
           orama: () => orama.listing(filter),
         },
@@ -459,7 +455,7 @@ async function main() {
     '',
     'Times are medians (p50) and p99 in ms of interleaved rounds (each engine once per round, one process), up to 40 rounds at 1k–10k and 20 at 50k–100k; an engine that spends its budget for a row (1.5 s at 1k–10k, 3 s beyond) stops being sampled, and its cell gives the number of samples.',
     '',
-    '- *ours*: `searchStatements` (query plan with synonyms, typo and prefix rules, boosts, every hit sorted); for listings, `filterStatements` + `computeFacets` over the per-value position lists. *ours + page*: what `/v1/search` computes minus HTTP and JSON: the search plus highlights and snippets of a page of 20. Ratios use *ours*.',
+    '- *ours*: `searchStatements` (query plan with synonyms, typo and prefix rules, boosts, every hit sorted); for listings, `listStatements` (what the memory backend answers a listing with): the matching positions from the per-value lists, a page of 20, and the facets counted over those positions. *ours + page*: what `/v1/search` computes minus HTTP and JSON: the search plus highlights and snippets of a page of 20. Ratios use *ours*.',
     '- *raw MiniSearch*: the same index loaded with `MiniSearch.loadJSON` and `SEARCH_OPTIONS`, `search(q)` (AND for several words); no filters, so no listing rows.',
     '- *SQLite FTS5*: better-sqlite3 12 in memory, `fts5(content, text, speaker, tokenize = porter unicode61)`, every match ordered by bm25; no typo tolerance, so no fuzzy row. Listings: indexed filter columns, a page, a count and one GROUP BY per facet.',
     '- *Orama* 3: the same three text fields, `limit` 20 (it ranks and returns one page), `tolerance` 1 for the fuzzy row; Orama has no phrase search, so its phrase row is the words without quotes. Listings: `where` and facets.',

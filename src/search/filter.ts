@@ -197,20 +197,40 @@ export function candidatePositions(store: Store, filters: Filters): Int32Array |
   return best
 }
 
-/** Statements in article order that pass the filters, from the most selective filter's value lists. */
-export function filterStatements(store: Store, filters: Filters): Statement[] {
-  if (isEmptyFilter(filters)) return [...store.statements]
+/**
+ * Positions (ascending, so in article order) of the statements that pass the filters, read from the
+ * most selective filtered dimension's value lists: a listing and its facets need no Statement array.
+ */
+export function filterPositions(store: Store, filters: Filters): Int32Array {
+  if (isEmptyFilter(filters)) return allPositions(store)
   const candidates = candidatePositions(store, filters)
-  if (!candidates) return store.statements.filter((st) => matchesFilters(st, filters))
   // One dimension and nothing else: its value lists are the answer, with nothing left to check.
   const set = Object.entries(filters).filter(([, v]) => v !== undefined)
-  if (set.length === 1 && (FILTER_PARAMS as readonly string[]).includes(set[0]![0])) {
-    return Array.from(candidates, (p) => store.statements[p]!)
+  if (candidates && set.length === 1 && (FILTER_PARAMS as readonly string[]).includes(set[0]![0])) return candidates
+  const statements = store.statements
+  const count = candidates ? candidates.length : statements.length
+  const out = new Int32Array(count)
+  let n = 0
+  for (let i = 0; i < count; i++) {
+    const p = candidates ? candidates[i]! : i
+    if (matchesFilters(statements[p]!, filters)) out[n++] = p
   }
-  const out: Statement[] = []
-  for (const p of candidates) {
-    const st = store.statements[p]!
-    if (matchesFilters(st, filters)) out.push(st)
+  return out.subarray(0, n)
+}
+
+const everyPosition = new WeakMap<Store, Int32Array>()
+
+function allPositions(store: Store): Int32Array {
+  let all = everyPosition.get(store)
+  if (!all) {
+    all = new Int32Array(store.statements.length)
+    for (let p = 0; p < all.length; p++) all[p] = p
+    everyPosition.set(store, all)
   }
-  return out
+  return all
+}
+
+/** Statements in article order that pass the filters. */
+export function filterStatements(store: Store, filters: Filters): Statement[] {
+  return Array.from(filterPositions(store, filters), (p) => store.statements[p]!)
 }

@@ -2,11 +2,11 @@
  * The `memory` backend: the bundled MiniSearch index, loaded once per isolate. A thin delegation to
  * the search functions, so it answers exactly as they do and follows them as they change.
  */
-import type { BackendHit, Catalog, ListRequest, SearchBackend, SearchPageRequest } from './backend'
+import type { BackendHit, Catalog, ListRequest, ListResult, Scope, SearchBackend, SearchPageRequest } from './backend'
 import { suggestCorrection } from './correction'
 import { explainHits } from './explain'
-import { computeFacets, computeFacetsAt, type Facets } from './facets'
-import { filterStatements } from './filter'
+import { computeFacetsAt, type Facets } from './facets'
+import { filterPositions } from './filter'
 import { highlightHit } from './highlight'
 import { copyFacets, RESULT_DEPTH, ResultCache, resultKey } from './result-cache'
 import { searchStatements } from './search'
@@ -80,18 +80,7 @@ export function memoryBackend(store: Store, { resultDepth = RESULT_DEPTH } = {})
         ...(outcome.total === 0 ? { didYouMean: cached.didYouMean } : {}),
       }
     },
-    async list(request: ListRequest) {
-      let items = filterStatements(store, request.filters)
-      const { speakerOrVia, topic } = request.scope ?? {}
-      if (speakerOrVia)
-        items = items.filter((st) => st.speakers.some((s) => s.id === speakerOrVia) || st.via?.id === speakerOrVia)
-      if (topic) items = items.filter((st) => st.topics.includes(topic))
-      return {
-        total: items.length,
-        statements: items.slice(request.offset, request.offset + request.limit),
-        ...(request.facets?.length ? { facets: computeFacets(store, items, request.facets) } : {}),
-      }
-    },
+    list: async (request) => listStatements(store, request),
     statement: async (id) => store.byId.get(id) ?? null,
     async similar(statement, page) {
       const hits = similarStatements(store, statement)
@@ -104,4 +93,32 @@ export function memoryBackend(store: Store, { resultDepth = RESULT_DEPTH } = {})
     },
     suggest: async (q, limit) => suggest(store, q, limit),
   }
+}
+
+/**
+ * A listing: the page of statements that pass the filters (and scope), in article order, their total and
+ * facets, all from position lists; only the page becomes an array of statements. What `list` answers.
+ */
+export function listStatements(store: Store, request: ListRequest): ListResult {
+  let positions = filterPositions(store, request.filters)
+  if (request.scope?.speakerOrVia || request.scope?.topic) positions = inScope(store, positions, request.scope)
+  const page = positions.subarray(request.offset, request.offset + request.limit)
+  return {
+    total: positions.length,
+    statements: Array.from(page, (p) => store.statements[p]!),
+    ...(request.facets?.length ? { facets: computeFacetsAt(store, positions, request.facets) } : {}),
+  }
+}
+
+/** The positions of a speaker's or channel's statements (`speakerOrVia`), or of a topic's, among `positions`. */
+function inScope(store: Store, positions: Int32Array, { speakerOrVia, topic }: Scope): Int32Array {
+  const out = new Int32Array(positions.length)
+  let n = 0
+  for (let i = 0; i < positions.length; i++) {
+    const st = store.statements[positions[i]!]!
+    if (speakerOrVia && !(st.speakers.some((s) => s.id === speakerOrVia) || st.via?.id === speakerOrVia)) continue
+    if (topic && !st.topics.includes(topic)) continue
+    out[n++] = positions[i]!
+  }
+  return out.subarray(0, n)
 }
