@@ -5,11 +5,12 @@
  *
  * `--compare`: requests per second of search against `/health` on the same server, side by side:
  * `/health`, `/v1/search?q=china`, the same with three facets, and a speaker listing, each for
- * `--duration` seconds (default 10) in interleaved rounds (`--rounds`, default 3); reports each
- * one's median rps and its median ratio to `/health` in the same round. `npm run bench` runs it too.
+ * `--duration` seconds (default 3) in interleaved rounds (`--rounds`, default 10: many short rounds
+ * follow the load of a shared machine more closely than a few long ones); reports each one's median
+ * rps and its median ratio to `/health` in the same round. `npm run bench` runs it too.
  *
  * usage: npm run load   (tsx bench/load.ts [--duration 30] [--connections 64] [--port 8799])
- *        npm run load -- --compare [--rounds 3] [--duration 10] [--connections 32]
+ *        npm run load -- --compare [--rounds 10] [--duration 3] [--connections 32]
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { cpus } from 'node:os'
@@ -135,7 +136,7 @@ export const COMPARED = [
   { name: '/health', path: '/health' },
   { name: 'search `china`', path: '/v1/search?q=china' },
   { name: 'search `china` + 3 facets', path: '/v1/search?q=china&facets=speaker,kind,topic' },
-  // Each request a new URL (an exclusion no statement matches), so none is answered from the Workers cache.
+  // Each request a new URL (an exclusion no statement matches), so none is answered from a kept answer.
   { name: 'search `china`, never cached', path: '/v1/search?q=china+-qqVARY' },
   { name: 'speaker listing', path: '/v1/statements?speaker=blinken' },
 ] as const
@@ -149,7 +150,7 @@ export interface CompareRow {
   ratios: number[]
   non2xx: number
   socketErrors: number
-  /** X-Cache of a second request for the same URL before the rounds (HIT: served from the Workers cache); a URL with VARY is new on every request. */
+  /** X-Cache of a second request for the same URL before the rounds (HIT: a kept answer); a URL with VARY is new on every request. */
   cache: string | null
 }
 
@@ -245,7 +246,7 @@ export function compareMarkdown(c: CompareResult, command: string): string {
         `| ${r.name} (\`${r.path.replace('VARY', 'N')}\`) | ${median(r.rps).toFixed(0)} | ${median(r.ratios).toFixed(2)}× | ${r.ratios.map((x) => x.toFixed(2)).join(', ')} | ${r.non2xx} | ${r.socketErrors} | ${r.cache ?? '–'} |`,
     ),
     '',
-    `Bar (issue 11): search serves at least 0.85× the requests per second of \`/health\`: **${ratio >= 0.85 ? 'met' : 'missed'}** (${ratio.toFixed(2)}×) for a repeated search, which the Workers cache answers after the first time${uncached ? `; **${uncachedRatio >= 0.85 ? 'met' : 'missed'}** (${uncachedRatio.toFixed(2)}×) for searches that are never in the cache` : ''}.`,
+    `Bar (issue 11): search serves at least 0.85× the requests per second of \`/health\`: **${ratio >= 0.85 ? 'met' : 'missed'}** (${ratio.toFixed(2)}×) for a repeated search, answered from the isolate's kept answers after the first time${uncached ? `; **${uncachedRatio >= 0.85 ? 'met' : 'missed'}** (${uncachedRatio.toFixed(2)}×) for searches never asked before` : ''}.`,
   ].join('\n')
 }
 
@@ -256,11 +257,11 @@ if (process.argv[1] && /[\\/]load\.ts$/.test(process.argv[1])) {
       connections: { type: 'string' },
       port: { type: 'string', default: '8799' },
       compare: { type: 'boolean', default: false },
-      rounds: { type: 'string', default: '3' },
+      rounds: { type: 'string', default: '10' },
     },
   })
   const compare = values.compare
-  const duration = Math.min(120, Math.max(1, Number(values.duration ?? (compare ? 10 : 30))))
+  const duration = Math.min(120, Math.max(1, Number(values.duration ?? (compare ? 3 : 30))))
   const connections = Math.min(256, Math.max(1, Number(values.connections ?? (compare ? 32 : 64))))
   const port = Number(values.port)
   const run = compare
@@ -269,7 +270,7 @@ if (process.argv[1] && /[\\/]load\.ts$/.test(process.argv[1])) {
           console.error('load: wrk is not installed; run `apt-get install -y wrk`')
           process.exit(2)
         }
-        const rounds = Math.min(10, Math.max(1, Number(values.rounds)))
+        const rounds = Math.min(20, Math.max(1, Number(values.rounds)))
         const result = await compareRps({ rounds, duration, connections, port })
         const md = compareMarkdown(result, `npm run load -- --compare --rounds ${rounds} --duration ${duration}`)
         writeSection(join(ROOT, 'bench/RESULTS.md'), 'http', md)

@@ -49,7 +49,7 @@ const { values: args } = parseArgs({
     'no-http': { type: 'boolean', default: false },
     'no-workerd': { type: 'boolean', default: false },
     'budget-s': { type: 'string', default: '540' },
-    'http-rounds': { type: 'string', default: '3' },
+    'http-rounds': { type: 'string', default: '10' },
   },
 })
 const SIZES = args.sizes.split(',').map(Number)
@@ -391,8 +391,8 @@ async function main() {
   else if (!hasWrk()) httpNote = 'skipped: wrk is not installed (`apt-get install -y wrk`)'
   else if (elapsed() > RUN_BUDGET_MS - 60_000) httpNote = 'skipped: the run budget was spent'
   else {
-    const rounds = Math.max(1, Math.min(5, Number(args['http-rounds'])))
-    http = await compareRps({ rounds, duration: 10, connections: 32, port: 8797 })
+    const rounds = Math.max(1, Math.min(20, Number(args['http-rounds'])))
+    http = await compareRps({ rounds, duration: 3, connections: 32, port: 8797 })
   }
   if (httpNote) skipped.push(`HTTP comparison: ${httpNote}`)
 

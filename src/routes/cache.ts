@@ -1,5 +1,6 @@
 /** HTTP caching: ETags derived from the deployment and the normalised request, the Cache-Control policy and the Workers cache. */
 import type { Context } from 'hono'
+import { BoundedLru } from '../search/lru'
 import type { AppEnv } from './router'
 
 /**
@@ -17,7 +18,7 @@ export const NO_STORE = 'no-store'
 /** How long the Workers cache keeps a search answer: a day, since its key changes with every deploy. */
 const WORKERS_CACHE_CONTROL = 'public, s-maxage=86400'
 
-/** Response headers that say whether the Workers cache answered. */
+/** The response header that says whether a kept answer was served (HIT) or the answer computed (MISS). */
 export const CACHE_STATUS_HEADER = 'X-Cache'
 
 /** The deployment's version id (the `CF_VERSION_METADATA` binding), or `dev` where there is none. */
@@ -98,6 +99,28 @@ function runInBackground(c: Context<AppEnv>, work: Promise<unknown>): Promise<un
   }
 }
 
+/** A JSON answer as computed, before the per-request headers (request id, rate limit, CORS) are added. */
+interface MemoAnswer {
+  body: string
+  headers: [string, string][]
+}
+
+/** The largest answer kept in the isolate (a page of 100 with HTML highlights fits), and the memo's bounds. */
+const MEMO_ENTRY_BYTES = 256 * 1024
+const MEMO_BYTES = 4 * 1024 * 1024
+const MEMO_ENTRIES = 512
+
+/**
+ * Recent JSON answers, in this isolate: a repeated search or listing (a search box, a page reloaded,
+ * pagination back and forth) is answered without the search and without the Workers cache, whose
+ * every lookup is a round trip. Strings are counted at two bytes a character, an upper bound.
+ */
+const memo = new BoundedLru<MemoAnswer>(
+  MEMO_ENTRIES,
+  MEMO_BYTES,
+  (a) => 64 + a.body.length * 2 + a.headers.reduce((n, [k, v]) => n + (k.length + v.length) * 2, 0),
+)
+
 export interface CachedAnswer {
   /** The normalised request, without the representation: path and canonical parameters. */
   key: string
@@ -108,9 +131,12 @@ export interface CachedAnswer {
 }
 
 /**
- * Answers from the Workers cache (`caches.default`) when it holds this normalised request,
- * otherwise computes the answer and stores it. The ETag is derived first, so a matching
- * `If-None-Match` costs neither a cache read nor a search. Sets `X-Cache: HIT` or `MISS`.
+ * Answers a normalised request from the isolate's memo of recent JSON answers, then, for a backend
+ * whose answers cost a round trip to storage (d1), from the Workers cache (`caches.default`);
+ * otherwise computes the answer and keeps it in both. The memory backend's answers skip the Workers
+ * cache: a lookup there is a round trip that costs more than the search it would save. The ETag is
+ * derived first, so a matching `If-None-Match` costs neither a cache read nor a search. Sets
+ * `X-Cache: HIT` or `MISS`.
  */
 export async function cachedResponse<T extends Response>(
   c: Context<AppEnv>,
@@ -133,7 +159,15 @@ async function answerFromCache(
   if (etagMatches(etag, c.req.header('If-None-Match'))) {
     return new Response(null, { status: 304, headers: { ETag: etag, Vary: 'Accept' } })
   }
-  const cache = defaultCache()
+  const memoKey = `${version}\u0000${servedBuild(c)}\u0000${answer.key}#${answer.format}`
+  const remembered = memo.get(memoKey)
+  if (remembered) {
+    const res = new Response(remembered.body, { status: 200, headers: remembered.headers })
+    res.headers.set('ETag', etag)
+    res.headers.set(CACHE_STATUS_HEADER, 'HIT')
+    return res
+  }
+  const cache = c.var.backend.cacheAtEdge ? defaultCache() : null
   const request = cache ? await workersCacheKey(c, `${answer.key}#${answer.format}`) : null
   if (cache && request) {
     const hit = await cache.match(request)
@@ -144,9 +178,17 @@ async function answerFromCache(
       return res
     }
   }
-  const res = await compute()
+  let res = await compute()
+  if (res.status === 200 && answer.format === 'json') {
+    const body = await res.text()
+    res = new Response(body, res)
+    if (body.length <= MEMO_ENTRY_BYTES) memo.set(memoKey, { body, headers: [...res.headers] })
+  }
   res.headers.set('ETag', etag)
-  if (!cache || !request || res.status !== 200) return res
+  if (!cache || !request || res.status !== 200) {
+    if (res.status === 200) res.headers.set(CACHE_STATUS_HEADER, 'MISS')
+    return res
+  }
   const stored = res.clone()
   stored.headers.set('Cache-Control', WORKERS_CACHE_CONTROL)
   res.headers.set(CACHE_STATUS_HEADER, 'MISS')

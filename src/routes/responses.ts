@@ -80,11 +80,11 @@ const PAGE_HEADERS = {
   ),
 }
 
-/** Headers on the statement lists and search, which export and which the Workers cache serves. */
+/** Headers on the statement lists and search, which export and whose answers are kept for repeated requests. */
 const EXPORT_HEADERS = {
   'X-Total-Count': header('On CSV and NDJSON exports: the items matching, over all pages.', '42'),
   'X-Cache': header(
-    '`HIT` when the Workers cache answered, `MISS` when the answer was computed (search and statement lists, where the runtime has a cache).',
+    "`HIT` when a kept answer was served (from the isolate's memory, or with the d1 backend the Workers cache), `MISS` when it was computed (search and statement lists).",
     'HIT',
   ),
 }

@@ -111,6 +111,11 @@ export class BackendUnavailableError extends Error {
 
 export interface SearchBackend {
   readonly name: 'memory' | 'd1'
+  /**
+   * Whether an answer costs a round trip to storage, so that the Workers cache, itself a round trip,
+   * is worth asking first (d1). The memory backend answers faster than the cache would.
+   */
+  readonly cacheAtEdge: boolean
   catalog(): Promise<Catalog>
   search(request: SearchPageRequest): Promise<SearchPageResult>
   list(request: ListRequest): Promise<ListResult>

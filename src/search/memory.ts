@@ -35,6 +35,7 @@ export function memoryBackend(store: Store, { resultDepth = RESULT_DEPTH } = {})
   const results = new ResultCache()
   return {
     name: 'memory',
+    cacheAtEdge: false,
     catalog: async () => catalog,
     async search(request: SearchPageRequest) {
       const { filters, match, sort } = request

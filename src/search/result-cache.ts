@@ -6,6 +6,7 @@
  */
 import type { Facets, FacetValue } from './facets'
 import type { Filters } from './filter'
+import { BoundedLru } from './lru'
 import type { SearchOutcome, Sort } from './search'
 
 /** How many of the best hits a search keeps ranked, so the first pages of a query share one entry. */
@@ -45,51 +46,10 @@ function sizeOf(entry: CachedResult): number {
   return 256 + entry.outcome.matched.byteLength + entry.outcome.hits.length * 200 + facetValues * 100
 }
 
-export class ResultCache {
-  private readonly entries = new Map<string, { entry: CachedResult; size: number }>()
-  private bytes = 0
-
-  constructor(
-    readonly maxEntries = 64,
-    readonly maxBytes = 4 * 1024 * 1024,
-  ) {}
-
-  get size(): number {
-    return this.entries.size
-  }
-
-  /** Bytes the entries are estimated to hold. */
-  get estimatedBytes(): number {
-    return this.bytes
-  }
-
-  get(key: string): CachedResult | undefined {
-    const slot = this.entries.get(key)
-    if (!slot) return undefined
-    // Most recently used last.
-    this.entries.delete(key)
-    this.entries.set(key, slot)
-    return slot.entry
-  }
-
-  /** Adds or replaces an entry (and re-counts one whose facets grew), dropping the least recently used beyond the bounds. */
-  set(key: string, entry: CachedResult): void {
-    this.delete(key)
-    const size = sizeOf(entry)
-    if (size > this.maxBytes) return
-    this.entries.set(key, { entry, size })
-    this.bytes += size
-    for (const [oldest] of this.entries) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break
-      this.delete(oldest)
-    }
-  }
-
-  private delete(key: string): void {
-    const slot = this.entries.get(key)
-    if (!slot) return
-    this.entries.delete(key)
-    this.bytes -= slot.size
+/** Up to 64 result sets and about 4 MiB by default. */
+export class ResultCache extends BoundedLru<CachedResult> {
+  constructor(maxEntries = 64, maxBytes = 4 * 1024 * 1024) {
+    super(maxEntries, maxBytes, sizeOf)
   }
 }
 

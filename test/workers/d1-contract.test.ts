@@ -5,7 +5,7 @@
  * order where the sort is not by score, facets, highlights, snippets, matches, links, errors.
  */
 import { env } from 'cloudflare:test'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
 import { seedD1 } from './d1-seed'
 import { TEST_DATA } from './test-data'
@@ -211,6 +211,24 @@ describe('the d1 backend answers as the memory backend does', () => {
       expect(d1.status, path).toBe(200)
       expect(d1.headers.get('X-Total-Count'), path).toBe(memory.headers.get('X-Total-Count'))
       expect(await d1.text(), path).toBe(await memory.text())
+    }
+  })
+
+  it('asks the Workers cache for its answers, which cost a round trip to D1, and stores them there', async () => {
+    const match = vi.spyOn(caches.default, 'match')
+    const put = vi.spyOn(caches.default, 'put')
+    try {
+      const first = await app.request('/v1/search?q=mayor&limit=4&offset=1', {}, D1_ENV)
+      expect(first.headers.get('X-Cache')).toBe('MISS')
+      expect(match).toHaveBeenCalledTimes(1)
+      expect(put).toHaveBeenCalledTimes(1)
+      // The second comes from this isolate's memory, before the Workers cache.
+      const second = await app.request('/v1/search?q=mayor&limit=4&offset=1', {}, D1_ENV)
+      expect(second.headers.get('X-Cache')).toBe('HIT')
+      expect(match).toHaveBeenCalledTimes(1)
+      expect(await second.text()).toBe(await first.text())
+    } finally {
+      vi.restoreAllMocks()
     }
   })
 

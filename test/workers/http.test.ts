@@ -97,9 +97,13 @@ describe('Cache-Control and Vary', () => {
   })
 })
 
-describe('the Workers cache', () => {
-  it('serves a second identical search from caches.default, however its parameters are ordered', async () => {
-    // A query no other test sends, so the first request is a miss in this test file's cache.
+describe('answers kept for repeated requests', () => {
+  afterEach(() => {
+    vi.restoreAllMocks()
+  })
+
+  it('serves a second identical search from memory, however its parameters are ordered', async () => {
+    // A query no other test sends, so the first request is a miss in this isolate.
     const first = await call('/v1/search?q=library+reopens&kind=narration,direct&limit=5')
     expect(first.headers.get('X-Cache')).toBe('MISS')
     const second = await call('/v1/search?limit=5&kind=direct&kind=Narration&offset=0&q=library+reopens&match=all')
@@ -108,18 +112,28 @@ describe('the Workers cache', () => {
     expect(await second.text()).toBe(await first.text())
   })
 
-  it('keeps representations apart: a cached JSON answer is not served for CSV', async () => {
+  it('keeps representations apart: a kept JSON answer is not served for CSV', async () => {
     await call('/v1/search?q=stadium')
     const csv = await call('/v1/search?q=stadium&format=csv')
     expect(csv.headers.get('Content-Type')).toMatch(/^text\/csv/)
     expect(csv.headers.get('X-Cache')).toBe('MISS')
   })
 
-  it('adds the per-request headers to a cached answer afresh', async () => {
+  it('adds the per-request headers to a kept answer afresh', async () => {
     await call('/v1/search?q=harbour', { headers: { 'X-Request-Id': 'first-request' } })
     const hit = await call('/v1/search?q=harbour', { headers: { 'X-Request-Id': 'second-request' } })
     expect(hit.headers.get('X-Cache')).toBe('HIT')
     expect(hit.headers.get('X-Request-Id')).toBe('second-request')
+  })
+
+  it('never asks the Workers cache for the memory backend, whose search is cheaper than the lookup', async () => {
+    const match = vi.spyOn(caches.default, 'match')
+    const put = vi.spyOn(caches.default, 'put')
+    const first = await call('/v1/statements?kind=narration&limit=2&offset=1')
+    const second = await call('/v1/statements?kind=narration&limit=2&offset=1')
+    expect([first.headers.get('X-Cache'), second.headers.get('X-Cache')]).toEqual(['MISS', 'HIT'])
+    expect(match).not.toHaveBeenCalled()
+    expect(put).not.toHaveBeenCalled()
   })
 })
 

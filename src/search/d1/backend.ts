@@ -323,6 +323,7 @@ ORDER BY ${orderBy(request.sort, 'h')}`
 
   const backend: SearchBackend = {
     name: 'd1',
+    cacheAtEdge: true,
     catalog: () => catalogFor(db),
     search: (request) => search(request),
     list,
