@@ -182,7 +182,15 @@ async function answerFromCache(
   if (res.status === 200 && answer.format === 'json') {
     const body = await res.text()
     res = new Response(body, res)
-    if (body.length <= MEMO_ENTRY_BYTES) memo.set(memoKey, { body, headers: [...res.headers] })
+    if (body.length <= MEMO_ENTRY_BYTES) {
+      // forEach, not spreading: iterating Headers needs lib dom.iterable, which front ends type-checking
+      // this app for their hc<AppType> client may not have.
+      const headers: [string, string][] = []
+      res.headers.forEach((value, name) => {
+        headers.push([name, value])
+      })
+      memo.set(memoKey, { body, headers })
+    }
   }
   res.headers.set('ETag', etag)
   if (!cache || !request || res.status !== 200) {
