@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
+import { openApiDocumentText } from '../scripts/build-openapi'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const requireFromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))
@@ -53,9 +54,9 @@ export async function bundleWorker(generatedDir: string): Promise<Bundle> {
               data.set(name, readFileSync(join(generatedDir, name)))
               return { path: name, external: true }
             }
-            // The OpenAPI document depends on the code only: the one build:openapi wrote.
-            if (name.endsWith('.txt')) {
-              text.set(name, readFileSync(join(ROOT, 'src/generated', name), 'utf8'))
+            // The OpenAPI document depends on the code only: generated as build:openapi generates it.
+            if (name === 'openapi.json.txt') {
+              text.set(name, openApiDocumentText())
               return { path: name, external: true }
             }
             const file = readdirSync(generatedDir).find((f) => f === `${name}.ts` || f === name)

@@ -19,16 +19,22 @@ export function openApiDocumentText(): string {
   return JSON.stringify(api.getOpenAPI31Document(OPENAPI_CONFIG))
 }
 
-function main(): void {
-  const started = performance.now()
+/** Writes the document unless the file already holds it (wrangler dev would otherwise see a change); says which. */
+export function writeOpenApiDocument(): { written: boolean; bytes: number } {
   const text = openApiDocumentText()
   let current: string | undefined
   try {
     current = readFileSync(OPENAPI_FILE, 'utf8')
   } catch {}
   if (current !== text) writeAtomically(OPENAPI_FILE, text)
+  return { written: current !== text, bytes: text.length }
+}
+
+function main(): void {
+  const started = performance.now()
+  const { written, bytes } = writeOpenApiDocument()
   if (!process.argv.includes('--quiet')) {
-    const what = current === text ? 'up to date' : `${(text.length / 1024).toFixed(1)} KiB written`
+    const what = written ? `${(bytes / 1024).toFixed(1)} KiB written` : 'up to date'
     console.log(
       `build-openapi: ${relative(ROOT, OPENAPI_FILE)} ${what} (${(performance.now() - started).toFixed(0)} ms)`,
     )

@@ -27,6 +27,7 @@ const operations = () =>
   Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })))
 
 describe('GET /openapi.json', () => {
+  // The Worker serves the file build:openapi wrote; it must be what the routes' schemas say now.
   it('is the document the routes generate now (src/generated/openapi.json.txt is current)', () => {
     expect(
       openApiDocumentText() === OPENAPI,

@@ -1,9 +1,11 @@
 /**
  * The API tests' corpus: test/corpus/ built by scripts/build-data.ts into src/generated/test-corpus.bin.
- * The workers project runs `setup` as its globalSetup, so `vitest run` alone serves fresh fixtures.
+ * The workers project runs `setup` as its globalSetup, so `vitest run` alone serves fresh fixtures
+ * and the OpenAPI document of the routes as they are (`npm run build:openapi`).
  */
 import { join } from 'node:path'
 import { buildCorpus, ROOT, writeAtomically } from '../../../scripts/build-data'
+import { writeOpenApiDocument } from '../../../scripts/build-openapi'
 
 /** The fixture data folder: the seed article plus small articles that never mention its speakers. */
 export const TEST_CORPUS_DATA = join(ROOT, 'test/corpus')
@@ -19,4 +21,5 @@ export function buildTestCorpus(): void {
 /** Vitest globalSetup: runs in Node before the workers project starts workerd. */
 export default function setup(): void {
   buildTestCorpus()
+  writeOpenApiDocument()
 }
