@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
@@ -40,6 +41,11 @@ export default defineConfig({
         // The rate limiters come from wrangler.toml, but the whole suite shares one client ("unknown",
         // no CF-Connecting-IP), so here they allow far more; SMALL_LIMITER (3 a minute) is the one the
         // rate-limit tests exhaust, through the same local simulation.
+        // As deployed: wrangler.toml's [alias] (which the pool does not apply) gives the Worker the
+        // request half of @hono/zod-openapi; the Node tests run the real package.
+        resolve: {
+          alias: { '@hono/zod-openapi': fileURLToPath(new URL('./src/vendor/zod-openapi.ts', import.meta.url)) },
+        },
         plugins: [
           cloudflareTest(async () => ({
             main: './test/workers/worker.ts',

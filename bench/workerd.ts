@@ -1,7 +1,7 @@
 /**
  * Startup and heap of the Worker in workerd (wrangler's own Miniflare), for any generated corpus:
- * bundles src/index.ts as wrangler does (zod aliased to src/vendor/zod.ts, the data module kept as
- * a module), with `src/generated/` replaced by `generatedDir`, starts it, and reports the time to
+ * bundles src/index.ts as wrangler does (wrangler.toml's [alias], the data and text modules kept as
+ * modules), with `src/generated/` replaced by `generatedDir`, starts it, and reports the time to
  * the first 200 of `/health` (minus the same for an empty Worker, measured alongside) and the V8
  * heap after a full GC, read through the inspector.
  */
@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
+import { openApiDocumentText } from '../scripts/build-openapi'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const requireFromWrangler = createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))
@@ -20,12 +21,15 @@ export interface Bundle {
   code: string
   /** Data modules beside the script (name → bytes). */
   data: Map<string, Uint8Array>
+  /** Text modules beside the script (name → text): the OpenAPI document. */
+  text: Map<string, string>
   codeBytes: number
 }
 
 /** Bundles the Worker with `src/generated/*` read from `generatedDir`. */
 export async function bundleWorker(generatedDir: string): Promise<Bundle> {
   const data = new Map<string, Uint8Array>()
+  const text = new Map<string, string>()
   const result = await esbuild.build({
     entryPoints: [join(ROOT, 'src/index.ts')],
     bundle: true,
@@ -35,7 +39,7 @@ export async function bundleWorker(generatedDir: string): Promise<Bundle> {
     target: 'es2022',
     mainFields: ['module', 'main'],
     conditions: ['workerd', 'worker', 'browser'],
-    alias: { zod: join(ROOT, 'src/vendor/zod.ts') },
+    alias: { '@hono/zod-openapi': join(ROOT, 'src/vendor/zod-openapi.ts') },
     minify: true,
     jsx: 'automatic',
     jsxImportSource: 'hono/jsx',
@@ -50,6 +54,11 @@ export async function bundleWorker(generatedDir: string): Promise<Bundle> {
               data.set(name, readFileSync(join(generatedDir, name)))
               return { path: name, external: true }
             }
+            // The OpenAPI document depends on the code only: generated as build:openapi generates it.
+            if (name === 'openapi.json.txt') {
+              text.set(name, openApiDocumentText())
+              return { path: name, external: true }
+            }
             const file = readdirSync(generatedDir).find((f) => f === `${name}.ts` || f === name)
             return { path: join(generatedDir, file ?? `${name}.ts`) }
           })
@@ -58,7 +67,7 @@ export async function bundleWorker(generatedDir: string): Promise<Bundle> {
     ],
   })
   const code = result.outputFiles[0]!.text
-  return { code, data, codeBytes: Buffer.byteLength(code) }
+  return { code, data, text, codeBytes: Buffer.byteLength(code) }
 }
 
 /** CPU time (user + system, ms) of the workerd processes this process started, from /proc; 0 where there is none. */
@@ -89,6 +98,7 @@ function workerdCpuMs(): number {
 async function startAndFetch(
   code: string,
   data: Map<string, Uint8Array>,
+  text: Map<string, string>,
   inspectorPort?: number,
 ): Promise<{
   ms: number
@@ -100,6 +110,7 @@ async function startAndFetch(
     modules: [
       { type: 'ESModule', path: 'index.mjs', contents: code },
       ...[...data].map(([path, contents]) => ({ type: 'Data', path, contents })),
+      ...[...text].map(([path, contents]) => ({ type: 'Text', path, contents })),
     ],
     compatibilityDate: '2026-04-01',
     ...(inspectorPort ? { inspectorPort } : {}),
@@ -166,16 +177,16 @@ export async function measureWorkerd(bundle: Bundle, rounds = 3, inspectorPort =
   const oursCpu: number[] = []
   const emptyCpu: number[] = []
   for (let r = 0; r < rounds; r++) {
-    const e = await startAndFetch(EMPTY, new Map())
+    const e = await startAndFetch(EMPTY, new Map(), new Map())
     empty.push(e.ms)
     emptyCpu.push(e.cpuMs)
     await e.mf.dispose()
-    const o = await startAndFetch(bundle.code, bundle.data)
+    const o = await startAndFetch(bundle.code, bundle.data, bundle.text)
     ours.push(o.ms)
     oursCpu.push(o.cpuMs)
     await o.mf.dispose()
   }
-  const withInspector = await startAndFetch(bundle.code, bundle.data, inspectorPort)
+  const withInspector = await startAndFetch(bundle.code, bundle.data, bundle.text, inspectorPort)
   await withInspector.mf.dispatchFetch('http://localhost/health').then((r: Response) => r.arrayBuffer())
   const heapBytes = await heapUsed(inspectorPort)
   await withInspector.mf.dispose()

@@ -1,5 +1,5 @@
 /**
- * Composes the API: middleware, route groups, the OpenAPI document and the error handlers. The web
+ * Composes the API: middleware, route groups, the OpenAPI document's route and the error handlers. The web
  * pages plug in through `ApiOptions.pages` (see app.ts), so the API's type, which front ends
  * type-check for their client, never reaches the pages' JSX.
  */
@@ -18,7 +18,6 @@ import { headLength } from './middleware/head-length'
 import { httpCache } from './middleware/http-cache'
 import { rateLimit } from './middleware/rate-limit'
 import { requestId } from './middleware/request-id'
-import { OPENAPI_CONFIG } from './openapi'
 import { articles } from './routes/articles'
 import { docsRoutes } from './routes/docs'
 import { entities } from './routes/entities'
@@ -59,6 +58,12 @@ export interface ApiOptions {
    * API (to call in-process) and the limits and caching the API applies, to apply them too.
    */
   pages?: (api: OpenAPIHono<AppEnv>, middleware: MiddlewareHandler[]) => MiddlewareHandler
+  /**
+   * The OpenAPI document served at /openapi.json, as JSON text: src/generated/openapi.json.txt,
+   * which scripts/build-openapi.ts generates from this API's routes (`getOpenAPI31Document`). Absent
+   * only for that script, which builds the API to read its routes.
+   */
+  openapi?: string
 }
 
 /**
@@ -170,12 +175,11 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
     .route('/v1', extract)
     .route('/', healthRoutes)
 
-  // Built on the first request, then kept: the document depends only on the code.
-  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined
-  app.get('/openapi.json', (c) => {
-    document ??= app.getOpenAPI31Document(OPENAPI_CONFIG)
-    return c.json(document)
-  })
+  // Generated at build time from these routes (scripts/build-openapi.ts) and served as it is.
+  const { openapi } = options
+  if (openapi !== undefined) {
+    app.get('/openapi.json', (c) => c.body(openapi, 200, { 'Content-Type': 'application/json' }))
+  }
   app.route('/', docsRoutes)
   app.get('/', (c) =>
     c.json({

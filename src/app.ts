@@ -5,12 +5,15 @@ import { webPages } from './ui/index'
 
 export type { AppType } from './api'
 
+/** What the app serves besides the data: the OpenAPI document (see `ApiOptions.openapi`). */
+export type AppOptions = Pick<ApiOptions, 'openapi'>
+
 /**
  * Builds the app (API and web pages) over loaded (or failed) data.
  *
- * @example const app = createApp(BUNDLED); await app.request('/v1/search?q=diplomacy')
+ * @example const app = createApp(BUNDLED, { openapi: OPENAPI }); await app.request('/v1/search?q=diplomacy')
  */
-export function createApp(data: LoadResult) {
+export function createApp(data: LoadResult, options: AppOptions = {}) {
   const pages: ApiOptions['pages'] = (api, middleware) => webPages(data, { api, middleware })
-  return createApi(data, { pages })
+  return createApi(data, { pages, ...options })
 }

@@ -3,3 +3,9 @@ declare module '*.bin' {
   const bytes: ArrayBuffer
   export default bytes
 }
+
+/** Text modules (src/generated/openapi.json.txt, written by scripts/build-openapi.ts): wrangler ships them as strings. */
+declare module '*.txt' {
+  const text: string
+  export default text
+}

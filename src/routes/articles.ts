@@ -1,5 +1,6 @@
 /** Article metadata, and one article's full text with the spans of its statements. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { ProblemError, problem } from '../errors'
 import type { Catalog } from '../search/backend'
 import type { ArticleSummary } from '../search/store'

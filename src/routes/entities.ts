@@ -1,5 +1,6 @@
 /** Entities statements name, registered or recognised at build time, with their statement counts; `type` and `registered` filter them. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { MENTION_TYPES } from '../types'
 import { ENTITY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'

@@ -1,6 +1,7 @@
 /** Extraction on demand: the statements the extractor finds in text sent in the request, stored nowhere. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
+import * as z from 'zod'
 import { ProblemError, problem } from '../errors'
 import { extractStatements } from '../extract/index'
 import { RATE_LIMITS } from '../rate-limits'

@@ -1,5 +1,6 @@
 /** Liveness and data status: counts and the build hash of the data being served. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { HEALTH_EXAMPLE } from './examples'
 import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'

@@ -1,5 +1,5 @@
 /** The documented responses: each status with its headers, a problem+json example per code, and the JSON, page and export 200s. */
-import type { z } from '@hono/zod-openapi'
+import type * as z from 'zod'
 import { ERRORS, type ErrorCode, problemType } from '../errors'
 import { RATE_LIMITS } from '../rate-limits'
 import { LIMITS } from '../search/limits'

@@ -1,9 +1,10 @@
 /** The router factory every route group uses, so validation failures everywhere become the same problem+json. */
 
 import type { Hook } from '@hono/zod-openapi'
-import { OpenAPIHono, z } from '@hono/zod-openapi'
+import { OpenAPIHono } from '@hono/zod-openapi'
 import type { Hono, Schema } from 'hono'
 import type { HasRequiredKeys } from 'hono/utils/types'
+import * as z from 'zod'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
 import type { Catalog, SearchBackend } from '../search/backend'
 import type { D1Like } from '../search/d1/types'

@@ -1,5 +1,7 @@
 /** Zod schemas shared by the route groups: one schema validates, types the handler and documents the API. */
-import { z } from '@hono/zod-openapi'
+// zod's `.openapi()` comes from @hono/zod-openapi (in the Worker, src/vendor/zod-openapi.ts).
+import '@hono/zod-openapi'
+import * as z from 'zod'
 import { ERRORS } from '../errors'
 import { FACET_NAMES, MAX_FACET_VALUES } from '../search/facets'
 import { checkDate, FILTER_PARAMS } from '../search/filter'

@@ -1,5 +1,6 @@
 /** The statement search endpoint: query language, filters, facets, highlights, snippets and explanations. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { BackendHit } from '../search/backend'
 import type { FacetName } from '../search/facets'
 import { markHtml, snippet } from '../search/highlight'

@@ -1,5 +1,6 @@
 /** Speakers with their statement counts, and each speaker's statements. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import type { Catalog } from '../search/backend'
 import { LIMITS } from '../search/limits'
 import { findSpeakers } from '../search/speakers'

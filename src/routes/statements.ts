@@ -1,5 +1,6 @@
 /** The filter endpoint and single-statement lookup. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { backendPage, linkHeaders, statementList } from './listing'
 import { statementOrThrow } from './lookup'

@@ -1,5 +1,6 @@
 /** Completions for a search-as-you-type box. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { LIMITS } from '../search/limits'
 import { MAX_SUGGESTIONS } from '../search/suggest'
 import { SUGGESTIONS_EXAMPLE } from './examples'

@@ -1,5 +1,6 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
-import { createRoute, z } from '@hono/zod-openapi'
+import { createRoute } from '@hono/zod-openapi'
+import * as z from 'zod'
 import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
 import { cutPage, linkHeaders, statementList } from './listing'
 import { findOrThrow } from './lookup'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { call, json, problemOf } from './helpers'
+import { OPENAPI } from './test-data'
 
 describe('GET /health', () => {
   it('reports status, counts and the build hash', async () => {
@@ -13,7 +14,10 @@ describe('GET /health', () => {
 })
 
 describe('when the corpus cannot be loaded', () => {
-  const broken = createApp({ ok: false, error: 'the bundled corpus or index could not be loaded' })
+  const broken = createApp(
+    { ok: false, error: 'the bundled corpus or index could not be loaded' },
+    { openapi: OPENAPI },
+  )
 
   it.each(['/health', '/v1/search?q=talks', '/v1/statements', '/v1/speakers/han-zheng'])(
     '%s answers 503 problem+json',
@@ -43,7 +47,7 @@ describe('GET /openapi.json', () => {
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     )
     // Hono's own route table: every handler registered, whatever the route group; middleware is ALL.
-    const served = createApp({ ok: false, error: 'unused' })
+    const served = createApp({ ok: false, error: 'unused' }, { openapi: OPENAPI })
       .routes.filter((r) => r.method !== 'ALL')
       .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`)
     // The document, its interactive reference (/docs) and the index page are not API routes.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import readme from '../../README.md?raw'
 import { createApp } from '../../src/app'
 import { call } from './helpers'
-import { TEST_DATA } from './test-data'
+import { OPENAPI, TEST_DATA } from './test-data'
 
 interface Example {
   line: string
@@ -46,7 +46,7 @@ function examples(): Example[] {
 }
 
 /** Every documented operation as `METHOD /path/{param}`, from the app's own OpenAPI document. */
-const doc = (await (await createApp(TEST_DATA).request('/openapi.json')).json()) as {
+const doc = (await (await createApp(TEST_DATA, { openapi: OPENAPI }).request('/openapi.json')).json()) as {
   paths: Record<string, Record<string, unknown>>
 }
 const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>

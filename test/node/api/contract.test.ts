@@ -17,6 +17,7 @@ import type { Bindings } from '../../../src/routes/router'
 import {
   createTestApp,
   fetchDocument,
+  OPENAPI,
   type OpenApiDocument,
   type OpenApiOperation,
   type OpenApiParameter,
@@ -312,7 +313,7 @@ function probes(doc: OpenApiDocument): Probe[] {
 }
 
 const app = createTestApp()
-const broken = createApp({ ok: false, error: 'the bundled corpus or index could not be loaded' })
+const broken = createApp({ ok: false, error: 'the bundled corpus or index could not be loaded' }, { openapi: OPENAPI })
 let doc: OpenApiDocument
 let ajv: Ajv2020
 const validators = new Map<string, ValidateFunction>()

@@ -7,7 +7,8 @@ import openapiTS, { astToString } from 'openapi-typescript'
 import ts from 'typescript'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from '../../../scripts/build-data'
-import { createTestApp, fetchDocument, type OpenApiDocument } from './test-app'
+import { openApiDocumentText } from '../../../scripts/build-openapi'
+import { createTestApp, fetchDocument, OPENAPI, type OpenApiDocument } from './test-app'
 
 /** Where the linter and the type generator read the document from (git-ignored). */
 const OUT = join(ROOT, '.tmp/openapi')
@@ -26,6 +27,15 @@ const operations = () =>
   Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })))
 
 describe('GET /openapi.json', () => {
+  // The Worker serves the file build:openapi wrote; it must be what the routes' schemas say now.
+  it('is the document the routes generate now (src/generated/openapi.json.txt is current)', () => {
+    expect(
+      openApiDocumentText() === OPENAPI,
+      'src/generated/openapi.json.txt is stale: run npm run build:openapi',
+    ).toBe(true)
+    expect(doc).toEqual(JSON.parse(OPENAPI))
+  })
+
   it('is a valid OpenAPI 3.1 document (@readme/openapi-parser)', async () => {
     const result = await validate(structuredClone(doc) as never)
     expect(result.valid ? [] : result.errors).toEqual([])

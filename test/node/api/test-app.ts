@@ -1,15 +1,23 @@
 /** The app over the test corpus (test/corpus/), built in memory through the same build path, for Node API tests. */
 
+import { readFileSync } from 'node:fs'
 import { buildCorpus } from '../../../scripts/build-data'
+import { OPENAPI_FILE } from '../../../scripts/build-openapi'
 import { createApp } from '../../../src/app'
 import { tryLoad } from '../../../src/search/load'
 import { loadStore } from '../../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../build/test-corpus'
 
+/** The OpenAPI document the Worker serves, as `npm run build:openapi` wrote it. */
+export const OPENAPI = readFileSync(OPENAPI_FILE, 'utf8')
+
 /** The app as the workers tests see it, without workerd: `app.request(path)`. */
 export function createTestApp() {
   const { corpus, indexJson } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
-  return createApp(tryLoad(() => loadStore(JSON.stringify(corpus), indexJson)))
+  return createApp(
+    tryLoad(() => loadStore(JSON.stringify(corpus), indexJson)),
+    { openapi: OPENAPI },
+  )
 }
 
 /** The app's OpenAPI document, as served at /openapi.json. */
