@@ -192,7 +192,8 @@ export async function compareRps(opts: { rounds: number; duration: number; conne
       rows.push({ ...c, rps: [], ratios: [], non2xx: 0, socketErrors: 0, cache })
     }
     for (let r = 0; r < rounds; r++) {
-      for (const row of rows) {
+      // Each round starts one row later, so no request always runs first (or last) while the load drifts.
+      for (const row of [...rows.slice(r % rows.length), ...rows.slice(0, r % rows.length)]) {
         const out = execFileSync(
           'timeout',
           [
