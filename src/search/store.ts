@@ -112,45 +112,32 @@ export interface Store {
 
 export type DimensionName = 'speaker' | 'via' | 'topic' | 'entity' | 'article' | 'kind'
 
-/** The values a statement has in a dimension, each once. */
-export function valuesOf(st: Statement, dimension: DimensionName): string[] {
-  switch (dimension) {
-    case 'speaker':
-      return unique(st.speakers.map((s) => s.id))
-    case 'via':
-      return st.via ? [st.via.id] : []
-    case 'kind':
-      return [st.kind]
-    case 'article':
-      return [st.article]
-    case 'topic':
-      return unique(st.topics)
-    case 'entity':
-      return unique(st.entities)
-  }
-}
-
-function unique(values: string[]): string[] {
-  return values.length < 2 ? values : [...new Set(values)]
-}
-
 const DIMENSION_NAMES: readonly DimensionName[] = ['speaker', 'via', 'topic', 'entity', 'article', 'kind']
 
 function positionLists(statements: readonly Statement[]): Store['positions'] {
+  // One pass, no array per statement: this runs at every isolate start.
+  const lists = {} as Record<DimensionName, Map<string, number[]>>
+  for (const dimension of DIMENSION_NAMES) lists[dimension] = new Map()
+  // Positions only grow, so a value a statement names twice is pushed once by checking the last one.
+  const add = (map: Map<string, number[]>, value: string, i: number) => {
+    const list = map.get(value)
+    if (!list) map.set(value, [i])
+    else if (list[list.length - 1] !== i) list.push(i)
+  }
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i]!
+    for (const speaker of st.speakers) add(lists.speaker, speaker.id, i)
+    if (st.via) add(lists.via, st.via.id, i)
+    add(lists.kind, st.kind, i)
+    add(lists.article, st.article, i)
+    for (const topic of st.topics) add(lists.topic, topic, i)
+    for (const entity of st.entities) add(lists.entity, entity, i)
+  }
   const out = {} as Record<DimensionName, Map<string, Int32Array>>
   for (const dimension of DIMENSION_NAMES) {
-    const lists = new Map<string, number[]>()
-    statements.forEach((st, i) => {
-      for (const value of valuesOf(st, dimension)) {
-        let list = lists.get(value)
-        if (!list) {
-          list = []
-          lists.set(value, list)
-        }
-        list.push(i)
-      }
-    })
-    out[dimension] = new Map([...lists].map(([value, list]) => [value, Int32Array.from(list)]))
+    const map = new Map<string, Int32Array>()
+    for (const [value, list] of lists[dimension]) map.set(value, Int32Array.from(list))
+    out[dimension] = map
   }
   return out
 }
