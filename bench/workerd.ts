@@ -5,8 +5,10 @@
  * the first 200 of `/health` (minus the same for an empty Worker, measured alongside) and the V8
  * heap after a full GC, read through the inspector.
  */
-import { readdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as esbuild from 'esbuild'
@@ -197,6 +199,39 @@ export async function measureWorkerd(bundle: Bundle, rounds = 3, inspectorPort =
     heapBytes,
     codeBytes: bundle.codeBytes,
     dataBytes: [...bundle.data.values()].reduce((a, b) => a + b.byteLength, 0),
+  }
+}
+
+/**
+ * Startup as `wrangler check startup` profiles it: the V8 CPU profile of the Worker's global scope,
+ * taken in workerd the way Cloudflare checks startup at deploy; the profile's span in ms, median of
+ * `rounds`. Runs in a throwaway copy of the project whose `src/generated/` holds `generatedDir`'s
+ * files (over the repository's own), with wrangler.toml's `[build]` step dropped so they stay.
+ */
+export function checkStartupMs(generatedDir: string, rounds = 3): number {
+  const dir = mkdtempSync(join(tmpdir(), 'whosaid-startup-'))
+  try {
+    for (const path of ['src', 'package.json', 'tsconfig.json'])
+      cpSync(join(ROOT, path), join(dir, path), { recursive: true })
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir')
+    cpSync(generatedDir, join(dir, 'src/generated'), { recursive: true })
+    const config = readFileSync(join(ROOT, 'wrangler.toml'), 'utf8').replace(/^\[build\]\n(?:(?!\[).*\n)*/m, '')
+    writeFileSync(join(dir, 'wrangler.toml'), config)
+    const spans: number[] = []
+    for (let r = 0; r < rounds; r++) {
+      const outfile = join(dir, `startup-${r}.cpuprofile`)
+      execFileSync('npx', ['wrangler', 'check', 'startup', '--outfile', outfile], {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        timeout: 180_000,
+        env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
+      })
+      const profile = JSON.parse(readFileSync(outfile, 'utf8')) as { startTime: number; endTime: number }
+      spans.push((profile.endTime - profile.startTime) / 1000)
+    }
+    return [...spans].sort((a, b) => a - b)[Math.floor(spans.length / 2)]!
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
 }
 
