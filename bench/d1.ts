@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildCorpus } from '../scripts/build-data'
@@ -172,22 +172,23 @@ function counting(db: D1Like): D1Like & { rowsRead: number } {
   return wrapper
 }
 
-async function rowsReadPerQuery(dir: string, mix: Mix[]): Promise<Map<string, number>> {
+/** Rows read by each of these requests (`which`: mix name → request indices), through a binding in this process. */
+async function rowsRead(dir: string, mix: Mix[], which: Map<string, number[]>): Promise<Map<string, number[]>> {
   const { getPlatformProxy } = await import('wrangler')
   const proxy = await getPlatformProxy<{ DB: D1Like }>({ environment: 'd1', persist: { path: join(dir, 'v3') } })
   const db = counting(proxy.env.DB)
   const backend = d1Backend(db)
   await backend.catalog()
-  const out = new Map<string, number>()
+  const out = new Map<string, number[]>()
   try {
     for (const m of mix) {
       const samples: number[] = []
-      for (let i = 0; i < 20; i++) {
+      for (const i of which.get(m.name) ?? []) {
         db.rowsRead = 0
         await m.call(backend, i)
         samples.push(db.rowsRead)
       }
-      out.set(m.name, percentile(samples, 50))
+      out.set(m.name, samples)
     }
   } finally {
     await proxy.dispose()
@@ -227,10 +228,10 @@ const clientAddress = () => {
   return `10.${(client >> 16) & 255}.${(client >> 8) & 255}.${client & 255}`
 }
 
-async function timeThroughWorker(mix: Mix[]): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>()
+async function timeThroughWorker(mix: Mix[]): Promise<Map<string, { i: number; ms: number }[]>> {
+  const out = new Map<string, { i: number; ms: number }[]>()
   for (const m of mix) {
-    const times: number[] = []
+    const times: { i: number; ms: number }[] = []
     for (let i = 0; i < REQUESTS; i++) {
       const t0 = performance.now()
       const res = await fetch(`http://127.0.0.1:${PORT}${m.path(i)}`, {
@@ -240,7 +241,7 @@ async function timeThroughWorker(mix: Mix[]): Promise<Map<string, number[]>> {
       const t = performance.now() - t0
       if (res.status !== 200) throw new Error(`${m.path(i)} answered ${res.status}`)
       if (res.headers.get('X-Cache') === 'HIT') continue
-      times.push(t)
+      times.push({ i, ms: t })
     }
     out.set(m.name, times)
   }
@@ -293,16 +294,28 @@ async function main() {
     log(`loaded in ${ms(load.ms)}, reload ${ms(reload.ms)}, ${(size / 2 ** 20).toFixed(0)} MiB`)
 
     const mix = queryMix(corpus)
-    const rowsRead = await rowsReadPerQuery(dir, mix)
+    const first20 = Array.from({ length: Math.min(20, REQUESTS) }, (_, i) => i)
+    const rowsReadMedian = new Map(
+      [...(await rowsRead(dir, mix, new Map(mix.map((m) => [m.name, first20]))))].map(([name, xs]) => [
+        name,
+        percentile(xs, 50),
+      ]),
+    )
+    const loadBefore = loadavg()
     const worker = await startWorker(dir)
-    let d1Times: Map<string, number[]>
+    let timed: Map<string, { i: number; ms: number }[]>
     try {
       // The first request reads the catalog; time the steady state.
       await fetch(`http://127.0.0.1:${PORT}/v1/search?q=warmup`)
-      d1Times = await timeThroughWorker(mix)
+      timed = await timeThroughWorker(mix)
     } finally {
       stopWorker(worker)
     }
+    const loadAfter = loadavg()
+    const d1Times = new Map([...timed].map(([name, xs]) => [name, xs.map((x) => x.ms)]))
+    // The tail of the one-word searches, with what each read: which queries make the p99.
+    const slowest = [...(timed.get('one word') ?? [])].sort((a, b) => b.ms - a.ms).slice(0, 10)
+    const slowRows = (await rowsRead(dir, mix, new Map([['one word', slowest.map((x) => x.i)]]))).get('one word') ?? []
     let memoryTimes: Map<string, number[]> | null = null
     let memoryBuildMs = 0
     if (n <= MEMORY_MAX) {
@@ -327,10 +340,23 @@ async function main() {
       const d = d1Times.get(m.name)!
       const mem = memoryTimes?.get(m.name)
       lines.push(
-        `| ${m.name} | ${ms(percentile(d, 50))} | ${ms(percentile(d, 99))} | ${rowsRead.get(m.name)?.toLocaleString('en')} |${mem ? ` ${ms(percentile(mem, 50))} | ${ms(percentile(mem, 99))} |` : ''}`,
+        `| ${m.name} | ${ms(percentile(d, 50))} | ${ms(percentile(d, 99))} | ${rowsReadMedian.get(m.name)?.toLocaleString('en')} |${mem ? ` ${ms(percentile(mem, 50))} | ${ms(percentile(mem, 99))} |` : ''}`,
       )
-      log(`${m.name}: p50 ${ms(percentile(d, 50))}, p99 ${ms(percentile(d, 99))}, rows read ${rowsRead.get(m.name)}`)
+      log(
+        `${m.name}: p50 ${ms(percentile(d, 50))}, p99 ${ms(percentile(d, 99))}, rows read ${rowsReadMedian.get(m.name)}`,
+      )
     }
+    const one = mix.find((m) => m.name === 'one word')
+    lines.push('')
+    lines.push(
+      `Load average (1, 5, 15 min) as the Worker timing began: ${loadBefore.map((x) => x.toFixed(2)).join(', ')}; as it ended: ${loadAfter.map((x) => x.toFixed(2)).join(', ')}. The 10 slowest one-word searches (time, rows read): ${slowest
+        .map(
+          (x, j) =>
+            `\`${decodeURIComponent(one?.path(x.i).split('q=')[1] ?? '')}\` ${ms(x.ms)}, ${slowRows[j]?.toLocaleString('en')}`,
+        )
+        .join('; ')}.`,
+    )
+    log(lines[lines.length - 1]!)
   }
   lines.push('')
   lines.push(

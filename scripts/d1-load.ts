@@ -29,8 +29,16 @@ import {
   planWrites,
   type Write,
 } from '../src/search/d1/plan'
-import { corpusRows } from '../src/search/d1/rows'
-import { FREQUENT_TERMS_SQL, TOP_BUILD_SQL, topThreshold, topWrites } from '../src/search/d1/top'
+import { type CatalogJson, corpusRows } from '../src/search/d1/rows'
+import {
+  chooseLists,
+  TERMS_PAGE_SQL,
+  TOP_BUILD_SQL,
+  TOP_RULES,
+  topCorpus,
+  topThreshold,
+  topWrites,
+} from '../src/search/d1/top'
 import { unpackCorpus } from '../src/search/packed'
 
 export interface LoadOptions {
@@ -40,7 +48,7 @@ export interface LoadOptions {
   env?: string
   /** Progress lines to stderr (default true). */
   progress?: boolean
-  /** Fewest statements a word needs for precomputed candidates (default TOP_MIN_DOCS). */
+  /** Fewest statements a search must match for precomputed candidates (default TOP_MIN_DOCS). */
   topMinDocs?: number
   /** Write this SQLite file (a local D1's) directly with the sqlite3 shell. */
   sqlite?: string
@@ -162,6 +170,9 @@ function sqliteTarget(file: string): Target {
   }
 }
 
+/** Index terms read per query when choosing the lists to precompute. */
+const TERMS_PAGE = 50_000
+
 /** Runs writes in groups, each group one D1 batch (binding) or one file (wrangler), of about `limit` characters. */
 async function runGrouped(
   target: Target,
@@ -238,21 +249,32 @@ export async function loadIntoD1(corpus: Corpus, options: LoadOptions = {}): Pro
       options.sqlite ? 20_000_000 : options.remote || options.viaFile ? 4_000_000 : 2_000_000,
       progress,
     )
-    // The frequent words' precomputed candidates, rebuilt whenever the build changed (src/search/d1/top.ts).
-    const topBuild = (await target.query<{ value: string }>(TOP_BUILD_SQL))[0]?.value ?? null
-    if (summary.needed || topBuild !== rows.buildHash) {
+    // Precomputed candidates of the searches that match many statements (src/search/d1/top.ts),
+    // rebuilt whenever the build or the rules that choose them changed.
+    const top = (await target.query<{ build: string | null; rules: string | null }>(TOP_BUILD_SQL))[0]
+    if (summary.needed || top?.build !== rows.buildHash || top?.rules !== TOP_RULES) {
       const t0 = performance.now()
       const threshold = topThreshold(corpus.statements.length, options.topMinDocs)
-      const terms = (await target.query<{ term: string }>(FREQUENT_TERMS_SQL.replace('?', String(threshold)))).map(
-        (r) => r.term,
-      )
-      const groups = topWrites(terms, rows.buildHash)
+      const terms = new Map<string, number>()
+      for (let after = ''; ; ) {
+        const page = await target.query<{ term: string; doc: number }>(
+          inline({ sql: TERMS_PAGE_SQL, params: [after, TERMS_PAGE] }),
+        )
+        for (const r of page) terms.set(r.term, r.doc)
+        if (page.length < TERMS_PAGE) break
+        after = page[page.length - 1]!.term
+      }
+      const lists = chooseLists(topCorpus(terms, JSON.parse(rows.catalog) as CatalogJson), threshold)
+      const groups = topWrites(lists, rows.buildHash)
       for (let i = 0; i < groups.length; i += 20) {
         await target.run(groups.slice(i, i + 20).flat())
-        if (i % 100 === 0) say(`d1:load: top candidates of ${Math.min(i, terms.length)}/${terms.length} frequent words`)
+        if (i % 200 === 0) say(`d1:load: top candidates of ${Math.min(i, lists.length)}/${lists.length} searches`)
       }
+      // Read back, which also waits for the writes to be done (the sqlite3 shell takes them as they come).
+      const written = (await target.query<{ n: number }>('SELECT count(*) AS n FROM term_top_totals'))[0]?.n ?? 0
+      if (written !== lists.length) throw new Error(`wrote ${written} precomputed lists of ${lists.length}`)
       say(
-        `d1:load: top candidates of ${terms.length} frequent words (in ${threshold}+ statements) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+        `d1:load: top candidates of ${lists.length} searches (matching ${threshold}+ statements, of ${terms.size} terms) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
       )
     }
     const ms = performance.now() - started

@@ -9,8 +9,8 @@ import {
   type LoadPlan,
   planLoad,
 } from '../../src/search/d1/plan'
-import { corpusRows } from '../../src/search/d1/rows'
-import { FREQUENT_TERMS_SQL, topWrites } from '../../src/search/d1/top'
+import { type CatalogJson, corpusRows } from '../../src/search/d1/rows'
+import { chooseLists, TERMS_PAGE_SQL, topCorpus, topWrites } from '../../src/search/d1/top'
 import { unpackCorpus } from '../../src/search/packed'
 
 export const TEST_CORPUS: Corpus = unpackCorpus(new TextDecoder().decode(PACKED))
@@ -36,21 +36,28 @@ export async function loadCorpus(db: D1Database, corpus: Corpus): Promise<LoadPl
 }
 
 /**
- * Rebuilds the frequent words' precomputed candidates as the loader does, with a threshold low
- * enough (2 statements) that the test corpus has them for most of its words.
+ * Rebuilds the precomputed candidates as the loader does, with a threshold low enough (2
+ * statements) that the test corpus has them for most of its words and speakers.
  */
-export async function buildTopLists(db: D1Database, buildHash: string, minDocs = 2): Promise<string[]> {
-  const { results } = await db.prepare(FREQUENT_TERMS_SQL).bind(minDocs).all<{ term: string }>()
-  const terms = results.map((r) => r.term)
-  for (const group of topWrites(terms, buildHash)) {
+export async function buildTopLists(db: D1Database, corpus: Corpus, minDocs = 2): Promise<string[]> {
+  const terms = new Map<string, number>()
+  for (let after = ''; ; ) {
+    const { results } = await db.prepare(TERMS_PAGE_SQL).bind(after, 1000).all<{ term: string; doc: number }>()
+    for (const r of results) terms.set(r.term, r.doc)
+    if (results.length < 1000) break
+    after = results[results.length - 1]!.term
+  }
+  const catalog = JSON.parse(corpusRows(corpus).catalog) as CatalogJson
+  const lists = chooseLists(topCorpus(terms, catalog), minDocs)
+  for (const group of topWrites(lists, corpus.build_hash)) {
     await db.batch(group.map((w) => db.prepare(w.sql).bind(...w.params)))
   }
-  return terms
+  return lists.map((l) => l.key)
 }
 
 /** The schema, the test corpus and its precomputed candidates, in this test file's D1. */
 export async function seedD1(): Promise<void> {
   await applyD1Migrations(env.DB, env.TEST_MIGRATIONS)
   await loadCorpus(env.DB, TEST_CORPUS)
-  await buildTopLists(env.DB, TEST_CORPUS.build_hash)
+  await buildTopLists(env.DB, TEST_CORPUS)
 }

@@ -7,6 +7,7 @@
 import type { Statement } from '../../types'
 import type {
   BackendHit,
+  Catalog,
   ListRequest,
   PageRequest,
   SearchBackend,
@@ -19,12 +20,12 @@ import { correctQuery } from '../did-you-mean'
 import type { Facets } from '../facets'
 import { highlightHit } from '../highlight'
 import { SEARCH_FIELDS, type SearchField } from '../options'
-import { parseQuery } from '../query'
+import { type ParsedQuery, parseQuery } from '../query'
 import { NARRATION_BOOST, namedSpeakers, phraseWords, planQuery, type QueryPlan } from '../search'
 import { distinctiveTerms, SAME_SPEAKER_BOOST } from '../similar'
 import { suggest } from '../suggest'
 import { fold, processTerm, tokenize } from '../text'
-import { catalogFor, precomputed } from './catalog'
+import { catalogFor, listedTerms, precomputed } from './catalog'
 import {
   BM25,
   clauseSpecs,
@@ -37,13 +38,20 @@ import {
   quote,
 } from './fts'
 import { batch, FACET_SQL, facetsOf, filterConditions, orderBy, Params, prepare, rowsOf, timeouts } from './sql'
-import { TOP_K } from './top'
-import type { D1Like } from './types'
+import { listKey, scoreSql, TOP_K, TOP_MIN_DOCS } from './top'
+import type { D1Like, D1Statement } from './types'
 
 export { CATALOG_TTL_MS } from './catalog'
 export { D1_TIMEOUT_MS } from './sql'
 
 const backends = new WeakMap<D1Like, SearchBackend>()
+
+/**
+ * Candidates a search without a precomputed list ranks by bm25() before boosting (at least): as many
+ * as the fewest matches that get a list by default (TOP_MIN_DOCS), so a one-word search without a
+ * list has every match among them and is exact in one pass.
+ */
+const LIVE_CANDIDATES = TOP_MIN_DOCS
 
 interface RunResult {
   total: number
@@ -67,10 +75,30 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
   const existing = backends.get(db)
   if (existing) return existing
 
+  /**
+   * The plan of a query, as the memory backend makes it. Whether the corpus has a term is asked of
+   * D1 (one round trip) only when the catalog cannot tell: a term with a precomputed list is known.
+   * The answers are the same either way: only the query's own planning terms are ever known.
+   */
+  async function planFor(catalog: Catalog, query: ParsedQuery): Promise<QueryPlan> {
+    const asked = new Set(planningTerms(query.terms))
+    const listed = listedTerms(catalog)
+    let unsure = false
+    const hasTerm = (t: string) => {
+      if (!asked.has(t)) return false
+      if (listed.has(t)) return true
+      unsure = true
+      return false
+    }
+    const plan = planQuery({ hasTerm, synonyms: catalog.synonyms }, query)
+    if (!unsure) return plan
+    const known = await knownTerms(db, asked)
+    return planQuery({ hasTerm: (t) => known.has(t), synonyms: catalog.synonyms }, query)
+  }
+
   async function search(request: SearchPageRequest, correct = true): Promise<SearchPageResult> {
     const catalog = await catalogFor(db)
-    const known = await knownTerms(db, planningTerms(request.query.terms))
-    const plan: QueryPlan = planQuery({ hasTerm: (t) => known.has(t), synonyms: catalog.synonyms }, request.query)
+    const plan = await planFor(catalog, request.query)
     // Only stop words ("to be or not to be"): look for them as a phrase, as the memory backend does.
     if (plan.clauses.length === 0 && request.query.terms.length > 0) {
       const words = phraseWords(request.query.terms.join(' '))
@@ -81,83 +109,71 @@ export function d1Backend(db: D1Like, options: { timeoutMs?: number } = {}): Sea
     const specs = plan.clauses.map((c) => clauseSpecs(c, fuzzy)).filter((s) => s.length > 0)
 
     /**
-     * The plain relevance search (no filter, phrase, exclusion or named speaker), without scoring
-     * every match in SQL: FTS5 ranks by bm25() alone, then the top candidates get their boost here.
-     * Exact: a statement outside the candidates scores at most the lowest candidate's bm25, and the
-     * boost only lowers scores, so once the k-th boosted score beats that, no other can enter.
-     * Null when the candidates never suffice (the general query then answers).
+     * The plain relevance search (no filter, phrase or exclusion), in one round trip: the page's
+     * rows come back with the statement that ranks them.
+     * - A search with a precomputed list (src/search/d1/top.ts: a frequent word, a word that names
+     *   a speaker) reads the page from the list, already ranked with its boosts.
+     * - Otherwise (no named speaker), FTS5 ranks by bm25() alone and only the top candidates get
+     *   their boost. Exact: a statement outside the candidates scores at most the lowest
+     *   candidate's bm25, and the narration boost only lowers scores, so once the k-th boosted
+     *   score beats that, no other can enter.
+     * Null when neither applies or the candidates do not suffice (the general query then answers).
      */
-    const topByRelevance = async (match: string): Promise<RunResult | null> => {
+    const topByRelevance = async (match: string, named: ReadonlyMap<string, number>): Promise<RunResult | null> => {
       const k = request.offset + request.limit
       const facets = request.facets ?? []
       const fts = 'SELECT rowid AS rid FROM statements_fts WHERE statements_fts MATCH ?1'
-      let total = -1
-      let facetCounts: Facets | undefined
-      // A frequent word's best candidates and count were computed at load time (src/search/d1/top.ts).
-      let fromTop = k <= TOP_K && precomputed(catalog).has(match)
-      for (let m = Math.max(100, 2 * k); m <= 64_000; m *= 4) {
-        if (fromTop && m > TOP_K) {
-          // The whole list is the exact top TOP_K (already boosted); past it, rank live.
-          fromTop = false
-          m = TOP_K * 4
-        }
-        const candidates = fromTop
-          ? `SELECT t.rid AS rid, t.raw AS raw, s.kind AS kind, s.pos AS pos FROM term_top t JOIN statements s ON s.rid = t.rid
-WHERE t.query = ?1 AND t.rank <= ?2`
-          : `SELECT c.rid AS rid, c.raw AS raw, s.kind AS kind, s.pos AS pos FROM (SELECT rowid AS rid, -${BM25} AS raw
-FROM statements_fts WHERE statements_fts MATCH ?1 ORDER BY ${BM25} LIMIT ?2) c JOIN statements s ON s.rid = c.rid`
-        const first = total < 0
-        const count = fromTop
-          ? 'SELECT total AS n FROM term_top_totals WHERE query = ?1'
-          : 'SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH ?1'
+      const key = listKey(match, named)
+      const counting = (count: D1Statement) => [
+        count,
+        ...facets.map((name) => prepare(db, FACET_SQL[name](`(${fts}) m`), [match])),
+      ]
+      if (k <= TOP_K && precomputed(catalog).has(key)) {
+        // The list is the exact top TOP_K of this search, in order: the page is a range of ranks.
         const results = await batch(db, 'searching', [
-          prepare(db, candidates, [match, Math.min(m, fromTop ? TOP_K : m)]),
-          ...(first
-            ? [
-                prepare(db, count, [match]),
-                ...facets.map((name) => prepare(db, FACET_SQL[name](`(${fts}) m`), [match])),
-              ]
-            : []),
+          prepare(
+            db,
+            `SELECT t.raw AS score, s.json AS json, ${FTS_COLUMNS} FROM term_top t JOIN statements s ON s.rid = t.rid
+JOIN statements_fts f ON f.rowid = t.rid WHERE t.query = ?1 AND t.rank > ?2 AND t.rank <= ?3 ORDER BY t.rank`,
+            [key, request.offset, k],
+          ),
+          ...counting(prepare(db, 'SELECT total AS n FROM term_top_totals WHERE query = ?1', [key])),
         ])
-        if (first) {
-          total = rowsOf<{ n: number }>(results[1])[0]?.n ?? 0
-          if (facets.length) facetCounts = facetsOf(catalog, facets, results.slice(2))
-        }
-        const rows = rowsOf<{ rid: number; raw: number; kind: string; pos: number }>(results[0])
-        // Precomputed scores are boosted already: they are in search order, and the exact top.
-        const boost = (kind: string) => (fromTop || kind !== 'narration' ? 1 : NARRATION_BOOST)
-        const scored = rows
-          .map((r) => ({ rid: r.rid, pos: r.pos, score: r.raw * boost(r.kind) }))
-          .sort((a, b) => b.score - a.score || a.pos - b.pos)
-        let floor = Number.POSITIVE_INFINITY
-        for (const r of rows) floor = Math.min(floor, r.raw)
-        // Every match is a candidate, or the k-th boosted score beats any statement left out.
-        const all = rows.length >= total || (!fromTop && rows.length < m)
-        const exact = all || k === 0 || (scored.length >= k && (fromTop || scored[k - 1]!.score > floor))
-        if (!exact) continue
-        const page = scored.slice(request.offset, request.offset + request.limit)
-        const byRid = new Map<number, HitRow>()
-        if (page.length > 0) {
-          const [found] = await batch(db, 'reading results', [
-            prepare(
-              db,
-              `SELECT s.rid AS rid, s.json AS json, ${FTS_COLUMNS} FROM statements s
-JOIN statements_fts f ON f.rowid = s.rid WHERE s.rid IN (SELECT value FROM json_each(?1))`,
-              [JSON.stringify(page.map((r) => r.rid))],
-            ),
-          ])
-          for (const row of rowsOf<HitRow & { rid: number }>(found)) byRid.set(row.rid, row)
-        }
         return {
-          total,
-          rows: page.flatMap((r) => {
-            const row = byRid.get(r.rid)
-            return row ? [{ ...row, score: r.score }] : []
-          }),
-          facets: facetCounts,
+          total: rowsOf<{ n: number }>(results[1])[0]?.n ?? 0,
+          rows: rowsOf<HitRow>(results[0]),
+          facets: facets.length ? facetsOf(catalog, facets, results.slice(2)) : undefined,
         }
       }
-      return null
+      if (named.size > 0) return null
+      // The m best by bm25(), boosted and ranked; the page's rows with their statements, and rank 1
+      // (there whenever anything matched) to carry the candidates' count and lowest bm25.
+      const m = Math.max(LIVE_CANDIDATES, 2 * k)
+      const ranked = `WITH c AS (SELECT rowid AS rid, -${BM25} AS raw FROM statements_fts WHERE statements_fts MATCH ?1
+ORDER BY raw DESC LIMIT ?2),
+b AS (SELECT c.rid AS rid, c.raw AS raw, c.raw * (CASE WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END) AS score,
+s.pos AS pos FROM c JOIN statements s ON s.rid = c.rid),
+r AS (SELECT rid, score, row_number() OVER (ORDER BY score DESC, pos) AS rank, min(raw) OVER () AS floor,
+count(*) OVER () AS n FROM b)
+SELECT r.rank AS rank, r.score AS score, r.floor AS floor, r.n AS n, s.json AS json, ${FTS_COLUMNS}
+FROM r JOIN statements s ON s.rid = r.rid JOIN statements_fts f ON f.rowid = r.rid
+WHERE (r.rank > ?3 AND r.rank <= ?4) OR r.rank = 1 ORDER BY r.rank`
+      const results = await batch(db, 'searching', [
+        prepare(db, ranked, [match, m, request.offset, k]),
+        ...counting(prepare(db, 'SELECT count(*) AS n FROM statements_fts WHERE statements_fts MATCH ?1', [match])),
+      ])
+      const total = rowsOf<{ n: number }>(results[1])[0]?.n ?? 0
+      const rows = rowsOf<HitRow & { rank: number; floor: number; n: number }>(results[0])
+      const n = rows[0]?.n ?? 0
+      const kth = rows.find((r) => r.rank === k)
+      // Every match is a candidate, or the k-th boosted score beats any statement left out. Else
+      // (many matches tied at the lowest candidate's bm25) the general query ranks them all.
+      if (!(n >= total || n < m || k === 0 || (kth !== undefined && kth.score > rows[0]!.floor))) return null
+      return {
+        total,
+        rows: rows.filter((r) => r.rank > request.offset && r.rank <= k),
+        facets: facets.length ? facetsOf(catalog, facets, results.slice(2)) : undefined,
+      }
     }
 
     const run = async (combine: 'AND' | 'OR'): Promise<RunResult> => {
@@ -178,8 +194,8 @@ JOIN statements_fts f ON f.rowid = s.rid WHERE s.rid IN (SELECT value FROM json_
       const searching = specs.length > 0
       const named = namedSpeakers(catalog, request.query)
       const { by, order } = request.sort
-      if (searching && conditions.length === 0 && named.size === 0 && by === 'relevance' && order === 'desc') {
-        const ranked = await topByRelevance(matchExpression(specs, combine))
+      if (searching && conditions.length === 0 && by === 'relevance' && order === 'desc') {
+        const ranked = await topByRelevance(matchExpression(specs, combine), named)
         if (ranked) return ranked
       }
       let from = 'statements s'
@@ -187,10 +203,8 @@ JOIN statements_fts f ON f.rowid = s.rid WHERE s.rid IN (SELECT value FROM json_
       if (searching) {
         from = 'statements_fts JOIN statements s ON s.rid = statements_fts.rowid'
         conditions.unshift(`statements_fts MATCH ${p.add(matchExpression(specs, combine))}`)
-        const boost = named.size
-          ? `CASE WHEN EXISTS (SELECT 1 FROM statement_speakers x WHERE x.rid = s.rid AND x.speaker IN ${p.list(named.keys())}) THEN ${[...named.values()][0]} WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END`
-          : `CASE WHEN s.kind = 'narration' THEN ${NARRATION_BOOST} ELSE 1 END`
-        score = `(-${BM25} * ${boost})`
+        // The same score the precomputed lists are ranked by (src/search/d1/top.ts).
+        score = scoreSql(named.size ? p.list(named.keys()) : null, [...named.values()][0] ?? 1)
       }
       const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''
       const matched = `(SELECT s.rid AS rid FROM ${from} ${where}) m`

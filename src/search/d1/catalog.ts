@@ -4,6 +4,7 @@ import type { ArticleSummary, Dimension, EntitySummary, SpeakerSummary, TopicSum
 import { createSynonyms } from '../synonyms'
 import type { CatalogJson } from './rows'
 import { batch, rowsOf } from './sql'
+import { listTerm } from './top'
 import type { D1Like } from './types'
 
 /** How long a catalog is trusted before the build hash is checked again. */
@@ -74,15 +75,26 @@ async function loadCatalog(db: D1Like): Promise<Catalog> {
       kind: dimensionOf(json.dimensions.kind),
     },
   }
-  topLists.set(catalog, new Set(rowsOf<{ query: string }>(top).map((r) => r.query)))
+  const keys = new Set(rowsOf<{ query: string }>(top).map((r) => r.query))
+  const terms = new Set<string>()
+  for (const key of keys) {
+    const term = listTerm(key)
+    if (term !== null) terms.add(term)
+  }
+  topLists.set(catalog, { keys, terms })
   return catalog
 }
 
-const topLists = new WeakMap<Catalog, ReadonlySet<string>>()
+const topLists = new WeakMap<Catalog, { keys: ReadonlySet<string>; terms: ReadonlySet<string> }>()
 
-/** The FTS5 queries (frequent words) whose top candidates are precomputed for this catalog's build. */
+/** The searches (list keys, src/search/d1/top.ts) whose top candidates are precomputed for this catalog's build. */
 export function precomputed(catalog: Catalog): ReadonlySet<string> {
-  return topLists.get(catalog) ?? new Set()
+  return topLists.get(catalog)?.keys ?? new Set()
+}
+
+/** Index terms the corpus has for sure: those with a precomputed list. */
+export function listedTerms(catalog: Catalog): ReadonlySet<string> {
+  return topLists.get(catalog)?.terms ?? new Set()
 }
 
 interface CachedCatalog {
