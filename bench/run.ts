@@ -15,7 +15,7 @@
  * usage: npm run bench [-- --sizes 1000,10000 --no-http --no-workerd --budget-s 540]
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,7 +38,7 @@ import type { Store } from '../src/search/store'
 import { chartSvg } from './chart'
 import { type CompareResult, compareMarkdown, compareRps, hasWrk } from './load'
 import { buildOrama, buildSqlite, loadRawMiniSearch, sqliteUnavailable } from './peers'
-import { writeSection } from './results'
+import { writeResultsJson, writeSection } from './results'
 import { SYNTHETIC_SPEAKERS, SYNTHETIC_VOCABULARY, syntheticCorpus } from './synthetic'
 import { bundleWorker, measureWorkerd } from './workerd'
 
@@ -489,9 +489,7 @@ async function main() {
   writeSection(join(ROOT, 'bench/RESULTS.md'), 'bench', md.join('\n'))
   if (http) writeSection(join(ROOT, 'bench/RESULTS.md'), 'http', compareMarkdown(http, command))
 
-  const jsonFile = join(ROOT, 'bench/results.json')
-  const json = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {}
-  json.bench = {
+  writeResultsJson('bench', {
     command,
     machine,
     date,
@@ -503,14 +501,7 @@ async function main() {
     extraction: extract,
     http,
     skipped,
-  }
-  writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`)
-  try {
-    // In the house format, so `npm run lint` passes on a freshly written file.
-    execFileSync(join(ROOT, 'node_modules/.bin/biome'), ['format', '--write', jsonFile], { stdio: 'ignore' })
-  } catch {
-    console.error('bench: biome could not format bench/results.json')
-  }
+  })
   console.log(md.join('\n'))
   if (http) console.log(compareMarkdown(http, command))
   console.error(`bench: wrote bench/RESULTS.md, bench/results.json, bench/chart.svg in ${wallS} s`)

@@ -7,7 +7,7 @@
  * usage: npx tsx bench/scale.ts [sizes, default 1000,10000,45000,60000]
  */
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib'
 import { buildCorpus } from '../scripts/build-data'
 import { buildIndex } from '../src/search/build-index'
 import { packCorpus } from '../src/search/pack'
-import { writeSection } from './results'
+import { writeResultsJson, writeSection } from './results'
 import { syntheticCorpus } from './synthetic'
 import { bundleWorker, checkStartupMs, measureWorkerd } from './workerd'
 
@@ -76,8 +76,5 @@ const lines = [
   'Limits: startup 1 s, heap 128 MB per isolate, bundle 3 MB gzip (free plan) or 10 MB (paid).',
 ]
 writeSection(join(ROOT, 'bench/RESULTS.md'), 'scale', lines.join('\n'))
-const jsonFile = join(ROOT, 'bench/results.json')
-const json = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')) : {}
-json.scale = { date: new Date().toISOString(), rows }
-writeFileSync(jsonFile, `${JSON.stringify(json, null, 2)}\n`)
+writeResultsJson('scale', { date: new Date().toISOString(), rows })
 console.log(lines.join('\n'))
