@@ -121,6 +121,23 @@ const memo = new BoundedLru<MemoAnswer>(
   (a) => 64 + a.body.length * 2 + a.headers.reduce((n, [k, v]) => n + (k.length + v.length) * 2, 0),
 )
 
+/** Keeps a successful JSON answer in the memo (read into a string, so it is returned as a new Response). */
+async function remember(key: string, format: string, res: Response): Promise<Response> {
+  if (res.status !== 200 || format !== 'json') return res
+  const body = await res.text()
+  const kept = new Response(body, res)
+  if (body.length <= MEMO_ENTRY_BYTES) {
+    // forEach, not spreading: iterating Headers needs lib dom.iterable, which front ends type-checking
+    // this app for their hc<AppType> client may not have.
+    const headers: [string, string][] = []
+    kept.headers.forEach((value, name) => {
+      headers.push([name, value])
+    })
+    memo.set(key, { body, headers })
+  }
+  return kept
+}
+
 export interface CachedAnswer {
   /** The normalised request, without the representation: path and canonical parameters. */
   key: string
@@ -172,26 +189,13 @@ async function answerFromCache(
   if (cache && request) {
     const hit = await cache.match(request)
     if (hit) {
-      const res = new Response(hit.body, hit)
+      const res = await remember(memoKey, answer.format, new Response(hit.body, hit))
       res.headers.set('ETag', etag)
       res.headers.set(CACHE_STATUS_HEADER, 'HIT')
       return res
     }
   }
-  let res = await compute()
-  if (res.status === 200 && answer.format === 'json') {
-    const body = await res.text()
-    res = new Response(body, res)
-    if (body.length <= MEMO_ENTRY_BYTES) {
-      // forEach, not spreading: iterating Headers needs lib dom.iterable, which front ends type-checking
-      // this app for their hc<AppType> client may not have.
-      const headers: [string, string][] = []
-      res.headers.forEach((value, name) => {
-        headers.push([name, value])
-      })
-      memo.set(memoKey, { body, headers })
-    }
-  }
+  const res = await remember(memoKey, answer.format, await compute())
   res.headers.set('ETag', etag)
   if (!cache || !request || res.status !== 200) {
     if (res.status === 200) res.headers.set(CACHE_STATUS_HEADER, 'MISS')
