@@ -1,7 +1,7 @@
 /** Highlight offsets, HTML with <mark>, and snippets cropped around the best match. */
 import type { QueryPlan, SearchHit } from './search'
 import { findPhrase } from './search'
-import { processTerm, type Token, tokenize } from './text'
+import { memoizeBounded, processTerm, tokenize } from './text'
 
 export type HighlightField = 'content' | 'text'
 
@@ -17,18 +17,7 @@ export const SNIPPET_WORDS = 30
 
 // The tokens of the fields last shown: a page's highlights and its snippets read the same content,
 // so each shown field is tokenized once. Small and cleared whole when full; never mutated.
-const TOKENS = new Map<string, Token[]>()
-const TOKENS_SIZE = 256
-
-function tokensOf(text: string): Token[] {
-  let tokens = TOKENS.get(text)
-  if (tokens === undefined) {
-    tokens = tokenize(text)
-    if (TOKENS.size >= TOKENS_SIZE) TOKENS.clear()
-    TOKENS.set(text, tokens)
-  }
-  return tokens
-}
+const tokensOf = memoizeBounded(tokenize, 256)
 
 function ranges(text: string, matched: ReadonlySet<string>, plan: QueryPlan): { start: number; end: number }[] {
   const found: { start: number; end: number }[] = []

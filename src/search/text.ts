@@ -194,19 +194,30 @@ function undouble(w: string): string {
  * gives the whole and each part ("face-to-face" → facetofac, fac).
  */
 export function processTerm(raw: string): string[] | null {
-  let cached = TERM_CACHE.get(raw)
-  if (cached === undefined) {
-    cached = computeTerms(raw)
-    if (TERM_CACHE.size >= TERM_CACHE_SIZE) TERM_CACHE.clear()
-    TERM_CACHE.set(raw, cached)
-  }
-  return cached
+  return termsOf(raw)
 }
 
-// Words repeat across statements, queries and highlight passes: remember their terms. Bounded;
-// cleared whole when full, which is rare and cheap. Callers must not mutate the arrays.
-const TERM_CACHE = new Map<string, string[] | null>()
-const TERM_CACHE_SIZE = 50_000
+/**
+ * `fn` with its results remembered for up to `size` arguments, the map cleared whole when full (rare
+ * and cheap where the same arguments come back). Callers must not mutate what it returns.
+ *
+ * @example const termsOf = memoizeBounded(computeTerms, 50_000)
+ */
+export function memoizeBounded<T>(fn: (key: string) => T, size: number): (key: string) => T {
+  const cache = new Map<string, T>()
+  return (key) => {
+    let value = cache.get(key)
+    if (value === undefined) {
+      value = fn(key)
+      if (cache.size >= size) cache.clear()
+      cache.set(key, value)
+    }
+    return value
+  }
+}
+
+// Words repeat across statements, queries and highlight passes: remember their terms.
+const termsOf = memoizeBounded(computeTerms, 50_000)
 
 function computeTerms(raw: string): string[] | null {
   let w = fold(raw)
