@@ -1,6 +1,29 @@
 import { fileURLToPath } from 'node:url'
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
+import { build } from 'esbuild'
 import { defineConfig } from 'vitest/config'
+
+/**
+ * The extraction Worker (wrangler.extract.toml), bundled as wrangler bundles it, for the workers
+ * project to run beside the Worker under test: POST /v1/extract calls it through the EXTRACTOR
+ * service binding there, exactly as deployed.
+ */
+async function bundleExtractWorker(): Promise<string> {
+  const outfile = fileURLToPath(new URL('./.tmp/test-extract-worker/index.js', import.meta.url))
+  await build({
+    entryPoints: [fileURLToPath(new URL('./src/extract-worker.ts', import.meta.url))],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    mainFields: ['workerd', 'worker', 'browser', 'module', 'main'],
+    conditions: ['workerd', 'worker', 'browser'],
+    external: ['cloudflare:*'],
+    outfile,
+    logLevel: 'error',
+  })
+  return outfile
+}
 
 // Two projects: the Worker and the search core run inside workerd, exactly as deployed;
 // the extractor, the build script and the scorer run in Node, where they run for real.
@@ -51,6 +74,14 @@ export default defineConfig({
             main: './test/workers/worker.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
+              workers: [
+                {
+                  name: 'whosaid-extract',
+                  modules: true,
+                  scriptPath: await bundleExtractWorker(),
+                  compatibilityDate: '2026-04-01',
+                },
+              ],
               // The d1 backend's contract tests: a local D1 with the schema of migrations/, which
               // each test file that needs it applies (test/workers/d1-seed.ts).
               d1Databases: ['DB'],

@@ -70,8 +70,15 @@ async function stopTree(root: number): Promise<void> {
   signal(tree.filter(alive), 'SIGKILL')
 }
 
+/**
+ * Both Workers in one `wrangler dev`: the search Worker (wrangler.toml, the first config, served on
+ * :8787) and the extraction Worker its EXTRACTOR binding calls for POST /v1/extract.
+ */
+export const DEV_CONFIGS = ['-c', 'wrangler.toml', '-c', 'wrangler.extract.toml']
+
 function main(): void {
-  const child = spawn(process.execPath, [WRANGLER, 'dev', ...process.argv.slice(2).filter((a) => a !== '--')], {
+  const args = process.argv.slice(2).filter((a) => a !== '--')
+  const child = spawn(process.execPath, [WRANGLER, 'dev', ...DEV_CONFIGS, ...args], {
     cwd: ROOT,
     stdio: 'inherit',
     env: {

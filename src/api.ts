@@ -10,7 +10,7 @@ import { HTTPException } from 'hono/http-exception'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { prettyJSON } from 'hono/pretty-json'
 import { secureHeaders } from 'hono/secure-headers'
-import { chooseBackend } from './backend'
+import { chooseBackend, type D1Factory } from './backend'
 import type { LoadResult } from './data'
 import { ProblemError, problem, problemResponse } from './errors'
 import { accessLog } from './middleware/access-log'
@@ -32,6 +32,7 @@ import { suggestRoutes } from './routes/suggest'
 import { topics } from './routes/topics'
 import { BackendUnavailableError } from './search/backend'
 import { LIMITS } from './search/limits'
+import type { Extractor } from './types'
 
 /** Longest URL accepted; longer ones get 414 before anything parses them. */
 export const MAX_URL_LENGTH = LIMITS.urlLength
@@ -64,6 +65,18 @@ export interface ApiOptions {
    * only for that script, which builds the API to read its routes.
    */
   openapi?: string
+  /**
+   * The extractor `POST /v1/extract` runs when the Worker has no `EXTRACTOR` binding: Node passes
+   * `{ extract: extractStatements }` in-process (tests, the browser-test server). The Worker passes
+   * none, so its code never includes the extractor; without the binding that route answers 503.
+   */
+  extractor?: Extractor
+  /**
+   * The d1 backend (`d1Backend` of src/search/d1/backend.ts), for a Worker that may serve from D1
+   * (`SEARCH_BACKEND = "d1"`): src/index-d1.ts passes it. The default entry does not, so its code
+   * carries no D1 code; asked for d1 all the same, it answers 503.
+   */
+  d1Backend?: D1Factory
 }
 
 /**
@@ -149,7 +162,7 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
   })
   for (const path of ['/v1/*', '/health']) {
     app.use(path, async (c, next) => {
-      const chosen = chooseBackend(c.env ?? {}, data)
+      const chosen = chooseBackend(c.env ?? {}, data, options.d1Backend)
       if (!chosen.ok) {
         return problemResponse(
           problem('data_unavailable', `${chosen.error}; try again later`, { instance: c.req.path }),
@@ -160,6 +173,7 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
       }
       c.set('backend', chosen.backend)
       c.set('catalog', await chosen.backend.catalog())
+      if (options.extractor) c.set('extractor', options.extractor)
       await next()
     })
   }

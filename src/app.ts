@@ -5,8 +5,8 @@ import { webPages } from './ui/index'
 
 export type { AppType } from './api'
 
-/** What the app serves besides the data: the OpenAPI document (see `ApiOptions.openapi`). */
-export type AppOptions = Pick<ApiOptions, 'openapi'>
+/** What the app serves besides the data: the OpenAPI document, the extractor in Node, the d1 backend (see `ApiOptions`). */
+export type AppOptions = Pick<ApiOptions, 'openapi' | 'extractor' | 'd1Backend'>
 
 /**
  * Builds the app (API and web pages) over loaded (or failed) data.

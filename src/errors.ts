@@ -17,6 +17,7 @@ export const ERRORS = {
   unsupported_media_type: { status: 415, title: 'Unsupported media type' },
   rate_limited: { status: 429, title: 'Too many requests' },
   data_unavailable: { status: 503, title: 'Data unavailable' },
+  extractor_unavailable: { status: 503, title: 'Extractor unavailable' },
   internal_error: { status: 500, title: 'Internal error' },
 } as const satisfies Record<string, { status: number; title: string }>
 

@@ -174,3 +174,13 @@ export interface ExtractResult {
   /** Human-readable problems met on the way (unbalanced quotes, ...); never thrown. */
   warnings: string[]
 }
+
+/**
+ * What `POST /v1/extract` calls to run the extractor. Deployed, it is the extraction Worker
+ * (src/extract-worker.ts) through the `EXTRACTOR` service binding, so the search Worker's code and
+ * cold start carry none of the extractor; in Node (tests, the browser-test server) it is
+ * `extractStatements` itself, passed in-process.
+ */
+export interface Extractor {
+  extract(article: ArticleInput, options: ExtractOptions): ExtractResult | Promise<ExtractResult>
+}

@@ -11,6 +11,8 @@ declare namespace Cloudflare {
     DB: D1Database
     /** migrations/, read by vitest.config.ts, for applyD1Migrations. */
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
+    /** The extraction Worker (src/extract-worker.ts), bundled by vitest.config.ts and bound as in wrangler.toml. */
+    EXTRACTOR: Service<import('../src/extract-worker').default>
   }
 }
 

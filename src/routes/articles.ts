@@ -5,7 +5,6 @@ import { ProblemError, problem } from '../errors'
 import type { Catalog } from '../search/backend'
 import type { ArticleSummary } from '../search/store'
 import { STATEMENT_KINDS } from '../types'
-import { ARTICLE_EXAMPLE, ARTICLE_SUMMARY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'
 import { findOrThrow } from './lookup'
 import { jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -70,11 +69,7 @@ const listArticles = createRoute({
   summary: 'Articles',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
   responses: {
-    ...pageOk(
-      pageOf(ArticleSummarySchema, 'ArticlePage'),
-      'Article metadata.',
-      pageExample(ARTICLE_SUMMARY_EXAMPLE, '/v1/articles'),
-    ),
+    ...pageOk(pageOf(ArticleSummarySchema, 'ArticlePage'), 'Article metadata.'),
     ...problemResponses,
   },
 })
@@ -87,7 +82,7 @@ const getArticle = createRoute({
   summary: 'One article',
   request: { params: IdParam('Article id.', 'han-blinken-unga-2023'), query: queryObject(PrettyQuery) },
   responses: {
-    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.', ARTICLE_EXAMPLE),
+    ...jsonOk(ArticleSchema, 'Metadata, full text and statement spans.'),
     ...notFoundResponse,
     ...problemResponses,
   },

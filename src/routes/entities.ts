@@ -2,7 +2,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import { MENTION_TYPES } from '../types'
-import { ENTITY_EXAMPLE, pageExample } from './examples'
 import { cutPage, linkHeaders } from './listing'
 import { pageOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
@@ -48,11 +47,7 @@ const listEntities = createRoute({
     }),
   },
   responses: {
-    ...pageOk(
-      pageOf(EntitySchema, 'EntityPage'),
-      'Entities with mention counts.',
-      pageExample(ENTITY_EXAMPLE, '/v1/entities'),
-    ),
+    ...pageOk(pageOf(EntitySchema, 'EntityPage'), 'Entities with mention counts.'),
     ...problemResponses,
   },
 })

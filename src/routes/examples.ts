@@ -270,3 +270,27 @@ export const EXTRACT_EXAMPLE = {
   ],
   warnings: [],
 }
+
+/**
+ * The example 200 body of every operation, by operationId. scripts/build-openapi.ts puts each into
+ * the document it generates (and derives the CSV and NDJSON examples of the exports from it); the
+ * routes never import this file, so the Worker, which serves that document as it is, does not
+ * bundle the examples.
+ */
+export const RESPONSE_EXAMPLES: Readonly<Record<string, unknown>> = {
+  searchStatements: SEARCH_PAGE_EXAMPLE,
+  suggestCompletions: SUGGESTIONS_EXAMPLE,
+  listStatements: pageExample(STATEMENT_EXAMPLE, '/v1/statements'),
+  getStatement: STATEMENT_EXAMPLE,
+  listSimilarStatements: SIMILAR_PAGE_EXAMPLE,
+  listSpeakers: pageExample(SPEAKER_SUMMARY_EXAMPLE, '/v1/speakers'),
+  getSpeaker: SPEAKER_SUMMARY_EXAMPLE,
+  listSpeakerStatements: pageExample(STATEMENT_EXAMPLE, '/v1/speakers/han-zheng/statements'),
+  listTopics: pageExample(TOPIC_EXAMPLE, '/v1/topics'),
+  listTopicStatements: pageExample(STATEMENT_EXAMPLE, '/v1/topics/politics/statements'),
+  listEntities: pageExample(ENTITY_EXAMPLE, '/v1/entities'),
+  listArticles: pageExample(ARTICLE_SUMMARY_EXAMPLE, '/v1/articles'),
+  getArticle: ARTICLE_EXAMPLE,
+  extractStatements: EXTRACT_EXAMPLE,
+  getHealth: HEALTH_EXAMPLE,
+}

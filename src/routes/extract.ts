@@ -3,11 +3,10 @@ import { createRoute } from '@hono/zod-openapi'
 import type { MiddlewareHandler } from 'hono'
 import * as z from 'zod'
 import { ProblemError, problem } from '../errors'
-import { extractStatements } from '../extract/index'
 import { RATE_LIMITS } from '../rate-limits'
-import type { Statement } from '../types'
-import { EXTRACT_EXAMPLE } from './examples'
+import type { ExtractResult, Statement } from '../types'
 import {
+  extractorUnavailableResponse,
   methodNotAllowedResponse,
   postOk,
   problemResponse,
@@ -93,7 +92,7 @@ const extractRoute = createRoute({
     },
   },
   responses: {
-    ...postOk(ExtractResultSchema, 'The statements found; never cached (`Cache-Control: no-store`).', EXTRACT_EXAMPLE),
+    ...postOk(ExtractResultSchema, 'The statements found; never cached (`Cache-Control: no-store`).'),
     400: problemResponse(
       'invalid_parameter',
       'A body that is not valid JSON or UTF-8, or a missing, empty or unknown field (`code` says which; `errors` names the field).',
@@ -112,6 +111,7 @@ const extractRoute = createRoute({
       'Content-Type must be application/json or text/plain, not "text/html"',
     ),
     ...unavailableResponses,
+    ...extractorUnavailableResponse,
   },
 })
 
@@ -121,6 +121,13 @@ function bodyError(
   message: string,
 ) {
   return new ProblemError(problem(code, message, { instance: '/v1/extract', errors: [{ parameter: field, message }] }))
+}
+
+/** 503 with Retry-After: extraction is a separate Worker (src/extract-worker.ts) that did not answer. */
+function unavailable(why: string) {
+  return new ProblemError(problem('extractor_unavailable', `${why}; try again later`, { instance: '/v1/extract' }), {
+    'Retry-After': '30',
+  })
 }
 
 /** Reads at most `max` bytes of the body as strict UTF-8; null when there is more. */
@@ -197,10 +204,26 @@ export const extract = router.openapi(extractRoute, async (c) => {
   const title = input.title ?? null
   const date = input.date ?? null
   const store = c.var.catalog
-  const result = extractStatements(
-    { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
-    { entities: store.registry.entities, topics: store.registry.topics },
-  )
+  const extractor = c.env?.EXTRACTOR ?? c.var.extractor
+  if (!extractor) throw unavailable('no extractor is bound to this Worker (the EXTRACTOR service binding)')
+  let result: ExtractResult
+  try {
+    result = await extractor.extract(
+      { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
+      { entities: store.registry.entities, topics: store.registry.topics },
+    )
+  } catch (error) {
+    // The extraction Worker is not running (local development without it) or failed; the extractor
+    // itself never throws, so this is the call, not the text.
+    console.error(
+      JSON.stringify({
+        message:
+          'POST /v1/extract: the extraction Worker did not answer (locally, run both Workers: npm start, or wrangler dev -c wrangler.toml -c wrangler.extract.toml)',
+        error: String(error),
+      }),
+    )
+    throw unavailable('the extraction Worker did not answer')
+  }
   const statements: Statement[] = result.statements
   return c.json(
     {

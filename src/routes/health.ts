@@ -1,7 +1,6 @@
 /** Liveness and data status: counts and the build hash of the data being served. */
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
-import { HEALTH_EXAMPLE } from './examples'
 import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import { PrettyQuery } from './schemas'
@@ -23,7 +22,7 @@ const health = createRoute({
   tags: ['meta'],
   summary: 'Service and data status',
   request: { query: queryObject(PrettyQuery) },
-  responses: { ...jsonOk(HealthSchema, 'The corpus is loaded.', HEALTH_EXAMPLE), ...problemResponses },
+  responses: { ...jsonOk(HealthSchema, 'The corpus is loaded.'), ...problemResponses },
 })
 
 export const healthRoutes = createRouter().openapi(health, (c) => {

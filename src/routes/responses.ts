@@ -3,8 +3,7 @@ import type * as z from 'zod'
 import { ERRORS, type ErrorCode, problemType } from '../errors'
 import { RATE_LIMITS } from '../rate-limits'
 import { LIMITS } from '../search/limits'
-import type { Statement } from '../types'
-import { CSV_COLUMNS, csvText } from './export'
+import { CSV_COLUMNS } from './export'
 import { ProblemSchema } from './schemas'
 
 const PROBLEM = 'application/problem+json'
@@ -46,13 +45,13 @@ export const COMMON_HEADERS = { ...REQUEST_ID, ...RATE_LIMIT }
 
 const NO_STORE = { 'Cache-Control': header('Errors and POST answers are never stored.', 'no-store', true) }
 
-/** The JSON 200 of a POST, which is never stored. */
-export function postOk<T extends z.ZodType>(schema: T, description: string, example: unknown) {
+/** The JSON 200 of a POST, which is never stored (its example is added as `jsonOk`'s is). */
+export function postOk<T extends z.ZodType>(schema: T, description: string) {
   return {
     200: {
       description,
       headers: { ...COMMON_HEADERS, ...NO_STORE },
-      content: { 'application/json': { schema, example } },
+      content: { 'application/json': { schema } },
     },
   }
 }
@@ -141,6 +140,16 @@ export const unavailableResponses = {
   ),
 } as const
 
+/** 503 of `POST /v1/extract`: the extraction Worker did not answer, or (as on every route) the corpus is unavailable. */
+export const extractorUnavailableResponse = {
+  503: problemResponse(
+    'extractor_unavailable',
+    'The extraction Worker did not answer (`extractor_unavailable`), or the corpus could not be loaded (`data_unavailable`); try again after `Retry-After` seconds.',
+    'the extraction Worker did not answer; try again later',
+    { ...RATE_LIMIT, ...retryAfter('Seconds to wait before retrying.', '30') },
+  ),
+} as const
+
 /**
  * The responses every GET route can give besides its 200: 304 to a matching `If-None-Match`, 400
  * for bad parameters, 405 for any method but GET, HEAD and OPTIONS, 414 for an overlong URL, 429
@@ -170,20 +179,24 @@ export const notFoundResponse = {
   ),
 } as const
 
-/** The JSON 200 response of a route, with its caching headers and an example body. */
-export function jsonOk<T extends z.ZodType>(schema: T, description: string, example?: unknown) {
+/**
+ * The JSON 200 response of a route, with its caching headers. Its example body is not here: the
+ * document generator adds it (scripts/build-openapi.ts, from `RESPONSE_EXAMPLES` in examples.ts), so
+ * the Worker, which serves the generated document, never bundles the examples.
+ */
+export function jsonOk<T extends z.ZodType>(schema: T, description: string) {
   return {
     200: {
       description,
       headers: { ...COMMON_HEADERS, ...CACHE_HEADERS },
-      content: { 'application/json': { schema, ...(example === undefined ? {} : { example }) } },
+      content: { 'application/json': { schema } },
     },
   }
 }
 
 /** A JSON page of a list: jsonOk plus the `Link` header. */
-export function pageOk<T extends z.ZodType>(schema: T, description: string, example?: unknown) {
-  const ok = jsonOk(schema, description, example)
+export function pageOk<T extends z.ZodType>(schema: T, description: string) {
+  const ok = jsonOk(schema, description)
   return { 200: { ...ok[200], headers: { ...ok[200].headers, ...PAGE_HEADERS } } }
 }
 
@@ -191,13 +204,13 @@ export function pageOk<T extends z.ZodType>(schema: T, description: string, exam
 const CSV_HEADER_PATTERN = `^${CSV_COLUMNS.join(',')}(,confidence)?\\r\\n`
 
 /**
- * A statement list that can also answer as a CSV or NDJSON export; the exports' examples are the
- * JSON example's results, as the export would write them. The export media types are in the
+ * A statement list that can also answer as a CSV or NDJSON export; the exports' examples (added by
+ * scripts/build-openapi.ts) are the JSON example's results, as the export would write them. The export media types are in the
  * OpenAPI document but not in the route's TypeScript type: the handler and a typed client
  * (`hono/client`) keep the JSON page's type, which a `text/csv` entry would widen to `Response`.
  */
-export function exportOk<T extends z.ZodType>(schema: T, description: string, example: { results: Statement[] }) {
-  const ok = pageOk(schema, description, example)
+export function exportOk<T extends z.ZodType>(schema: T, description: string) {
+  const ok = pageOk(schema, description)
   const exports = {
     'text/csv': {
       schema: {
@@ -206,14 +219,12 @@ export function exportOk<T extends z.ZodType>(schema: T, description: string, ex
         description:
           'RFC 4180 CSV with a header row and CRLF line ends; columns id, article, kind, speakers (names joined by "; "), cue, via, content, paragraph, sentence, topics ("; "), date, and confidence when statements carry one. A field starting with =, +, -, @, tab or CR gets a leading \' so spreadsheets do not run it as a formula.',
       },
-      example: csvText(example.results),
     },
     'application/x-ndjson': {
       schema: {
         type: 'string' as const,
         description: 'One result object per line, exactly as in the JSON `results`.',
       },
-      example: example.results.map((r) => `${JSON.stringify(r)}\n`).join(''),
     },
   }
   const content = Object.assign({ ...ok[200].content }, exports) as (typeof ok)[200]['content']

@@ -8,6 +8,7 @@ import * as z from 'zod'
 import { type ErrorCode, type ParameterError, problem, problemResponse } from '../errors'
 import type { Catalog, SearchBackend } from '../search/backend'
 import type { D1Like } from '../search/d1/types'
+import type { Extractor } from '../types'
 
 /** A Workers rate-limiting binding, as much of it as the app uses. */
 export interface RateLimiter {
@@ -28,11 +29,19 @@ export interface Bindings {
   DB?: D1Like
   /** How long one D1 round trip may take before the API answers 503 (default 5000). */
   D1_TIMEOUT_MS?: string
+  /** The extraction Worker (wrangler.extract.toml), which `POST /v1/extract` calls over RPC (`[[services]]`). */
+  EXTRACTOR?: Extractor
 }
 
 export interface AppEnv {
   Bindings: Bindings
-  Variables: { backend: SearchBackend; catalog: Catalog; requestId: string }
+  Variables: {
+    backend: SearchBackend
+    catalog: Catalog
+    requestId: string
+    /** The extractor passed to `createApi` in-process (Node), used when there is no `EXTRACTOR` binding. */
+    extractor?: Extractor
+  }
 }
 
 interface IssueParams {

@@ -8,7 +8,6 @@ import { LIMITS } from '../search/limits'
 import { checkQuery, parseQuery } from '../search/query'
 import { DEFAULT_ORDER, type Sort, type SortKey } from '../search/search'
 import { cachedResponse } from './cache'
-import { SEARCH_PAGE_EXAMPLE } from './examples'
 import {
   backendPage,
   canonicalFilters,
@@ -162,7 +161,7 @@ const search = createRoute({
   summary: 'Search statements',
   request: { query: SearchQuery },
   responses: {
-    ...exportOk(SearchPageSchema, 'Statements, best match first.', SEARCH_PAGE_EXAMPLE),
+    ...exportOk(SearchPageSchema, 'Statements, best match first.'),
     ...problemResponses,
   },
 })

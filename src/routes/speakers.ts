@@ -5,7 +5,6 @@ import type { Catalog } from '../search/backend'
 import { LIMITS } from '../search/limits'
 import { findSpeakers } from '../search/speakers'
 import { SPEAKER_TYPES } from '../types'
-import { pageExample, SPEAKER_SUMMARY_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { cutPage, linkHeaders, statementList } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -41,11 +40,7 @@ const listSpeakers = createRoute({
     }),
   },
   responses: {
-    ...pageOk(
-      pageOf(SpeakerSummarySchema, 'SpeakerPage'),
-      'A page of speakers.',
-      pageExample(SPEAKER_SUMMARY_EXAMPLE, '/v1/speakers'),
-    ),
+    ...pageOk(pageOf(SpeakerSummarySchema, 'SpeakerPage'), 'A page of speakers.'),
     ...problemResponses,
   },
 })
@@ -58,7 +53,7 @@ const getSpeaker = createRoute({
   summary: 'One speaker',
   request: { params: SpeakerId, query: queryObject(PrettyQuery) },
   responses: {
-    ...jsonOk(SpeakerSummarySchema, 'The speaker.', SPEAKER_SUMMARY_EXAMPLE),
+    ...jsonOk(SpeakerSummarySchema, 'The speaker.'),
     ...notFoundResponse,
     ...problemResponses,
   },
@@ -74,11 +69,7 @@ const speakerStatements = createRoute({
     'The same filters and pagination as `/v1/statements`, limited to this speaker (or to what they relayed).',
   request: { params: SpeakerId, query: StatementListQuery },
   responses: {
-    ...exportOk(
-      StatementPageSchema,
-      'A page of statements.',
-      pageExample(STATEMENT_EXAMPLE, '/v1/speakers/han-zheng/statements'),
-    ),
+    ...exportOk(StatementPageSchema, 'A page of statements.'),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -1,7 +1,6 @@
 /** The filter endpoint and single-statement lookup. */
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
-import { pageExample, SIMILAR_PAGE_EXAMPLE, STATEMENT_EXAMPLE } from './examples'
 import { backendPage, linkHeaders, statementList } from './listing'
 import { statementOrThrow } from './lookup'
 import { exportOk, jsonOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -40,7 +39,7 @@ const listStatements = createRoute({
     'Statements in article order. Different filters AND; values of one filter OR. Also as a CSV or NDJSON export (`format=`, or `Accept`).',
   request: { query: StatementListQuery },
   responses: {
-    ...exportOk(StatementPageSchema, 'A page of statements.', pageExample(STATEMENT_EXAMPLE, '/v1/statements')),
+    ...exportOk(StatementPageSchema, 'A page of statements.'),
     ...problemResponses,
   },
 })
@@ -53,7 +52,7 @@ const getStatement = createRoute({
   summary: 'One statement',
   request: { params: IdParam('Statement id.', EXAMPLE_STATEMENT_ID), query: queryObject(PrettyQuery) },
   responses: {
-    ...jsonOk(StatementSchema, 'The statement.', STATEMENT_EXAMPLE),
+    ...jsonOk(StatementSchema, 'The statement.'),
     ...notFoundResponse,
     ...problemResponses,
   },
@@ -72,7 +71,7 @@ const similarStatementsRoute = createRoute({
     query: queryObject({ ...PaginationQuery, ...PrettyQuery }),
   },
   responses: {
-    ...pageOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.', SIMILAR_PAGE_EXAMPLE),
+    ...pageOk(pageOf(SimilarSchema, 'SimilarPage'), 'Similar statements, most similar first.'),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -3,7 +3,6 @@ import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
 import { LIMITS } from '../search/limits'
 import { MAX_SUGGESTIONS } from '../search/suggest'
-import { SUGGESTIONS_EXAMPLE } from './examples'
 import { jsonOk, problemResponses } from './responses'
 import { createRouter, queryObject } from './router'
 import { PrettyQuery } from './schemas'
@@ -57,7 +56,6 @@ const suggestRoute = createRoute({
     ...jsonOk(
       z.object({ query: z.string(), suggestions: z.array(SuggestionSchema) }).openapi('Suggestions'),
       'Completions, best first.',
-      SUGGESTIONS_EXAMPLE,
     ),
     ...problemResponses,
   },

@@ -1,7 +1,6 @@
 /** The topic taxonomy with statement counts, and each topic's statements. */
 import { createRoute } from '@hono/zod-openapi'
 import * as z from 'zod'
-import { pageExample, STATEMENT_EXAMPLE, TOPIC_EXAMPLE } from './examples'
 import { cutPage, linkHeaders, statementList } from './listing'
 import { findOrThrow } from './lookup'
 import { exportOk, notFoundResponse, pageOk, problemResponses } from './responses'
@@ -37,11 +36,7 @@ const listTopics = createRoute({
   summary: 'Topics',
   request: { query: queryObject({ ...PaginationQuery, ...PrettyQuery }) },
   responses: {
-    ...pageOk(
-      pageOf(TopicSchema, 'TopicPage'),
-      'Topics with statement counts.',
-      pageExample(TOPIC_EXAMPLE, '/v1/topics'),
-    ),
+    ...pageOk(pageOf(TopicSchema, 'TopicPage'), 'Topics with statement counts.'),
     ...problemResponses,
   },
 })
@@ -54,11 +49,7 @@ const topicStatements = createRoute({
   summary: "A topic's statements",
   request: { params: IdParam('Topic id or label.', 'politics'), query: StatementListQuery },
   responses: {
-    ...exportOk(
-      StatementPageSchema,
-      'A page of statements.',
-      pageExample(STATEMENT_EXAMPLE, '/v1/topics/politics/statements'),
-    ),
+    ...exportOk(StatementPageSchema, 'A page of statements.'),
     ...notFoundResponse,
     ...problemResponses,
   },

@@ -5,6 +5,7 @@ import { type Browser, type BrowserContextOptions, chromium, type Page } from 'p
 import { afterAll, beforeAll } from 'vitest'
 import { buildCorpus } from '../../scripts/build-data'
 import { createApp } from '../../src/app'
+import { extractStatements } from '../../src/extract/index'
 import { loadStore } from '../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../node/build/test-corpus'
 
@@ -32,7 +33,11 @@ export interface TestServer {
  */
 export async function startServer(): Promise<TestServer> {
   const { corpus, indexJson } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
-  const app = createApp({ ok: true, store: loadStore(JSON.stringify(corpus), indexJson) })
+  // The Worker calls the extraction Worker over its EXTRACTOR binding; here the extractor runs in-process.
+  const app = createApp(
+    { ok: true, store: loadStore(JSON.stringify(corpus), indexJson) },
+    { extractor: { extract: extractStatements } },
+  )
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s))
   })

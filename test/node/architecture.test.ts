@@ -110,7 +110,7 @@ describe('imports', () => {
 
 // Which project files and packages each layer may import. The extractor and the search core are pure:
 // no I/O, no Hono; the Worker code never imports the build scripts. `except` names the one file of a
-// layer allowed a further import: POST /v1/extract runs the extractor through its entry point alone.
+// layer allowed a further import.
 const RULES: { layer: string; files: RegExp; packages: RegExp; except?: { file: string; imports: string } }[] = [
   { layer: 'src/extract', files: /^src\/(extract\/|types\.ts$)/, packages: /^$/ },
   { layer: 'src/search', files: /^src\/(search\/|types\.ts$)/, packages: /^minisearch$/ },
@@ -119,7 +119,6 @@ const RULES: { layer: string; files: RegExp; packages: RegExp; except?: { file: 
     layer: 'src/routes',
     files: /^src\/(routes\/|search\/|types\.ts$|errors\.ts$|rate-limits\.ts$)/,
     packages: /^(hono|@hono\/|zod$)/,
-    except: { file: 'src/routes/extract.ts', imports: 'src/extract/index.ts' },
   },
   { layer: 'src/ui', files: /^src\/(ui\/|search\/|types\.ts$)/, packages: /^hono(\/|$)/ },
   { layer: 'src/middleware', files: /^src\/(routes\/|errors\.ts$|rate-limits\.ts$)/, packages: /^hono(\/|$)/ },
@@ -158,6 +157,41 @@ describe('src/api.ts', () => {
     }
     visit('src/api.ts')
     expect([...seen].filter((f) => f.startsWith('src/ui/') || f.endsWith('.tsx'))).toEqual([])
+  })
+})
+
+/** Every file `entry` reaches through imports, type-only ones included. */
+function reachedFrom(entry: string): string[] {
+  const seen = new Set<string>()
+  const visit = (file: string) => {
+    if (seen.has(file)) return
+    seen.add(file)
+    for (const next of GRAPH.get(file)?.files ?? []) visit(next)
+  }
+  visit(entry)
+  return [...seen]
+}
+
+describe('the two Workers', () => {
+  // POST /v1/extract calls the extraction Worker over its EXTRACTOR binding, so the extractor, most of
+  // the code, stays out of the search Worker's bundle and cold start (docs/SCALING.md "Worker code").
+  it('the search Worker (src/index.ts) never reaches the extractor (src/extract/)', () => {
+    expect(reachedFrom('src/index.ts').filter(under('src/extract'))).toEqual([])
+  })
+
+  // The d1 environment has its own entry (src/index-d1.ts) that adds the d1 backend; the default
+  // Worker reaches only its binding's types.
+  it('the default entry (src/index.ts) never reaches the d1 backend; src/index-d1.ts does', () => {
+    const d1 = (entry: string) =>
+      reachedFrom(entry).filter((f) => under('src/search/d1')(f) && f !== 'src/search/d1/types.ts')
+    expect(d1('src/index.ts')).toEqual([])
+    expect(d1('src/index-d1.ts')).toContain('src/search/d1/backend.ts')
+  })
+
+  it('the extraction Worker (src/extract-worker.ts) reaches only the extractor and src/types.ts', () => {
+    const reached = reachedFrom('src/extract-worker.ts').filter((f) => f !== 'src/extract-worker.ts')
+    expect(reached.filter((f) => !under('src/extract')(f) && f !== 'src/types.ts')).toEqual([])
+    expect(GRAPH.get('src/extract-worker.ts')!.packages).toEqual(['cloudflare:workers'])
   })
 })
 

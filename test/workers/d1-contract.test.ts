@@ -7,10 +7,12 @@
 import { env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
+import { d1Backend } from '../../src/search/d1/backend'
 import { seedD1 } from './d1-seed'
 import { TEST_DATA } from './test-data'
 
-const app = createApp(TEST_DATA)
+// As src/index-d1.ts builds it: the app with the d1 backend.
+const app = createApp(TEST_DATA, { d1Backend })
 const D1_ENV = { DB: env.DB, SEARCH_BACKEND: 'd1' }
 
 beforeAll(seedD1)

@@ -2,10 +2,12 @@
 import { env } from 'cloudflare:test'
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { createApp } from '../../src/app'
+import { d1Backend } from '../../src/search/d1/backend'
 import { seedD1 } from './d1-seed'
 import { TEST_DATA } from './test-data'
 
-const app = createApp(TEST_DATA)
+// As src/index-d1.ts builds it: the app with the d1 backend.
+const app = createApp(TEST_DATA, { d1Backend })
 
 beforeAll(seedD1)
 afterEach(() => vi.restoreAllMocks())
@@ -66,6 +68,16 @@ describe('an unreachable D1', () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {})
     await expect503(await app.request('/v1/statements', {}, { SEARCH_BACKEND: 'd1' }), log, /no DB binding/)
     await expect503(await app.request('/health', {}, { SEARCH_BACKEND: 'postgres' }), log, /unknown SEARCH_BACKEND/)
+  })
+
+  it('answers 503 when d1 is chosen in a Worker built without the d1 backend (src/index.ts), naming the fix', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const memoryOnly = createApp(TEST_DATA)
+    await expect503(
+      await memoryOnly.request('/v1/search?q=talks', {}, { DB: env.DB, SEARCH_BACKEND: 'd1' }),
+      log,
+      /built without the d1 backend; deploy or run it with --env d1/,
+    )
   })
 
   it('answers 503 when the database holds no complete build', async () => {

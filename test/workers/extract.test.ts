@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { env } from 'cloudflare:test'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from '../../src/app'
 import { extractStatements } from '../../src/extract/index'
 import { MAX_EXTRACT_BYTES, SUBMITTED_ARTICLE_ID } from '../../src/routes/extract'
 import type { Statement } from '../../src/types'
 import seedText from '../corpus/articles/han-blinken-unga-2023.txt?raw'
 import { call, json, problemOf } from './helpers'
-import { testStore } from './test-data'
+import { TEST_DATA, testStore } from './test-data'
 
 const SEED = 'han-blinken-unga-2023'
 const SEED_DATE = '2023-09-18'
@@ -155,5 +157,66 @@ describe('POST /v1/extract', () => {
     expect(op.description).toContain(String(MAX_EXTRACT_BYTES))
     expect(op.description).toMatch(/\d+ requests per \d+ s per client IP/)
     expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['200', '400', '413', '415', '429']))
+  })
+})
+
+describe('the extraction Worker behind POST /v1/extract', () => {
+  const article = { id: SUBMITTED_ARTICLE_ID, text: seedText, date: SEED_DATE }
+  const options = () => ({ entities: testStore().registry.entities, topics: testStore().registry.topics })
+
+  it('answers over RPC through the EXTRACTOR binding exactly what the extractor finds in-process', async () => {
+    const overRpc = await env.EXTRACTOR.extract(article, options())
+    const direct = extractStatements(article, options())
+    expect(overRpc.statements.length).toBeGreaterThan(10)
+    expect(overRpc).toEqual(direct)
+  })
+
+  it('has no public face: a fetch reaching it gets a 404 problem saying what it is for', async () => {
+    const res = await env.EXTRACTOR.fetch('http://extract/v1/extract', { method: 'POST' })
+    expect(res.status).toBe(404)
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json')
+    expect(await res.text()).toContain('service binding')
+  })
+
+  it('answers 503 extractor_unavailable with Retry-After when the Worker has no extractor at all', async () => {
+    const bare = createApp(TEST_DATA)
+    const res = await bare.request('/v1/extract', postJson({ text: seedText }), {})
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json')
+    expect(res.headers.get('Retry-After')).toBe('30')
+    const body = (await res.json()) as { code: string; detail: string }
+    expect(body).toMatchObject({ code: 'extractor_unavailable', status: 503, instance: '/v1/extract' })
+    expect(body.detail).toContain('EXTRACTOR')
+  })
+
+  it('answers 503, without the error, when the extraction Worker fails or is not running', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const failing = { extract: () => Promise.reject(new Error('Service binding not connected: at internal.ts:12')) }
+    const res = await createApp(TEST_DATA).request('/v1/extract', postJson({ text: seedText }), { EXTRACTOR: failing })
+    expect(res.status).toBe(503)
+    const text = await res.text()
+    expect(JSON.parse(text)).toMatchObject({
+      code: 'extractor_unavailable',
+      detail: expect.stringContaining('did not answer'),
+    })
+    expect(text).not.toContain('internal.ts')
+    expect(quiet).toHaveBeenCalledOnce()
+    quiet.mockRestore()
+  })
+
+  it('runs an extractor passed in-process (Node) when there is no binding, and prefers the binding', async () => {
+    const inProcess = vi.fn(extractStatements)
+    const app = createApp(TEST_DATA, { extractor: { extract: inProcess } })
+    const alone = await app.request('/v1/extract', postJson({ text: seedText, date: SEED_DATE }), {})
+    expect(alone.status).toBe(200)
+    expect(inProcess).toHaveBeenCalledOnce()
+    const bound = await app.request('/v1/extract', postJson({ text: seedText, date: SEED_DATE }), {
+      EXTRACTOR: env.EXTRACTOR,
+    })
+    expect(bound.status).toBe(200)
+    expect(inProcess).toHaveBeenCalledOnce()
+    expect(((await bound.json()) as ExtractResult).statements).toEqual(
+      ((await alone.json()) as ExtractResult).statements,
+    )
   })
 })

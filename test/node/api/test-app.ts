@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs'
 import { buildCorpus } from '../../../scripts/build-data'
 import { OPENAPI_FILE } from '../../../scripts/build-openapi'
 import { createApp } from '../../../src/app'
+import { extractStatements } from '../../../src/extract/index'
 import { tryLoad } from '../../../src/search/load'
 import { loadStore } from '../../../src/search/pack'
 import { TEST_CORPUS_DATA } from '../build/test-corpus'
@@ -16,7 +17,8 @@ export function createTestApp() {
   const { corpus, indexJson } = buildCorpus({ dataDir: TEST_CORPUS_DATA })
   return createApp(
     tryLoad(() => loadStore(JSON.stringify(corpus), indexJson)),
-    { openapi: OPENAPI },
+    // The Worker calls the extraction Worker over its binding; in Node the extractor runs in-process.
+    { openapi: OPENAPI, extractor: { extract: extractStatements } },
   )
 }
 
