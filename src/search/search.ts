@@ -252,15 +252,43 @@ export const SYNONYM_FIELDS: readonly SearchField[] = ['content', 'text', 'speak
  * @example minimalForms('united states', ['US', 'U.S.', 'America', 'United States of America']) // ['US', 'America']
  */
 export function minimalForms(typed: string, forms: readonly string[]): string[] {
-  const withTerms = (form: string) => ({ form, terms: new Set(indexTerms(form)) })
-  const covers = (small: Set<string>, big: Set<string>) => small.size > 0 && [...small].every((t) => big.has(t))
-  const kept: { form: string; terms: Set<string> }[] = [withTerms(typed)]
-  // Fewest terms first, so a smaller form is kept before any form that contains it.
-  for (const candidate of forms.map(withTerms).sort((x, y) => x.terms.size - y.terms.size)) {
-    if (candidate.terms.size === 0 || kept.some((k) => covers(k.terms, candidate.terms))) continue
-    kept.push(candidate)
+  const kept: ReadonlySet<string>[] = [new Set(indexTerms(typed))]
+  const others: string[] = []
+  for (const candidate of preparedForms(forms)) {
+    if (kept.some((k) => covers(k, candidate.terms))) continue
+    kept.push(candidate.terms)
+    others.push(candidate.form)
   }
-  return kept.slice(1).map((k) => k.form)
+  return others
+}
+
+/** Whether `small` is a non-empty subset of `big`. */
+function covers(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
+  if (small.size === 0) return false
+  for (const t of small) if (!big.has(t)) return false
+  return true
+}
+
+interface FormTerms {
+  form: string
+  terms: ReadonlySet<string>
+}
+
+// A synonym group's forms with their index terms, fewest first (so a smaller form is kept before
+// any form that contains it), forms without terms left out. The same for every query that meets the
+// group, so worked out once per group (`Synonyms.match` hands out each group's one forms array).
+const formTermsOf = new WeakMap<readonly string[], readonly FormTerms[]>()
+
+function preparedForms(forms: readonly string[]): readonly FormTerms[] {
+  let prepared = formTermsOf.get(forms)
+  if (!prepared) {
+    prepared = forms
+      .map((form) => ({ form, terms: new Set(indexTerms(form)) }))
+      .filter((f) => f.terms.size > 0)
+      .sort((x, y) => x.terms.size - y.terms.size)
+    formTermsOf.set(forms, prepared)
+  }
+  return prepared
 }
 
 /**

@@ -26,13 +26,15 @@ export function wordKey(raw: string): string {
 export function createSynonyms(groups: readonly (readonly string[])[]): Synonyms {
   const byFirst = new Map<string, { keys: string[]; forms: string[] }[]>()
   for (const group of groups) {
+    // One forms array per group, shared by all its forms' entries: search.ts keys work on the group by it.
+    const forms = [...group]
     for (const form of group) {
       const keys = tokenize(form)
         .map((t) => wordKey(t.raw))
         .filter(Boolean)
       if (keys.length === 0) continue
       const list = byFirst.get(keys[0]!) ?? []
-      list.push({ keys, forms: [...group] })
+      list.push({ keys, forms })
       byFirst.set(keys[0]!, list)
     }
   }

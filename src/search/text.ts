@@ -13,12 +13,17 @@ export interface Token {
 const WORD =
   /(?:\p{Lu}\.){2,}(?:[-‐‑](?:\p{Lu}\.?){2,}(?![\p{L}\p{N}\p{M}]))+|[\p{L}\p{N}\p{M}]+(?:['’‘.\-‐‑][\p{L}\p{N}\p{M}]+)*\.?/gu
 
+// ASCII letters and digits only: exactly what WORD matches whole, with nothing to trim.
+const PLAIN_WORD = /^[A-Za-z0-9]+$/
+
 /**
  * Splits a string into word tokens with offsets; punctuation and spaces separate tokens.
  *
  * @example tokenize("Russia's war") // [{raw:"Russia's",start:0,end:8},{raw:"war",start:9,end:12}]
  */
 export function tokenize(text: string): Token[] {
+  // One plain word (most queries, and most words looked up alone) is its own only token.
+  if (PLAIN_WORD.test(text)) return [{ raw: text, start: 0, end: text.length }]
   const tokens: Token[] = []
   for (const m of text.matchAll(WORD)) {
     let raw = m[0]
