@@ -8,8 +8,8 @@ import type { ParsedQuery } from './query'
 import { compareHits, type SearchHit, type Sort, TopK } from './rank'
 import { rawSearch } from './raw'
 import type { Store } from './store'
-import { wordKey } from './synonyms'
-import { fold, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
+import { minimalForms, wordKey } from './synonyms'
+import { fold, indexTerms, normalizeName, processTerm, STOP_WORDS, tokenize } from './text'
 
 export { compareHits, DEFAULT_ORDER, type SearchHit, type Sort, type SortKey, TopK } from './rank'
 
@@ -118,11 +118,6 @@ export function namedSpeakers(store: Pick<Store, 'dimensions'>, query: ParsedQue
 /** A word's comparison form for phrases: folded, stop words kept, hyphenated words split. */
 export function phraseWords(text: string): string[] {
   return tokenize(text).flatMap((t) => fold(t.raw).replace(/'s$/, '').replace(/'/g, '').split('-').filter(Boolean))
-}
-
-/** Index terms of a string, in order; stop words give none. */
-function indexTerms(text: string): string[] {
-  return tokenize(text).flatMap((t) => processTerm(t.raw) ?? [])
 }
 
 /**
@@ -243,53 +238,6 @@ function dedupeClauses(clauses: Clause[]): Clause[] {
 
 /** Fields a synonym form is looked up in (both backends). */
 export const SYNONYM_FIELDS: readonly SearchField[] = ['content', 'text', 'speaker', 'role', 'affiliation']
-
-/**
- * The synonym forms worth searching besides the typed one: a form whose index terms include all
- * of another's adds nothing to an OR ("United States of America" after "United States"; "U.S."
- * after "US"), so only the smallest distinct forms are kept.
- *
- * @example minimalForms('united states', ['US', 'U.S.', 'America', 'United States of America']) // ['US', 'America']
- */
-export function minimalForms(typed: string, forms: readonly string[]): string[] {
-  const kept: ReadonlySet<string>[] = [new Set(indexTerms(typed))]
-  const others: string[] = []
-  for (const candidate of preparedForms(forms)) {
-    if (kept.some((k) => covers(k, candidate.terms))) continue
-    kept.push(candidate.terms)
-    others.push(candidate.form)
-  }
-  return others
-}
-
-/** Whether `small` is a non-empty subset of `big`. */
-function covers(small: ReadonlySet<string>, big: ReadonlySet<string>): boolean {
-  if (small.size === 0) return false
-  for (const t of small) if (!big.has(t)) return false
-  return true
-}
-
-interface FormTerms {
-  form: string
-  terms: ReadonlySet<string>
-}
-
-// A synonym group's forms with their index terms, fewest first (so a smaller form is kept before
-// any form that contains it), forms without terms left out. The same for every query that meets the
-// group, so worked out once per group (`Synonyms.match` hands out each group's one forms array).
-const formTermsOf = new WeakMap<readonly string[], readonly FormTerms[]>()
-
-function preparedForms(forms: readonly string[]): readonly FormTerms[] {
-  let prepared = formTermsOf.get(forms)
-  if (!prepared) {
-    prepared = forms
-      .map((form) => ({ form, terms: new Set(indexTerms(form)) }))
-      .filter((f) => f.terms.size > 0)
-      .sort((x, y) => x.terms.size - y.terms.size)
-    formTermsOf.set(forms, prepared)
-  }
-  return prepared
-}
 
 /**
  * The MiniSearch query of one clause: any alternative, each alternative's words all required.

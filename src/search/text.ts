@@ -34,6 +34,11 @@ export function tokenize(text: string): Token[] {
   return tokens
 }
 
+/** Index terms of a string, in order, as MiniSearch makes them; stop words give none. */
+export function indexTerms(text: string): string[] {
+  return tokenize(text).flatMap((t) => processTerm(t.raw) ?? [])
+}
+
 /** MiniSearch's tokenizer: the raw words only. */
 export function tokenizeForIndex(text: string): string[] {
   return tokenize(text).map((t) => t.raw)

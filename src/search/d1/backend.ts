@@ -24,19 +24,9 @@ import { type ParsedQuery, parseQuery } from '../query'
 import { NARRATION_BOOST, namedSpeakers, phraseWords, planQuery, type QueryPlan } from '../search'
 import { distinctiveTerms, SAME_SPEAKER_BOOST } from '../similar'
 import { suggest } from '../suggest'
-import { fold, processTerm, tokenize } from '../text'
+import { fold, indexTerms, processTerm, tokenize } from '../text'
 import { catalogFor, listedTerms, precomputed } from './catalog'
-import {
-  BM25,
-  clauseSpecs,
-  fuzzyCandidates,
-  indexTerms,
-  knownTerms,
-  matchExpression,
-  matchesOf,
-  planningTerms,
-  quote,
-} from './fts'
+import { BM25, clauseSpecs, fuzzyCandidates, knownTerms, matchExpression, matchesOf, planningTerms, quote } from './fts'
 import { batch, FACET_SQL, facetsOf, filterConditions, orderBy, Params, prepare, rowsOf, timeouts } from './sql'
 import { listKey, scoreSql, TOP_K, TOP_MIN_DOCS } from './top'
 import type { D1Like, D1Statement } from './types'

@@ -1,7 +1,7 @@
 /** Queries as FTS5 expressions over the memory backend's own index terms; typo candidates from fts5vocab. */
 import { FIELD_BOOSTS, fuzzyDistance, SEARCH_FIELDS, type SearchField } from '../options'
 import { type Clause, SYNONYM_FIELDS } from '../search'
-import { processTerm, tokenizeForIndex } from '../text'
+import { indexTerms, processTerm } from '../text'
 import { batch, prepare, rowsOf } from './sql'
 import type { D1Like } from './types'
 
@@ -9,11 +9,6 @@ import type { D1Like } from './types'
 export const BM25 = `bm25(statements_fts, ${SEARCH_FIELDS.map((f) => FIELD_BOOSTS[f]).join(', ')})`
 // ---------------------------------------------------------------------------------------------
 // Queries as FTS5 expressions
-
-/** Index terms of a string, in order, as MiniSearch makes them. */
-export function indexTerms(text: string): string[] {
-  return tokenizeForIndex(text).flatMap((t) => processTerm(t) ?? [])
-}
 
 export const quote = (term: string) => `"${term.replace(/"/g, '""')}"`
 

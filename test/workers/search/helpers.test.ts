@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { didYouMean, editDistance } from '../../../src/search/did-you-mean'
 import { escapeHtml, markHtml, snippet } from '../../../src/search/highlight'
-import { findPhrase, minimalForms } from '../../../src/search/search'
-import { createSynonyms, wordKey } from '../../../src/search/synonyms'
+import { findPhrase } from '../../../src/search/search'
+import { createSynonyms, minimalForms, wordKey } from '../../../src/search/synonyms'
 import { testStore } from '../test-data'
 
 describe('editDistance', () => {
