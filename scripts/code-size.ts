@@ -15,6 +15,7 @@ export const SEARCH_CODE_BUDGET = 100_000
 
 const WORKERS = [
   { name: 'whosaid (search)', file: '.tmp/dry-run/index.js', budget: SEARCH_CODE_BUDGET },
+  { name: 'whosaid-d1 (search, d1 environment)', file: '.tmp/dry-run-d1/index-d1.js', budget: undefined },
   { name: 'whosaid-extract', file: '.tmp/dry-run-extract/extract-worker.js', budget: undefined },
 ] as const
 
