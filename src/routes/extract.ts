@@ -19,6 +19,12 @@ import { dateParam, StatementSchema } from './schemas'
 /** The largest body accepted, in bytes: a long news article is 10–30 KB. */
 export const MAX_EXTRACT_BYTES = 64 * 1024
 
+/**
+ * How long the route waits for the extraction Worker before answering 503, unless
+ * `EXTRACT_TIMEOUT_MS` says otherwise: a 64 KB article takes well under a second of CPU.
+ */
+export const EXTRACT_TIMEOUT_MS = 10_000
+
 /** The article id the statements of submitted text carry (their ids hash it with their content). */
 export const SUBMITTED_ARTICLE_ID = 'submitted'
 
@@ -207,11 +213,19 @@ export const extract = router.openapi(extractRoute, async (c) => {
   const extractor = c.env?.EXTRACTOR ?? c.var.extractor
   if (!extractor) throw unavailable('no extractor is bound to this Worker (the EXTRACTOR service binding)')
   let result: ExtractResult
+  const configured = Number(c.env?.EXTRACT_TIMEOUT_MS)
+  const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : EXTRACT_TIMEOUT_MS
+  let timer: ReturnType<typeof setTimeout> | undefined
   try {
-    result = await extractor.extract(
-      { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
-      { entities: store.registry.entities, topics: store.registry.topics },
-    )
+    result = await Promise.race([
+      extractor.extract(
+        { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
+        { entities: store.registry.entities, topics: store.registry.topics },
+      ),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
+      }),
+    ])
   } catch (error) {
     // The extraction Worker is not running (local development without it) or failed; the extractor
     // itself never throws, so this is the call, not the text.
@@ -223,6 +237,8 @@ export const extract = router.openapi(extractRoute, async (c) => {
       }),
     )
     throw unavailable('the extraction Worker did not answer')
+  } finally {
+    if (timer !== undefined) clearTimeout(timer)
   }
   const statements: Statement[] = result.statements
   return c.json(

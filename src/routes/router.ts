@@ -31,6 +31,8 @@ export interface Bindings {
   D1_TIMEOUT_MS?: string
   /** The extraction Worker (wrangler.extract.toml), which `POST /v1/extract` calls over RPC (`[[services]]`). */
   EXTRACTOR?: Extractor
+  /** How long `POST /v1/extract` waits for the extractor before it answers 503 (default 10000). */
+  EXTRACT_TIMEOUT_MS?: string
 }
 
 export interface AppEnv {

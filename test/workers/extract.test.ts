@@ -204,6 +204,20 @@ describe('the extraction Worker behind POST /v1/extract', () => {
     quiet.mockRestore()
   })
 
+  it('answers 503 when the extraction Worker takes longer than EXTRACT_TIMEOUT_MS', async () => {
+    const quiet = vi.spyOn(console, 'error').mockImplementation(() => {})
+    const hanging = { extract: () => new Promise<never>(() => {}) }
+    const res = await createApp(TEST_DATA).request('/v1/extract', postJson({ text: seedText }), {
+      EXTRACTOR: hanging,
+      EXTRACT_TIMEOUT_MS: '50',
+    })
+    expect(res.status).toBe(503)
+    expect(res.headers.get('Retry-After')).toBe('30')
+    expect(await res.json()).toMatchObject({ code: 'extractor_unavailable' })
+    expect(quiet.mock.calls.flat().join(' ')).toContain('no answer within 50 ms')
+    quiet.mockRestore()
+  })
+
   it('runs an extractor passed in-process (Node) when there is no binding, and prefers the binding', async () => {
     const inProcess = vi.fn(extractStatements)
     const app = createApp(TEST_DATA, { extractor: { extract: inProcess } })
