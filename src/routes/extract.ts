@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from 'hono'
 import * as z from 'zod'
 import { ProblemError, problem } from '../errors'
 import { RATE_LIMITS } from '../rate-limits'
+import { withTimeout } from '../search/timeout'
 import type { ExtractResult, Statement } from '../types'
 import {
   extractorUnavailableResponse,
@@ -215,17 +216,12 @@ export const extract = router.openapi(extractRoute, async (c) => {
   let result: ExtractResult
   const configured = Number(c.env?.EXTRACT_TIMEOUT_MS)
   const timeoutMs = Number.isFinite(configured) && configured > 0 ? configured : EXTRACT_TIMEOUT_MS
-  let timer: ReturnType<typeof setTimeout> | undefined
   try {
-    result = await Promise.race([
-      extractor.extract(
-        { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
-        { entities: store.registry.entities, topics: store.registry.topics },
-      ),
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs)
-      }),
-    ])
+    const work = extractor.extract(
+      { id: SUBMITTED_ARTICLE_ID, text: input.text, date },
+      { entities: store.registry.entities, topics: store.registry.topics },
+    )
+    result = await withTimeout(Promise.resolve(work), timeoutMs, () => new Error(`no answer within ${timeoutMs} ms`))
   } catch (error) {
     // The extraction Worker is not running (local development without it) or failed; the extractor
     // itself never throws, so this is the call, not the text.
@@ -237,8 +233,6 @@ export const extract = router.openapi(extractRoute, async (c) => {
       }),
     )
     throw unavailable('the extraction Worker did not answer')
-  } finally {
-    if (timer !== undefined) clearTimeout(timer)
   }
   const statements: Statement[] = result.statements
   return c.json(

@@ -26,7 +26,7 @@ export function wordKey(raw: string): string {
 export function createSynonyms(groups: readonly (readonly string[])[]): Synonyms {
   const byFirst = new Map<string, { keys: string[]; forms: string[] }[]>()
   for (const group of groups) {
-    // One forms array per group, shared by all its forms' entries: search.ts keys work on the group by it.
+    // One forms array per group, shared by all its forms' entries: minimalForms keys its per-group work by it.
     const forms = [...group]
     for (const form of group) {
       const keys = tokenize(form)

@@ -4,6 +4,7 @@ import { type FacetName, type Facets, MAX_FACET_VALUES } from '../facets'
 import type { Filters } from '../filter'
 import type { Sort } from '../search'
 import { compareStrings } from '../text'
+import { withTimeout } from '../timeout'
 import type { D1Like, D1Statement } from './types'
 
 /** How long one D1 round trip may take before the request gives up with a 503. */
@@ -34,21 +35,19 @@ export const timeouts = new WeakMap<D1Like, number>()
 
 /** A D1 call that gives up after the timeout; storage failures become BackendUnavailableError (a 503). */
 async function guarded<T>(db: D1Like, what: string, work: () => Promise<T>): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined
   const ms = timeouts.get(db) ?? D1_TIMEOUT_MS
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BackendUnavailableError(`${what}: no answer from D1 within ${ms} ms`)), ms)
-  })
   try {
-    return await Promise.race([work(), timeout])
+    return await withTimeout(
+      work(),
+      ms,
+      () => new BackendUnavailableError(`${what}: no answer from D1 within ${ms} ms`),
+    )
   } catch (error) {
     if (error instanceof BackendUnavailableError) throw error
     const message = error instanceof Error ? error.message : String(error)
     // A query this module wrote wrong is a bug (500); anything else is the database not answering.
     if (/syntax error|unrecognized token|no such column|fts5: /i.test(message)) throw error
     throw new BackendUnavailableError(`${what}: ${message}`)
-  } finally {
-    if (timer !== undefined) clearTimeout(timer)
   }
 }
 
