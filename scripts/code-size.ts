@@ -20,7 +20,7 @@ const WORKERS = [
 ] as const
 
 /** Bytes of `text` gzipped by zlib at level 9. */
-export function gzipSize(text: Buffer | string): number {
+function gzipSize(text: Buffer | string): number {
   return gzipSync(text, { level: 9 }).length
 }
 

@@ -173,7 +173,15 @@ export function createApi(data: LoadResult, options: ApiOptions = {}) {
       }
       c.set('backend', chosen.backend)
       c.set('catalog', await chosen.backend.catalog())
-      if (options.extractor) c.set('extractor', options.extractor)
+      await next()
+    })
+  }
+
+  // Node's in-process extractor, for the one route that runs it (the Worker has the EXTRACTOR binding).
+  const { extractor } = options
+  if (extractor) {
+    app.use('/v1/extract', async (c, next) => {
+      c.set('extractor', extractor)
       await next()
     })
   }

@@ -205,9 +205,10 @@ const CSV_HEADER_PATTERN = `^${CSV_COLUMNS.join(',')}(,confidence)?\\r\\n`
 
 /**
  * A statement list that can also answer as a CSV or NDJSON export; the exports' examples (added by
- * scripts/build-openapi.ts) are the JSON example's results, as the export would write them. The export media types are in the
- * OpenAPI document but not in the route's TypeScript type: the handler and a typed client
- * (`hono/client`) keep the JSON page's type, which a `text/csv` entry would widen to `Response`.
+ * scripts/build-openapi.ts) are the JSON example's results, as the export would write them. The
+ * export media types are in the OpenAPI document but not in the route's TypeScript type: the
+ * handler and a typed client (`hono/client`) keep the JSON page's type, which a `text/csv` entry
+ * would widen to `Response`.
  */
 export function exportOk<T extends z.ZodType>(schema: T, description: string) {
   const ok = pageOk(schema, description)

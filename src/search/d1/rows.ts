@@ -9,7 +9,7 @@ import { documentLookups, toSearchDocument } from '../document'
 import { SEARCH_FIELDS, SEARCH_OPTIONS, type SearchDocument } from '../options'
 import { phraseWords } from '../search'
 import { createStore, type Dimension, type Store } from '../store'
-import { processTerm, tokenizeForIndex } from '../text'
+import { indexTerms } from '../text'
 
 /** What the catalog part of D1 holds, as JSON (Maps as entry lists). */
 export interface CatalogJson {
@@ -68,9 +68,7 @@ export interface CorpusRows {
 
 /** A field's index terms, as MiniSearch makes them from SEARCH_OPTIONS. */
 export function fieldTerms(value: string): string {
-  const out: string[] = []
-  for (const token of tokenizeForIndex(value)) for (const term of processTerm(token) ?? []) out.push(term)
-  return out.join(' ')
+  return indexTerms(value).join(' ')
 }
 
 /** The folded words of content and text, padded, that phrases are looked for in (as src/search/search.ts does). */
